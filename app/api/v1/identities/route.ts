@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { createIdentity, listIdentities } from "@/lib/admin/identities";
+import { apiRoute, json } from "@/lib/http/route-handler";
+import { readJsonBody } from "@/lib/http/read-json-body";
+
+const ZCreateIdentity = z.strictObject({
+  name: z.string().min(1).max(63),
+  kind: z.enum(["agent", "human"]).optional(),
+  isAdmin: z.boolean().optional(),
+  email: z.email().optional(),
+});
+
+// GET /api/v1/identities – every identity (admin)
+export const GET = apiRoute(async ({ db, principal }) => json({ identities: await listIdentities(db, principal) }));
+
+// POST /api/v1/identities – create an identity with its agent:<name> namespace (admin)
+export const POST = apiRoute(async ({ req, db, principal }) => {
+  const body = await readJsonBody(req, ZCreateIdentity);
+  return json({ identity: await createIdentity(db, principal, body) }, { status: 201 });
+});

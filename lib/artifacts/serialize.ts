@@ -1,0 +1,56 @@
+import type { Artifact, ArtifactVersion } from "../db/generated/sqlite/client.ts";
+
+/** The include that every artifact read uses, so serializers always get what they need. */
+export const ARTIFACT_INCLUDE = {
+  namespace: { select: { name: true } },
+  session: { select: { externalId: true } },
+  createdBy: { select: { name: true } },
+  tags: { select: { tag: true }, orderBy: { tag: "asc" } },
+} as const;
+
+export const VERSION_INCLUDE = {
+  run: { select: { externalId: true } },
+  createdBy: { select: { name: true } },
+} as const;
+
+export type TArtifactRow = Artifact & {
+  namespace: { name: string };
+  session: { externalId: string } | null;
+  createdBy: { name: string };
+  tags: { tag: string }[];
+};
+export type TVersionRow = ArtifactVersion & { run: { externalId: string } | null; createdBy: { name: string } };
+
+export type TVersionDto = ReturnType<typeof toVersionDto>;
+export type TArtifactDto = ReturnType<typeof toArtifactDto>;
+
+export function toVersionDto(v: TVersionRow) {
+  return {
+    artifactId: v.artifactId,
+    version: v.version,
+    filename: v.filename,
+    mimeType: v.mimeType,
+    sizeBytes: Number(v.sizeBytes),
+    sha256: v.sha256,
+    createdAt: v.createdAt.toISOString(),
+    createdBy: v.createdBy.name,
+    runId: v.run?.externalId ?? null,
+    metadata: JSON.parse(v.customMetadata) as Record<string, unknown>,
+  };
+}
+
+export function toArtifactDto(a: TArtifactRow, latest?: TVersionRow | null) {
+  return {
+    id: a.id,
+    namespace: a.namespace.name,
+    sessionId: a.session?.externalId ?? null,
+    name: a.name,
+    tags: a.tags.map((t) => t.tag),
+    createdBy: a.createdBy.name,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    expiresAt: a.expiresAt?.toISOString() ?? null,
+    latestVersion: a.latestVersion,
+    ...(latest !== undefined ? { latest: latest ? toVersionDto(latest) : null } : {}),
+  };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
+import { getConfig } from "../config.ts";
+import { parseDatabaseUrl } from "./database-url.ts";
+
+/**
+ * Both generated clients have the same models and methods (the PostgreSQL schema is derived
+ * from the SQLite one), so the rest of the code uses one type.
+ */
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const globalForDb = globalThis as unknown as { stowageDb?: Db };
+
+/** A new client for a DATABASE_URL; the app uses the shared one from getDb(). */
+export function createDb(databaseUrl: string): Db {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.dialect === "postgres") {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
+  }
+  mkdirSync(path.dirname(target.file), { recursive: true });
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 }) });
+}
+
+/** The process-wide client (kept on globalThis so dev-mode reloads do not open new pools). */
+export function getDb(): Db {
+  globalForDb.stowageDb ??= createDb(getConfig().databaseUrl);
+  return globalForDb.stowageDb;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

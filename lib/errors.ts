@@ -1,0 +1,42 @@
+/** Every error code the API returns, with its HTTP status (DESIGN.md "Error codes"). */
+export const ERROR_STATUS = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  ARTIFACT_NAMESPACE_DENIED: 403,
+  ARTIFACT_SHARE_LINK_INVALID: 403,
+  ARTIFACT_NOT_FOUND: 404,
+  ARTIFACT_VALIDATION_FAILED: 400,
+  /** 409 by default; 412 when an If-Match / If-None-Match precondition failed. */
+  ARTIFACT_VERSION_CONFLICT: 409,
+  ARTIFACT_IDEMPOTENCY_KEY_REUSED: 422,
+  ARTIFACT_QUOTA_EXCEEDED: 409,
+  ARTIFACT_TOO_LARGE: 413,
+  ARTIFACT_RANGE_NOT_SATISFIABLE: 416,
+  ARTIFACT_STORAGE_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The one error type domain code throws; `toErrorResponse` turns it into HTTP. */
+export class StowageError extends Error {
+  readonly status: number;
+  /** Extra response headers the error needs (e.g. Content-Range on a 416). */
+  headers: Record<string, string> = {};
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    status?: number,
+  ) {
+    super(message);
+    this.name = "StowageError";
+    this.status = status ?? ERROR_STATUS[code];
+  }
+}
+
+export const notFound = (what = "artifact") => new StowageError("ARTIFACT_NOT_FOUND", `${what} not found`);
+
+export const validationFailed = (message: string, details: Record<string, unknown> = {}) =>
+  new StowageError("ARTIFACT_VALIDATION_FAILED", message, details);

@@ -1,0 +1,81 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import { getConfig } from "../config.ts";
+import { getDb } from "../db/client.ts";
+import { authenticateApiKey } from "../access/authenticate-api-key.ts";
+import { parseVersionNumber } from "../artifacts/artifact-fields.ts";
+import { getVersion } from "../artifacts/get-artifact.ts";
+import { publishArtifact } from "../artifacts/publish-artifact.ts";
+import { contentResult } from "../http/content-response.ts";
+import { readSearchParams } from "../http/search-params.ts";
+import { readUploadRequest } from "../http/read-upload-request.ts";
+import { resolveShareToken } from "../sharing/share-links.ts";
+import { getWriteBlobStore } from "../storage/get-blob-store.ts";
+import { toHeaders, writeError, writeJson, writeResult } from "./node-response.ts";
+
+type THandler = (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void>;
+
+const ZContentQuery = z.strictObject({ version: z.string().optional(), download: z.enum(["0", "1"]).optional() });
+
+const headerOf = (req: IncomingMessage) => (name: string) => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(", ") : value;
+};
+
+// POST /api/v1/artifacts – upload a new version (multipart/form-data or a raw body)
+const upload: THandler = async (req, res, url) => {
+  const db = getDb();
+  const principal = await authenticateApiKey(db, req.headers.authorization ?? null);
+  const input = await readUploadRequest(url, toHeaders(req), req);
+  const { artifact, version, replayed } = await publishArtifact(db, getWriteBlobStore(), principal, getConfig().maxUploadBytes, input);
+  writeJson(res, replayed ? 200 : 201, { artifact, version }, {
+    Location: `/api/v1/artifacts/${artifact.id}/versions/${version.version}`,
+    ETag: `"${version.sha256}"`,
+    ...(replayed ? { "Idempotent-Replayed": "true" } : {}),
+  });
+};
+
+// GET|HEAD /api/v1/artifacts/{id}/content?version=N – the bytes (Range, ETag, If-None-Match)
+const content: THandler = async (req, res, url, [id]) => {
+  const db = getDb();
+  const principal = await authenticateApiKey(db, req.headers.authorization ?? null);
+  const { query } = readSearchParams(url, ZContentQuery);
+  const { row } = await getVersion(db, principal, id!, parseVersionNumber(query.version));
+  const result = await contentResult({ method: req.method!, header: headerOf(req) }, row, { cacheControl: "private, no-cache", forceDownload: query.download === "1" });
+  await writeResult(res, result.status, result.headers, result.body);
+};
+
+// GET|HEAD /api/v1/share/{token} – a share link's bytes; the signature is the credential
+const share: THandler = async (req, res, _url, [token]) => {
+  const version = await resolveShareToken(getDb(), token!);
+  const result = await contentResult({ method: req.method!, header: headerOf(req) }, version, { cacheControl: "private, no-cache" });
+  await writeResult(res, result.status, result.headers, result.body);
+};
+
+const ROUTES: { methods: string[]; pattern: RegExp; handler: THandler }[] = [
+  { methods: ["POST"], pattern: /^\/api\/v1\/artifacts\/?$/, handler: upload },
+  { methods: ["GET", "HEAD"], pattern: /^\/api\/v1\/artifacts\/([^/]+)\/content\/?$/, handler: content },
+  { methods: ["GET", "HEAD"], pattern: /^\/api\/v1\/share\/([^/]+)\/?$/, handler: share },
+];
+
+/**
+ * The routes whose bytes are the payload run on Node streams directly instead of through a
+ * route handler: Next.js drops Content-Length from route-handler responses (so HEAD could not
+ * give a size and downloads would be chunked) and its web-stream bridging runs at about a third
+ * of Node's throughput. Returns false when the request is not one of them.
+ */
+export async function handleStreamingRoute(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(url.pathname);
+    if (!match || !route.methods.includes(req.method ?? "")) continue;
+    try {
+      await route.handler(req, res, url, match.slice(1).map(decodeURIComponent));
+    } catch (error) {
+      writeError(req, res, error);
+    }
+    return true;
+  }
+  return false;
+}

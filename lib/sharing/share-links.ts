@@ -1,0 +1,77 @@
+import "server-only";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Db } from "../db/client.ts";
+import { isUniqueViolation } from "../db/client.ts";
+import { StowageError, notFound, validationFailed } from "../errors.ts";
+import type { TPrincipal } from "../access/principal.ts";
+import { findArtifactOrThrow, isLive } from "../artifacts/find-artifact-or-throw.ts";
+
+export const SHARE_MIN_SECONDS = 60;
+export const SHARE_DEFAULT_SECONDS = 3600;
+const SECRET_SETTING = "share_link_secret";
+
+let cachedSecret: Buffer | undefined;
+
+/** One random secret per installation, kept in the database so every app instance agrees. */
+async function getShareSecret(db: Db): Promise<Buffer> {
+  if (cachedSecret) return cachedSecret;
+  let row = await db.setting.findUnique({ where: { key: SECRET_SETTING } });
+  if (!row) {
+    try {
+      row = await db.setting.create({ data: { key: SECRET_SETTING, value: randomBytes(32).toString("base64url") } });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      row = await db.setting.findUniqueOrThrow({ where: { key: SECRET_SETTING } });
+    }
+  }
+  cachedSecret = Buffer.from(row.value, "base64url");
+  return cachedSecret;
+}
+
+function sign(secret: Buffer, artifactId: string, version: number, expires: number): string {
+  return createHmac("sha256", secret).update(`stowage-share-v1\n${artifactId}\n${version}\n${expires}`).digest("base64url");
+}
+
+/** A link bound to one version that works without credentials until it expires. */
+export async function createShareLink(
+  db: Db,
+  principal: TPrincipal,
+  artifactId: string,
+  options: { expiresIn?: number; version?: number; maxSeconds: number; baseUrl: string },
+) {
+  const expiresIn = options.expiresIn ?? Math.min(SHARE_DEFAULT_SECONDS, options.maxSeconds);
+  if (!Number.isInteger(expiresIn) || expiresIn < SHARE_MIN_SECONDS || expiresIn > options.maxSeconds) {
+    throw validationFailed(`expiresIn must be an integer from ${SHARE_MIN_SECONDS} to ${options.maxSeconds} seconds`, { field: "expiresIn" });
+  }
+  const artifact = await findArtifactOrThrow(db, principal, artifactId);
+  const version = options.version ?? artifact.latestVersion!;
+  const exists = await db.artifactVersion.findUnique({ where: { artifactId_version: { artifactId, version } }, select: { id: true } });
+  if (!exists) throw notFound("version");
+  const expires = Math.floor(Date.now() / 1000) + expiresIn;
+  const token = `${artifactId}.${version}.${expires}.${sign(await getShareSecret(db), artifactId, version, expires)}`;
+  return {
+    url: `${options.baseUrl.replace(/\/$/, "")}/api/v1/share/${token}`,
+    expiresAt: new Date(expires * 1000).toISOString(),
+    version,
+  };
+}
+
+const invalidLink = (why: string) => new StowageError("ARTIFACT_SHARE_LINK_INVALID", why);
+
+/** Checks a share token and finds the version it grants, or throws 403 (bad or expired) / 404 (gone). */
+export async function resolveShareToken(db: Db, token: string) {
+  const m = /^([a-z0-9]{26})\.(\d{1,10})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!m) throw invalidLink("this share link is not valid");
+  const [, artifactId, versionText, expiresText, signature] = m as unknown as [string, string, string, string, string];
+  const version = Number(versionText);
+  const expires = Number(expiresText);
+  const expected = Buffer.from(sign(await getShareSecret(db), artifactId, version, expires));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalidLink("this share link is not valid");
+  if (expires * 1000 <= Date.now()) throw invalidLink("this share link has expired");
+  const artifact = await db.artifact.findUnique({ where: { id: artifactId } });
+  if (!artifact || !isLive(artifact)) throw notFound();
+  const row = await db.artifactVersion.findUnique({ where: { artifactId_version: { artifactId, version } } });
+  if (!row) throw notFound("version");
+  return row;
+}

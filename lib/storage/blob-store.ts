@@ -1,0 +1,69 @@
+import type { Readable } from "node:stream";
+
+/** A byte range, both ends inclusive (as in HTTP `Range: bytes=start-end`). */
+export type ByteRange = { start: number; end: number };
+
+export type PutOptions = {
+  /** Stop reading and fail with BlobTooLargeError once more than this many bytes arrive. */
+  maxBytes?: number;
+};
+
+export type PutResult = { size: number; sha256: string };
+
+/**
+ * Where version bytes live. Keys are built by the server from ids (see `makeBlobKey`), never
+ * from client-supplied names, and every driver must pass test/storage/blob-store-conformance.ts.
+ */
+export interface BlobStore {
+  /** Recorded on each version so reads still find old bytes after the backend changes. */
+  readonly backend: BlobBackend;
+  /**
+   * Streams `body` into `key`, computing size and sha256 on the way. Readers never see a
+   * partial object: the bytes become visible at `key` only once complete and durable. On any
+   * failure (including the source stream erroring or exceeding maxBytes) nothing is left behind.
+   */
+  put(key: string, body: Readable | AsyncIterable<Uint8Array>, options?: PutOptions): Promise<PutResult>;
+  /** Streams the object (or one inclusive range of it). Throws BlobNotFoundError. */
+  get(key: string, range?: ByteRange): Promise<Readable>;
+  /** Size of the object, or null when it does not exist. */
+  stat(key: string): Promise<{ size: number } | null>;
+  exists(key: string): Promise<boolean>;
+  /** Idempotent: deleting a missing key succeeds. */
+  delete(key: string): Promise<void>;
+}
+
+export type BlobBackend = "fs" | "s3";
+
+export class BlobNotFoundError extends Error {
+  constructor(readonly key: string) {
+    super(`blob not found: ${key}`);
+    this.name = "BlobNotFoundError";
+  }
+}
+
+export class BlobTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`blob exceeds ${maxBytes} bytes`);
+    this.name = "BlobTooLargeError";
+  }
+}
+
+/** The store cannot be reached or refuses to work (disk full, permissions, network). */
+export class BlobStoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "BlobStoreUnavailableError";
+  }
+}
+
+const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
+
+/**
+ * Keys are lowercase id segments joined by `/`. The pattern rules out empty, `.` and `..`
+ * segments by construction, so a key can never escape a driver's root.
+ */
+export function assertValidBlobKey(key: string): void {
+  if (key.length > 512 || !KEY_PATTERN.test(key)) {
+    throw new Error(`invalid blob key: ${JSON.stringify(key)}`);
+  }
+}

@@ -1,0 +1,209 @@
+import "server-only";
+
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, open, rename, stat, unlink, type FileHandle } from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+
+import {
+  assertValidBlobKey,
+  BlobNotFoundError,
+  BlobStoreUnavailableError,
+  BlobTooLargeError,
+  type BlobStore,
+  type ByteRange,
+  type PutOptions,
+  type PutResult,
+} from "./blob-store";
+
+/** Size of disk writes and read-stream chunks: few syscalls for large artifacts. */
+const IO_CHUNK = 1024 * 1024;
+
+/** Filesystem errors that mean the store itself is broken, not that one request was bad. */
+const UNAVAILABLE_CODES = new Set(["ENOSPC", "EDQUOT", "EACCES", "EROFS", "EIO"]);
+
+/** "No regular file at this path", including a key whose parent is a file. */
+const MISSING_CODES = new Set(["ENOENT", "ENOTDIR"]);
+
+function errorCode(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | null)?.code;
+}
+
+/** Runs a filesystem call, turning store-level failures into BlobStoreUnavailableError. */
+async function fsOp<T>(operation: Promise<T>): Promise<T> {
+  try {
+    return await operation;
+  } catch (err) {
+    const code = errorCode(err);
+    if (code !== undefined && UNAVAILABLE_CODES.has(code)) {
+      throw new BlobStoreUnavailableError(`blob store unavailable (${code})`, { cause: err });
+    }
+    throw err;
+  }
+}
+
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.byteLength) {
+    const { bytesWritten } = await fsOp(handle.write(bytes, offset, bytes.byteLength - offset));
+    offset += bytesWritten;
+  }
+}
+
+function toBytes(chunk: unknown): Uint8Array {
+  if (chunk instanceof Uint8Array) return chunk;
+  if (typeof chunk === "string") return Buffer.from(chunk);
+  throw new TypeError("blob body must yield Uint8Array chunks");
+}
+
+/**
+ * Copies the body into `handle`, hashing and counting on the way. Small chunks are gathered
+ * into a staging buffer (copied, so a source reusing its buffers cannot corrupt them) and
+ * written 1 MiB at a time. Throwing out of the loop closes the source, so nothing more is read.
+ */
+async function copyBody(
+  handle: FileHandle,
+  body: Readable | AsyncIterable<Uint8Array>,
+  maxBytes: number | undefined,
+): Promise<PutResult> {
+  const hash = createHash("sha256");
+  const staging = Buffer.allocUnsafe(IO_CHUNK);
+  let staged = 0;
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<unknown>) {
+    const bytes = toBytes(chunk);
+    size += bytes.byteLength;
+    if (maxBytes !== undefined && size > maxBytes) throw new BlobTooLargeError(maxBytes);
+    hash.update(bytes);
+    if (staged + bytes.byteLength <= IO_CHUNK) {
+      staging.set(bytes, staged);
+      staged += bytes.byteLength;
+      continue;
+    }
+    await writeAll(handle, staging.subarray(0, staged));
+    staged = 0;
+    if (bytes.byteLength >= IO_CHUNK) {
+      // Awaited before the next chunk is pulled, so writing the source's buffer directly is safe.
+      await writeAll(handle, bytes);
+    } else {
+      staging.set(bytes, 0);
+      staged = bytes.byteLength;
+    }
+  }
+  await writeAll(handle, staging.subarray(0, staged));
+  return { size, sha256: hash.digest("hex") };
+}
+
+/** Makes a rename durable; some platforms cannot fsync directories, hence best effort. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, "r");
+    await handle.sync();
+  } catch {
+    // The object is already in place; only crash durability is weakened.
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+}
+
+function assertValidRange(range: ByteRange): void {
+  const { start, end } = range;
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
+    throw new RangeError(`invalid byte range: ${start}-${end}`);
+  }
+}
+
+export function createFsBlobStore(options: { root: string }): BlobStore {
+  const root = path.resolve(options.root);
+  // Keys cannot start with ".", so temp files never collide with objects; same filesystem as
+  // the objects, so the final rename is atomic.
+  const tmpDir = path.join(root, ".tmp");
+
+  function pathFor(key: string): string {
+    assertValidBlobKey(key);
+    const full = path.join(root, key);
+    // Defence in depth: the key pattern already rules out escaping the root.
+    if (!path.resolve(full).startsWith(root + path.sep)) {
+      throw new Error(`blob key escapes store root: ${JSON.stringify(key)}`);
+    }
+    return full;
+  }
+
+  async function put(
+    key: string,
+    body: Readable | AsyncIterable<Uint8Array>,
+    putOptions?: PutOptions,
+  ): Promise<PutResult> {
+    const finalPath = pathFor(key);
+    await fsOp(mkdir(tmpDir, { recursive: true }));
+    const tmpPath = path.join(tmpDir, randomBytes(16).toString("hex"));
+    let handle: FileHandle | undefined = await fsOp(open(tmpPath, "wx"));
+    try {
+      const result = await copyBody(handle, body, putOptions?.maxBytes);
+      await fsOp(handle.sync());
+      await fsOp(handle.close());
+      handle = undefined;
+      const finalDir = path.dirname(finalPath);
+      await fsOp(mkdir(finalDir, { recursive: true }));
+      await fsOp(rename(tmpPath, finalPath));
+      await syncDirectory(finalDir);
+      return result;
+    } catch (err) {
+      await handle?.close().catch(() => {});
+      await unlink(tmpPath).catch(() => {});
+      throw err;
+    }
+  }
+
+  async function get(key: string, range?: ByteRange): Promise<Readable> {
+    const filePath = pathFor(key);
+    if (range) assertValidRange(range);
+    let handle: FileHandle;
+    try {
+      handle = await fsOp(open(filePath, "r"));
+    } catch (err) {
+      if (MISSING_CODES.has(errorCode(err) ?? "")) throw new BlobNotFoundError(key);
+      throw err;
+    }
+    try {
+      // Opening a directory succeeds on Linux; it is still not an object.
+      if (!(await fsOp(handle.stat())).isFile()) throw new BlobNotFoundError(key);
+    } catch (err) {
+      await handle.close().catch(() => {});
+      throw err;
+    }
+    // The stream owns the handle and closes it when it ends or is destroyed.
+    return handle.createReadStream({ start: range?.start, end: range?.end, highWaterMark: IO_CHUNK });
+  }
+
+  async function statKey(key: string): Promise<{ size: number } | null> {
+    const filePath = pathFor(key);
+    try {
+      const info = await fsOp(stat(filePath));
+      return info.isFile() ? { size: info.size } : null;
+    } catch (err) {
+      if (MISSING_CODES.has(errorCode(err) ?? "")) return null;
+      throw err;
+    }
+  }
+
+  async function deleteKey(key: string): Promise<void> {
+    const filePath = pathFor(key);
+    try {
+      await fsOp(unlink(filePath));
+    } catch (err) {
+      if (MISSING_CODES.has(errorCode(err) ?? "")) return;
+      throw err;
+    }
+  }
+
+  return {
+    backend: "fs",
+    put,
+    get,
+    stat: statKey,
+    exists: async (key) => (await statKey(key)) !== null,
+    delete: deleteKey,
+  };
+}

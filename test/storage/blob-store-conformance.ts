@@ -1,0 +1,381 @@
+import { createHash, randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { setImmediate as nextTick } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import {
+  BlobNotFoundError,
+  BlobTooLargeError,
+  type BlobStore,
+} from "../../lib/storage/blob-store";
+
+const ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+const INVALID_KEYS = ["../x", "/abs", "a//b", "a/./b", "A", "a\\b", ""];
+const MiB = 1024 * 1024;
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Deterministic content as a function of position, so any range can be recomputed. */
+function byteAt(position: number, seed: number): number {
+  return (position * 31 + (position >>> 9) + seed * 97) & 0xff;
+}
+
+function patternBytes(start: number, length: number, seed = 0): Buffer {
+  const out = Buffer.allocUnsafe(length);
+  for (let i = 0; i < length; i++) out[i] = byteAt(start + i, seed);
+  return out;
+}
+
+/** Yields `total` bytes in irregular chunk sizes so drivers see unaligned boundaries. */
+async function* patternStream(total: number, seed = 0): AsyncGenerator<Uint8Array> {
+  const sizes = [1, 4093, 65536, 300_000, 17, 1_048_577];
+  let position = 0;
+  for (let i = 0; position < total; i++) {
+    const length = Math.min(sizes[i % sizes.length]!, total - position);
+    yield patternBytes(position, length, seed);
+    position += length;
+  }
+}
+
+/** Yields `bytes` in 8 KiB slices, as a network body would arrive. */
+async function* chunked(bytes: Buffer): AsyncGenerator<Uint8Array> {
+  for (let offset = 0; offset < bytes.length; offset += 8192) {
+    yield bytes.subarray(offset, offset + 8192);
+  }
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+async function getBytes(store: BlobStore, key: string): Promise<Buffer> {
+  return readAll(await store.get(key));
+}
+
+/** A body whose first chunk is delivered, then stalls until `release` is called. */
+function stalledBody(first: Uint8Array, rest: Uint8Array) {
+  let release!: () => void;
+  let started!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const firstChunkTaken = new Promise<void>((resolve) => (started = resolve));
+  async function* body(): AsyncGenerator<Uint8Array> {
+    yield first;
+    started();
+    await gate;
+    yield rest;
+  }
+  return { body: body(), release, firstChunkTaken };
+}
+
+/**
+ * The behaviour every BlobStore driver must have. Uses only the interface, so it runs
+ * unchanged against any backend; each test writes under its own unique key prefix.
+ */
+export function describeBlobStoreConformance(
+  name: string,
+  setup: () => Promise<{ store: BlobStore; cleanup: () => Promise<void> }>,
+): void {
+  describe(`BlobStore conformance: ${name}`, () => {
+    let store: BlobStore;
+    let cleanup: (() => Promise<void>) | undefined;
+
+    beforeAll(async () => {
+      ({ store, cleanup } = await setup());
+    });
+
+    afterAll(async () => {
+      await cleanup?.();
+    });
+
+    const newKey = (suffix = "blob") => `conformance/${randomUUID()}/${suffix}`;
+
+    describe("put and get", () => {
+      it("round-trips bytes with correct size and sha256", async () => {
+        const key = newKey();
+        const bytes = patternBytes(0, 10_000, 1);
+        const result = await store.put(key, Readable.from([bytes]));
+        expect(result).toEqual({ size: bytes.length, sha256: sha256(bytes) });
+        expect((await getBytes(store, key)).equals(bytes)).toBe(true);
+      });
+
+      it("accepts a plain async iterable body", async () => {
+        const key = newKey();
+        const chunks = [Buffer.from("hello "), Buffer.from("world")];
+        async function* body() {
+          yield* chunks;
+        }
+        const result = await store.put(key, body());
+        expect(result).toEqual({ size: 11, sha256: sha256(Buffer.from("hello world")) });
+        expect((await getBytes(store, key)).toString()).toBe("hello world");
+      });
+
+      it("hashes the known vector 'abc'", async () => {
+        const key = newKey();
+        const result = await store.put(key, Readable.from([Buffer.from("abc")]));
+        expect(result).toEqual({ size: 3, sha256: ABC_SHA256 });
+      });
+
+      it("stores an empty object", async () => {
+        const key = newKey();
+        const result = await store.put(key, Readable.from([]));
+        expect(result).toEqual({ size: 0, sha256: EMPTY_SHA256 });
+        expect(await store.exists(key)).toBe(true);
+        expect(await store.stat(key)).toEqual({ size: 0 });
+        expect((await getBytes(store, key)).length).toBe(0);
+      });
+
+      it("streams a multi-MB object from a generator", async () => {
+        const key = newKey();
+        const total = 5 * MiB + 12_345;
+        const expectedHash = createHash("sha256");
+        for await (const chunk of patternStream(total, 2)) expectedHash.update(chunk);
+        const expected = expectedHash.digest("hex");
+
+        const result = await store.put(key, patternStream(total, 2));
+        expect(result).toEqual({ size: total, sha256: expected });
+
+        const readHash = createHash("sha256");
+        let readSize = 0;
+        for await (const chunk of await store.get(key)) {
+          readHash.update(chunk);
+          readSize += chunk.length;
+        }
+        expect(readSize).toBe(total);
+        expect(readHash.digest("hex")).toBe(expected);
+        expect(await store.stat(key)).toEqual({ size: total });
+      });
+    });
+
+    describe("ranges", () => {
+      const size = 1000;
+      const bytes = patternBytes(0, size, 3);
+      let key: string;
+
+      beforeAll(async () => {
+        key = newKey();
+        await store.put(key, Readable.from([bytes]));
+      });
+
+      it.each([
+        ["first byte", 0, 0],
+        ["middle", 100, 199],
+        ["last byte", size - 1, size - 1],
+        ["whole object", 0, size - 1],
+      ])("returns the %s", async (_label, start, end) => {
+        const got = await readAll(await store.get(key, { start, end }));
+        expect(got.equals(bytes.subarray(start, end + 1))).toBe(true);
+      });
+
+      it("returns a range spanning chunk boundaries of a large object", async () => {
+        const bigKey = newKey();
+        const total = 3 * MiB + 100;
+        await store.put(bigKey, patternStream(total, 4));
+        const start = MiB - 5;
+        const end = 3 * MiB + 7;
+        const got = await readAll(await store.get(bigKey, { start, end }));
+        expect(got.equals(patternBytes(start, end - start + 1, 4))).toBe(true);
+      });
+    });
+
+    describe("stat, exists and delete", () => {
+      it("reports existence and size before and after put and delete", async () => {
+        const key = newKey();
+        expect(await store.exists(key)).toBe(false);
+        expect(await store.stat(key)).toBeNull();
+
+        await store.put(key, Readable.from([Buffer.from("12345")]));
+        expect(await store.exists(key)).toBe(true);
+        expect(await store.stat(key)).toEqual({ size: 5 });
+
+        await store.delete(key);
+        expect(await store.exists(key)).toBe(false);
+        expect(await store.stat(key)).toBeNull();
+        await expect(store.get(key)).rejects.toBeInstanceOf(BlobNotFoundError);
+      });
+
+      it("deleting a missing key succeeds", async () => {
+        await expect(store.delete(newKey())).resolves.toBeUndefined();
+      });
+
+      it("get of a missing key throws BlobNotFoundError carrying the key", async () => {
+        const key = newKey();
+        await expect(store.get(key)).rejects.toBeInstanceOf(BlobNotFoundError);
+        await expect(store.get(key, { start: 0, end: 0 })).rejects.toMatchObject({ key });
+      });
+
+      it("a prefix of stored keys is not itself an object", async () => {
+        const key = newKey("child");
+        await store.put(key, Readable.from([Buffer.from("x")]));
+        const parent = key.slice(0, key.lastIndexOf("/"));
+        expect(await store.exists(parent)).toBe(false);
+        expect(await store.stat(parent)).toBeNull();
+        await expect(store.get(parent)).rejects.toBeInstanceOf(BlobNotFoundError);
+      });
+    });
+
+    describe("overwrite and concurrency", () => {
+      it("a second put replaces the content", async () => {
+        const key = newKey();
+        await store.put(key, Readable.from([Buffer.from("first version")]));
+        const result = await store.put(key, Readable.from([Buffer.from("second")]));
+        expect(result.size).toBe(6);
+        expect((await getBytes(store, key)).toString()).toBe("second");
+        expect(await store.stat(key)).toEqual({ size: 6 });
+      });
+
+      it("concurrent puts to one key leave exactly one complete version", async () => {
+        const key = newKey();
+        const total = 256 * 1024 + 3;
+        const expected = new Map<string, number>();
+        const puts = Array.from({ length: 10 }, async (_, seed) => {
+          const bytes = patternBytes(0, total, seed + 10);
+          expected.set(sha256(bytes), seed);
+          async function* slowly() {
+            for (let offset = 0; offset < total; offset += 16 * 1024) {
+              await nextTick();
+              yield bytes.subarray(offset, offset + 16 * 1024);
+            }
+          }
+          return store.put(key, slowly());
+        });
+        const results = await Promise.all(puts);
+        for (const result of results) expect(expected.has(result.sha256)).toBe(true);
+
+        const stored = await getBytes(store, key);
+        expect(stored.length).toBe(total);
+        expect(expected.has(sha256(stored))).toBe(true);
+      });
+
+      it("concurrent puts to different keys all round-trip", async () => {
+        const prefix = newKey("dir");
+        const entries = Array.from({ length: 20 }, (_, i) => ({
+          key: `${prefix}/item-${i}`,
+          bytes: patternBytes(0, 50_000 + i * 997, i + 30),
+        }));
+        await Promise.all(entries.map(({ key, bytes }) => store.put(key, chunked(bytes))));
+        for (const { key, bytes } of entries) {
+          expect((await getBytes(store, key)).equals(bytes)).toBe(true);
+        }
+      });
+
+      it("readers never see a partial object while a put is in flight", async () => {
+        const key = newKey();
+        const stalled = stalledBody(Buffer.from("partial-"), Buffer.from("complete"));
+        const pending = store.put(key, stalled.body);
+        await Promise.race([stalled.firstChunkTaken, pending]);
+        expect(await store.exists(key)).toBe(false);
+        await expect(store.get(key)).rejects.toBeInstanceOf(BlobNotFoundError);
+        stalled.release();
+        await pending;
+        expect((await getBytes(store, key)).toString()).toBe("partial-complete");
+      });
+
+      it("an in-flight overwrite keeps serving the old version until it completes", async () => {
+        const key = newKey();
+        await store.put(key, Readable.from([Buffer.from("old")]));
+        const stalled = stalledBody(Buffer.from("new-"), Buffer.from("version"));
+        const pending = store.put(key, stalled.body);
+        await Promise.race([stalled.firstChunkTaken, pending]);
+        expect((await getBytes(store, key)).toString()).toBe("old");
+        stalled.release();
+        await pending;
+        expect((await getBytes(store, key)).toString()).toBe("new-version");
+      });
+    });
+
+    describe("failed puts leave nothing behind", () => {
+      it("rejects with BlobTooLargeError past maxBytes and stores nothing", async () => {
+        const key = newKey();
+        const put = store.put(key, Readable.from([patternBytes(0, 1000)]), { maxBytes: 999 });
+        await expect(put).rejects.toBeInstanceOf(BlobTooLargeError);
+        await expect(put).rejects.toMatchObject({ maxBytes: 999 });
+        expect(await store.exists(key)).toBe(false);
+      });
+
+      it("accepts a body of exactly maxBytes", async () => {
+        const key = newKey();
+        const result = await store.put(key, Readable.from([patternBytes(0, 1000)]), { maxBytes: 1000 });
+        expect(result.size).toBe(1000);
+      });
+
+      it("stops reading an endless body once maxBytes is exceeded", async () => {
+        const key = newKey();
+        const chunkSize = 64 * 1024;
+        let pulled = 0;
+        let closed = false;
+        async function* endless(): AsyncGenerator<Uint8Array> {
+          try {
+            for (;;) {
+              pulled += chunkSize;
+              yield Buffer.alloc(chunkSize, 7);
+            }
+          } finally {
+            closed = true;
+          }
+        }
+        await expect(store.put(key, endless(), { maxBytes: MiB })).rejects.toBeInstanceOf(
+          BlobTooLargeError,
+        );
+        // Allows for read-ahead buffering in a driver, but not for draining the body.
+        expect(pulled).toBeLessThanOrEqual(MiB + 32 * chunkSize);
+        expect(closed).toBe(true);
+        expect(await store.exists(key)).toBe(false);
+      });
+
+      it("a too-large overwrite keeps the previous version", async () => {
+        const key = newKey();
+        await store.put(key, Readable.from([Buffer.from("keep me")]));
+        await expect(
+          store.put(key, patternStream(10_000), { maxBytes: 5000 }),
+        ).rejects.toBeInstanceOf(BlobTooLargeError);
+        expect((await getBytes(store, key)).toString()).toBe("keep me");
+      });
+
+      it("rejects when a generator body throws midway and stores nothing", async () => {
+        const key = newKey();
+        async function* broken(): AsyncGenerator<Uint8Array> {
+          yield patternBytes(0, 2 * MiB);
+          throw new Error("source broke");
+        }
+        await expect(store.put(key, broken())).rejects.toThrow("source broke");
+        expect(await store.exists(key)).toBe(false);
+      });
+
+      it("rejects when a Readable body errors midway and stores nothing", async () => {
+        const key = newKey();
+        const body = new Readable({ read() {} });
+        body.push(patternBytes(0, 100_000));
+        setTimeout(() => body.destroy(new Error("connection reset")), 10);
+        await expect(store.put(key, body)).rejects.toThrow("connection reset");
+        expect(await store.exists(key)).toBe(false);
+      });
+
+      it("a failed overwrite keeps the previous version", async () => {
+        const key = newKey();
+        await store.put(key, Readable.from([Buffer.from("keep me")]));
+        async function* broken(): AsyncGenerator<Uint8Array> {
+          yield Buffer.from("replacement");
+          throw new Error("source broke");
+        }
+        await expect(store.put(key, broken())).rejects.toThrow("source broke");
+        expect((await getBytes(store, key)).toString()).toBe("keep me");
+      });
+    });
+
+    describe("key validation", () => {
+      it.each(INVALID_KEYS)("rejects the invalid key %j everywhere", async (key) => {
+        const invalid = /invalid blob key/;
+        await expect(store.put(key, Readable.from([Buffer.from("x")]))).rejects.toThrow(invalid);
+        await expect(store.get(key)).rejects.toThrow(invalid);
+        await expect(store.delete(key)).rejects.toThrow(invalid);
+        await expect(store.stat(key)).rejects.toThrow(invalid);
+        await expect(store.exists(key)).rejects.toThrow(invalid);
+      });
+    });
+  });
+}
