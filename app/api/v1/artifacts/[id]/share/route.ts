@@ -1,6 +1,7 @@
 import { getConfig } from "@/lib/config";
 import { apiRoute, json } from "@/lib/http/route-handler";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { createShareLink } from "@/lib/sharing/share-links";
 import { ZShareRequest } from "../../schemas";
 
@@ -11,7 +12,7 @@ export const POST = apiRoute<{ id: string }>(async ({ req, db, principal, params
   const link = await createShareLink(db, principal, params.id, {
     ...body,
     maxSeconds: config.shareUrlMaxSeconds,
-    baseUrl: config.publicUrl ?? new URL(req.url).origin,
+    baseUrl: requestOrigin(req.headers, config.publicUrl),
   });
   return json(link, { status: 201 });
 });
