@@ -2,19 +2,21 @@ import "server-only";
 import type { Db } from "../db/client.ts";
 import { createApiKey, generateApiKey } from "../access/api-keys.ts";
 import { insertIdentity } from "./identities.ts";
+import { StowageError } from "../errors.ts";
 
 /**
- * On first start with an empty database, creates the `admin` identity and its API key: the
+ * On first start (no admin identity yet), creates the `admin` identity and its API key: the
  * configured STOWAGE_ADMIN_KEY, or a generated one that is printed this once and never again.
  */
 export async function bootstrapAdmin(db: Db, configuredKey: string | undefined, log: (line: string) => void = console.log) {
-  if ((await db.identity.count()) > 0) return { created: false as const };
+  if ((await db.identity.count({ where: { isAdmin: true } })) > 0) return { created: false as const };
   let identity;
   try {
     identity = await insertIdentity(db, { name: "admin", kind: "human", isAdmin: true });
-  } catch {
-    // Another instance bootstrapped at the same moment.
-    return { created: false as const };
+  } catch (error) {
+    // Another instance bootstrapped at the same moment (the name is taken).
+    if (error instanceof StowageError && error.code === "ARTIFACT_VALIDATION_FAILED") return { created: false as const };
+    throw error;
   }
   const created = await createApiKey(db, identity.id, "bootstrap", configuredKey ?? generateApiKey());
   if (configuredKey) {

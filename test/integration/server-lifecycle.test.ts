@@ -1,0 +1,110 @@
+import http from "node:http";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { startServer } from "../support/start-server.ts";
+import { createTestDatabase } from "../support/test-database.ts";
+import { createAgent, uniq } from "../support/api.ts";
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else out.push(path.relative(dir, p));
+    }
+  };
+  try {
+    if (statSync(dir).isDirectory()) walk(dir);
+  } catch {
+    // no blobs yet
+  }
+  return out.sort();
+}
+
+describe("server lifecycle", () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it("prints a generated admin key once on first start, and keeps data across restarts", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "stowage-life-"));
+    dirs.push(dataDir);
+    const db = await createTestDatabase(dataDir);
+    try {
+      const first = await startServer({ dataDir, databaseUrl: db.url });
+      const key = /\b(stw_[A-Za-z0-9_-]{43})\b/.exec(first.output())?.[1];
+      expect(key, first.output()).toBeDefined();
+      const me = await (await fetch(`${first.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } })).json();
+      expect(me.identity).toMatchObject({ name: "admin", isAdmin: true });
+      const up = await fetch(`${first.baseUrl}/api/v1/artifacts?namespace=agent:admin&name=keep.txt`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "text/plain" },
+        body: "still here",
+      });
+      expect(up.status).toBe(201);
+      const { artifact } = await up.json();
+      await first.stop();
+
+      const second = await startServer({ dataDir, databaseUrl: db.url });
+      expect(second.output()).not.toMatch(/stw_[A-Za-z0-9_-]{43}/);
+      const res = await fetch(`${second.baseUrl}/api/v1/artifacts/${artifact.id}/content`, { headers: { authorization: `Bearer ${key}` } });
+      expect(await res.text()).toBe("still here");
+      await second.stop();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it("refuses to start with an invalid configuration, naming the problem", () => {
+    const result = spawnSync(process.execPath, ["--import", "./scripts/register-hooks.mjs", "scripts/serve.ts"], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: { ...process.env, DATABASE_URL: "mysql://localhost/x", PORT: "0" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/DATABASE_URL must start with "file:".*"postgresql:\/\/"/);
+  });
+
+  it("leaves no version and no file behind when the client disconnects mid-upload", async () => {
+    const agent = await createAgent();
+    const blobs = path.join(inject("dataDir"), "blobs");
+    const name = uniq("interrupted.bin");
+    const before = listFiles(blobs);
+    const url = new URL(`${inject("baseUrl")}/api/v1/artifacts?namespace=${agent.namespace}&name=${name}`);
+    await new Promise<void>((resolve) => {
+      const req = http.request(url, {
+        method: "POST",
+        headers: { authorization: `Bearer ${agent.key}`, "content-type": "application/octet-stream", "content-length": String(4 * 1024 * 1024) },
+      });
+      req.on("error", () => resolve());
+      req.on("response", () => resolve());
+      const chunk = Buffer.alloc(256 * 1024, 7);
+      let sent = 0;
+      const pump = () => {
+        if (sent >= 6) {
+          // Half the declared bytes are out: the connection drops.
+          setTimeout(() => req.destroy(), 200);
+          return;
+        }
+        sent++;
+        req.write(chunk, pump);
+      };
+      pump();
+    });
+    // The server notices the aborted stream and cleans up asynchronously.
+    let after: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      after = listFiles(blobs);
+      if (after.filter((f) => f.startsWith(".tmp")).length === 0 && after.length === before.length) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(after.filter((f) => f.startsWith(".tmp/"))).toEqual([]);
+    expect(after.filter((f) => !before.includes(f))).toEqual([]);
+    const list = await agent.client.json(`/api/v1/artifacts?namespace=${agent.namespace}`);
+    expect(list.body.artifacts).toEqual([]);
+  });
+});
