@@ -182,21 +182,6 @@ async function main() {
   // ---- memory --------------------------------------------------------------------------
   let memory: { uploadIdleMB: number; uploadPeakMB: number; uploadGrowthMB: number; uploadMBps: number; downloadGrowthMB: number; baselineGrowthMB: number } | undefined;
   if (memSize > 0) {
-    const measure = async (server: TBenchServer, run: () => Promise<TTransfer>) => {
-      await sleep(1000);
-      const idle = median(sampleRssFor(server.pid, 1000));
-      const sampler = sampleRss(server.pid, 100);
-      const t = await run();
-      await sleep(300);
-      const samples = sampler.stop();
-      const peak = Math.max(...samples);
-      return { t, idle, peak, growth: peak - idle, samples: samples.length };
-    };
-    const sampleRssFor = (pid: number, ms: number) => {
-      const s = sampleRss(pid, 100);
-      return new Promise<number[]>((resolve) => setTimeout(() => resolve(s.stop()), ms)) as unknown as number[];
-    };
-    void sampleRssFor;
     const idleSamples = async (pid: number) => {
       const s = sampleRss(pid, 100);
       await sleep(1000);
@@ -212,7 +197,6 @@ async function main() {
       const peak = Math.max(...samples);
       return { t, idle, peak, growth: peak - idle, samples: samples.length };
     };
-    void measure;
 
     const memStowage = await startStowage(path.join(tmp, "stowage-mem"), adminKey, { ARTIFACT_MAX_SIZE_MB: maxUploadMB });
     const memUrl = `${memStowage.baseUrl}/api/v1/artifacts?namespace=${encodeURIComponent(NAMESPACE)}&name=mem.bin`;

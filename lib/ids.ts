@@ -2,20 +2,38 @@ import { randomBytes } from "node:crypto";
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
+function base36(value: number, width: number): string {
+  let out = "";
+  for (let i = 0; i < width; i++) {
+    out = ALPHABET[value % 36] + out;
+    value = Math.floor(value / 36);
+  }
+  return out;
+}
+
+let lastTime = 0;
+let sequence = 0;
+
 /**
- * Lowercase, time-ordered ids: 10 chars of milliseconds then 16 random chars. Sorting by id is
+ * Lowercase, time-ordered ids: 10 chars of milliseconds, a 4-char sequence that keeps ids made
+ * in the same millisecond (by this process) in order, then 12 random chars. Sorting by id is
  * sorting by creation time, which keeps cursor pagination on the primary key. Lowercase
  * alphanumerics also make them valid blob-key segments.
  */
 export function newId(now = Date.now()): string {
-  let time = "";
-  let t = now;
-  for (let i = 0; i < 10; i++) {
-    time = ALPHABET[t % 36] + time;
-    t = Math.floor(t / 36);
+  if (now <= lastTime) {
+    now = lastTime;
+    sequence++;
+    // 36^4 ids in one millisecond: borrow the next millisecond rather than wrap.
+    if (sequence >= 36 ** 4) {
+      now = ++lastTime;
+      sequence = 0;
+    }
+  } else {
+    lastTime = now;
+    sequence = 0;
   }
-  const bytes = randomBytes(16);
   let rand = "";
-  for (const b of bytes) rand += ALPHABET[b % 36];
-  return time + rand;
+  for (const b of randomBytes(12)) rand += ALPHABET[b % 36];
+  return base36(now, 10) + base36(sequence, 4) + rand;
 }

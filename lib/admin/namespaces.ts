@@ -23,8 +23,22 @@ export async function createCustomNamespace(db: Db, principal: TPrincipal, name:
   return { id: ns.id, name: ns.name, kind: ns.kind, createdAt: ns.createdAt.toISOString() };
 }
 
+/**
+ * `ring:<group>` is created on first use, but every member can read it from the moment they
+ * join: create the missing ones among the principal's groups (every group, for admins) first.
+ */
+async function createMissingRingNamespaces(db: Db, principal: TPrincipal) {
+  if (!principal.isAdmin && principal.groupIds.length === 0) return;
+  const groups = await db.group.findMany({
+    where: { ...(principal.isAdmin ? {} : { id: { in: principal.groupIds } }), namespaces: { none: { kind: "ring" } } },
+    select: { id: true, name: true },
+  });
+  for (const g of groups) await createNamespace(db, { name: `ring:${g.name}`, kind: "ring", groupId: g.id });
+}
+
 /** The namespaces the principal can read (all, for admins). */
 export async function listNamespaces(db: Db, principal: TPrincipal) {
+  await createMissingRingNamespaces(db, principal);
   const rows = await db.namespace.findMany({ where: readableNamespaceFilter(principal), orderBy: { name: "asc" } });
   return rows.map((ns) => ({ id: ns.id, name: ns.name, kind: ns.kind, createdAt: ns.createdAt.toISOString() }));
 }

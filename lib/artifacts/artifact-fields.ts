@@ -67,17 +67,21 @@ export function parseExpiresAt(input: unknown, now = new Date()): Date {
     throw validationFailed("expiresAt must be an ISO 8601 timestamp with a time zone, e.g. 2027-01-31T12:00:00Z", { field: "expiresAt" });
   }
   const date = new Date(input);
-  if (Number.isNaN(date.getTime())) throw validationFailed("expiresAt is not a valid date", { field: "expiresAt" });
+  // JavaScript rolls a day past the month's end (2030-02-30) over into the next month.
+  const [year, month, day] = input.slice(0, 10).split("-").map(Number) as [number, number, number];
+  if (Number.isNaN(date.getTime()) || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) {
+    throw validationFailed("expiresAt is not a valid date", { field: "expiresAt" });
+  }
   if (date.getTime() <= now.getTime()) throw validationFailed("expiresAt must be in the future", { field: "expiresAt" });
   return date;
 }
 
 const MIME_PATTERN = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/;
 
-/** The media type without parameters, lowercased; anything unparsable is stored as octet-stream. */
+/** The media type without parameters, lowercased; "" when missing or unparsable. */
 export function normalizeMimeType(input: string | null | undefined): string {
   const base = (input ?? "").split(";")[0]!.trim().toLowerCase();
-  return MIME_PATTERN.test(base) ? base : "application/octet-stream";
+  return MIME_PATTERN.test(base) ? base : "";
 }
 
 /** Non-negative version numbers as the API accepts them: decimal digits, within int32. */

@@ -6,13 +6,13 @@ import { getBlobStore } from "../storage/get-blob-store.ts";
 import { findArtifactOrThrow } from "./find-artifact-or-throw.ts";
 import { replaceMetadataEntries } from "./replace-metadata-entries.ts";
 
-type TBlobRef = { backend: string; storageKey: string };
+export type TBlobRef = { backend: string; storageKey: string };
 
 /**
  * Rows go first, then bytes: a crash in between leaves an unreferenced blob (reclaimed by the
  * orphan sweep), never a version pointing at nothing.
  */
-async function deleteBlobs(blobs: TBlobRef[]): Promise<void> {
+export async function deleteBlobs(blobs: TBlobRef[]): Promise<void> {
   await Promise.all(blobs.map((b) => getBlobStore(b.backend).delete(b.storageKey).catch(() => undefined)));
 }
 

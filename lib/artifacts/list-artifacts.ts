@@ -37,7 +37,6 @@ export async function listArtifacts(db: Db, principal: TPrincipal, filter: TList
     const readable = readableNamespaceFilter(principal);
     if (readable) and.push({ namespace: readable });
   }
-  if (afterId) and.push({ id: { lt: afterId } });
   if (filter.sessionId) and.push({ session: { externalId: filter.sessionId } });
   if (filter.runId) and.push({ versions: { some: { run: { externalId: filter.runId } } } });
   if (filter.tag) and.push({ tags: { some: { tag: filter.tag } } });
@@ -48,7 +47,7 @@ export async function listArtifacts(db: Db, principal: TPrincipal, filter: TList
     and.push({ OR: [{ sessionId: scope.sessionRollupId }, { versions: { some: { run: { sessionId: scope.sessionRollupId } } } }] });
   }
 
-  const rows = await db.artifact.findMany({ where: { AND: and }, orderBy: { id: "desc" }, take: filter.limit + 1, include: ARTIFACT_INCLUDE });
+  const rows = await findRows(db, and, afterId, filter.limit, filter.namePrefix);
   const { page, nextCursor } = paginate(rows, filter.limit, (a) => a.id);
   // One indexed lookup of exactly the latest versions, instead of including every version.
   const latest = page.length
@@ -59,4 +58,25 @@ export async function listArtifacts(db: Db, principal: TPrincipal, filter: TList
     : [];
   const byArtifact = new Map(latest.map((v) => [v.artifactId, v]));
   return { artifacts: page.map((a) => toArtifactDto(a, byArtifact.get(a.id) ?? null)), nextCursor };
+}
+
+/**
+ * Up to `limit + 1` matching rows after the cursor. `startsWith` becomes SQL LIKE, which Prisma
+ * does not escape (`_` and `%` stay wildcards) and which SQLite compares case-insensitively, so it
+ * finds a superset of the names that really start with the prefix: the others are dropped here,
+ * reading on until the page is full.
+ */
+async function findRows(db: Db, and: Prisma.ArtifactWhereInput[], afterId: string | undefined, limit: number, namePrefix: string | undefined) {
+  const rows = [];
+  for (let after = afterId; ; ) {
+    const batch = await db.artifact.findMany({
+      where: { AND: after ? [...and, { id: { lt: after } }] : and },
+      orderBy: { id: "desc" },
+      take: limit + 1,
+      include: ARTIFACT_INCLUDE,
+    });
+    rows.push(...(namePrefix ? batch.filter((a) => a.name.startsWith(namePrefix)) : batch));
+    if (rows.length > limit || batch.length <= limit) return rows.slice(0, limit + 1);
+    after = batch[batch.length - 1]!.id;
+  }
 }

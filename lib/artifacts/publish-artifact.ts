@@ -11,9 +11,12 @@ import { BlobStoreUnavailableError, BlobTooLargeError, type BlobStore } from "..
 import { baseName, normalizeArtifactName, normalizeClientId } from "./artifact-name.ts";
 import { normalizeMimeType, parseExpiresAt, parseMetadata, parseTags } from "./artifact-fields.ts";
 import { ARTIFACT_INCLUDE, VERSION_INCLUDE, toArtifactDto, toVersionDto, type TArtifactDto, type TVersionDto } from "./serialize.ts";
+import { resolveMimeType } from "./guess-mime-type.ts";
 import { resolveSessionAndRun } from "./resolve-session-and-run.ts";
 import { replaceMetadataEntries } from "./replace-metadata-entries.ts";
 import { replaceTags } from "./replace-tags.ts";
+import { isLive } from "./find-artifact-or-throw.ts";
+import { deleteBlobs, type TBlobRef } from "./delete-artifact.ts";
 
 export type TPublishFields = {
   namespace?: unknown;
@@ -60,7 +63,7 @@ function prepareFields(input: TPublishInput) {
     tags: f.tags === undefined ? undefined : parseTags(f.tags),
     metadata: f.metadata === undefined ? {} : parseMetadata(f.metadata),
     expiresAt: f.expiresAt === undefined ? undefined : parseExpiresAt(f.expiresAt),
-    mimeType: normalizeMimeType(input.contentType),
+    mimeType: resolveMimeType(normalizeMimeType(input.contentType), filename),
   };
 }
 
@@ -103,7 +106,7 @@ export async function publishArtifact(db: Db, store: BlobStore, principal: TPrin
   // Fail fast on a precondition that already fails, before receiving the bytes.
   if (input.ifMatch !== undefined || input.ifNoneMatch) {
     const current = await db.artifact.findUnique({ where: { namespaceId_sessionKey_name: { namespaceId: namespace.id, sessionKey, name: p.name } } });
-    checkPreconditions(input, current?.latestVersion ?? null);
+    checkPreconditions(input, current && isLive(current) ? current.latestVersion : null);
   }
 
   const storageKey = `v1/${namespace.id}/${newId()}`;
@@ -120,10 +123,11 @@ export async function publishArtifact(db: Db, store: BlobStore, principal: TPrin
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await db.$transaction((tx) =>
+        const { expiredBlobs, ...result } = await db.$transaction((tx) =>
           commitVersion(tx, { principal, p, input, namespaceId: namespace.id, sessionRowId, runRowId, sessionKey, storageKey, backend: store.backend, stored, print }),
         );
         if (result.replayed) await store.delete(storageKey).catch(() => undefined);
+        await deleteBlobs(expiredBlobs);
         return result;
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= MAX_COMMIT_ATTEMPTS) throw error;
@@ -153,14 +157,22 @@ type TCommit = {
   print: string;
 };
 
-async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult> {
+async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult & { expiredBlobs: TBlobRef[] }> {
   const { p, principal } = c;
   if (c.input.idempotencyKey) {
     const prior = await tx.idempotencyRecord.findUnique({ where: { identityId_key: { identityId: principal.identityId, key: c.input.idempotencyKey } } });
-    if (prior) return replay(tx, prior, c.print);
+    if (prior) return { ...(await replay(tx, prior, c.print)), expiredBlobs: [] };
   }
 
   let artifact = await tx.artifact.findUnique({ where: { namespaceId_sessionKey_name: { namespaceId: c.namespaceId, sessionKey: c.sessionKey, name: p.name } } });
+  let expiredBlobs: TBlobRef[] = [];
+  if (artifact && !isLive(artifact)) {
+    // Expired but not swept yet: gone for readers, so replaced here as the sweep would have
+    // removed it, instead of adding a version nobody can ever read.
+    expiredBlobs = await tx.artifactVersion.findMany({ where: { artifactId: artifact.id }, select: { backend: true, storageKey: true } });
+    await tx.artifact.deleteMany({ where: { id: artifact.id } });
+    artifact = null;
+  }
   artifact ??= await tx.artifact.create({
     data: { id: newId(), namespaceId: c.namespaceId, sessionId: c.sessionRowId, sessionKey: c.sessionKey, name: p.name, createdById: principal.identityId },
   });
@@ -200,7 +212,7 @@ async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult> {
       data: { identityId: principal.identityId, key: c.input.idempotencyKey, fingerprint: c.print, artifactId: artifact.id, version: number },
     });
   }
-  return { artifact: toArtifactDto(updated), version: toVersionDto(version), replayed: false };
+  return { artifact: toArtifactDto(updated), version: toVersionDto(version), replayed: false, expiredBlobs };
 }
 
 async function replay(tx: Tx, prior: { fingerprint: string; artifactId: string; version: number }, print: string): Promise<TPublishResult> {

@@ -17,14 +17,18 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const globalForDb = globalThis as unknown as { stowageDb?: Db };
 
+// SQLite runs one transaction at a time: under a burst of uploads, commits queue for the lock,
+// and Prisma's default 2 s wait would fail them although each commit takes milliseconds.
+const transactionOptions = { maxWait: 30_000, timeout: 30_000 };
+
 /** A new client for a DATABASE_URL; the app uses the shared one from getDb(). */
 export function createDb(databaseUrl: string): Db {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.dialect === "postgres") {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), transactionOptions }) as unknown as Db;
   }
   mkdirSync(path.dirname(target.file), { recursive: true });
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 }) });
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 }), transactionOptions });
 }
 
 /** The process-wide client (kept on globalThis so dev-mode reloads do not open new pools). */

@@ -52,7 +52,8 @@ export function readMultipartUpload(contentType: string, source: Readable): Prom
         return fail(validationFailed(fileBody ? "send exactly one file" : `the file part must be named "file", not "${name}"`, { field: name }));
       }
       fileBody = new PassThrough({ highWaterMark: 1024 * 1024 });
-      stream.on("error", (e) => fail(e));
+      // busboy fails the file stream itself when the body ends before the closing boundary.
+      stream.on("error", (e) => fail(validationFailed(`malformed multipart body: ${e.message}`)));
       stream.on("end", () => {
         fileDone = true;
         maybeEnd();

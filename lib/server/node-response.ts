@@ -32,13 +32,47 @@ export function writeJson(res: ServerResponse, status: number, data: unknown, he
   res.end(text);
 }
 
-export function writeError(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+export async function writeError(req: IncomingMessage, res: ServerResponse, error: unknown): Promise<void> {
   const { status, headers, body } = errorPayload(error);
   if (res.headersSent) {
     res.destroy();
     return;
   }
   // An upload refused early leaves its body unread: close the connection rather than read it all.
-  if (!req.complete) headers.Connection = "close";
+  if (!(await drainSmallRemainder(req))) headers.Connection = "close";
   writeJson(res, status, body, headers);
+}
+
+const DRAIN_MAX_BYTES = 1024 * 1024;
+const DRAIN_MAX_MS = 5_000;
+
+/**
+ * Reads and drops what is left of a small request body. Answering while the client is still
+ * sending and then closing makes many clients fail with EPIPE/ECONNRESET instead of reading the
+ * answer. Resolves false (close the connection) for a large, slow or broken remainder.
+ */
+function drainSmallRemainder(req: IncomingMessage): Promise<boolean> {
+  if (req.complete) return Promise.resolve(true);
+  if (req.destroyed || Number(req.headers["content-length"]) > DRAIN_MAX_BYTES) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = (drained: boolean) => {
+      clearTimeout(timer);
+      req.off("data", onData).off("end", onEnd).off("error", onFail).off("close", onClose);
+      if (!drained) req.pause();
+      resolve(drained);
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > DRAIN_MAX_BYTES) finish(false);
+    };
+    const onEnd = () => finish(true);
+    const onFail = () => finish(false);
+    const onClose = () => finish(req.complete);
+    const timer = setTimeout(() => finish(false), DRAIN_MAX_MS);
+    // A multipart parser may still be attached; the remainder is ours to drop now.
+    req.unpipe();
+    req.on("data", onData).on("end", onEnd).on("error", onFail).on("close", onClose);
+    req.resume();
+  });
 }

@@ -73,7 +73,7 @@ export async function handleStreamingRoute(req: IncomingMessage, res: ServerResp
     try {
       await route.handler(req, res, url, match.slice(1).map(decodeURIComponent));
     } catch (error) {
-      writeError(req, res, error);
+      await writeError(req, res, error);
     }
     return true;
   }

@@ -5,7 +5,8 @@ import { StowageError } from "../errors.ts";
 import type { BlobBackend, BlobStore } from "./blob-store.ts";
 import { createFsBlobStore } from "./fs-blob-store.ts";
 
-const stores = new Map<BlobBackend, BlobStore>();
+/** Keyed by backend and data dir, so a changed configuration (resetConfigForTests) gets its own stores. */
+const stores = new Map<string, BlobStore>();
 
 function createStore(backend: BlobBackend): BlobStore {
   switch (backend) {
@@ -29,10 +30,11 @@ export function getWriteBlobStore(): BlobStore {
 /** The store holding a version's bytes, from the backend recorded on the version. */
 export function getBlobStore(backend: string): BlobStore {
   const key = toBackend(backend);
-  let store = stores.get(key);
+  const cacheKey = `${key}:${getConfig().dataDir}`;
+  let store = stores.get(cacheKey);
   if (!store) {
     store = createStore(key);
-    stores.set(key, store);
+    stores.set(cacheKey, store);
   }
   return store;
 }

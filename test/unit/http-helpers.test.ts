@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseRange } from "@/lib/http/parse-range";
 import { contentDisposition, isInlineSafe } from "@/lib/http/content-disposition";
 import { decodeCursor, encodeCursor, parseLimit } from "@/lib/pagination";
+import { resolveMimeType } from "@/lib/artifacts/guess-mime-type";
 import { parseVersionNumber, parseTags, parseMetadata, parseExpiresAt, normalizeMimeType } from "@/lib/artifacts/artifact-fields";
 
 describe("parseRange", () => {
@@ -80,7 +81,14 @@ describe("fields", () => {
   });
   it("normalizes media types", () => {
     expect(normalizeMimeType("Text/CSV; charset=utf-8")).toBe("text/csv");
-    expect(normalizeMimeType(undefined)).toBe("application/octet-stream");
-    expect(normalizeMimeType("nonsense")).toBe("application/octet-stream");
+    expect(normalizeMimeType(undefined)).toBe("");
+    expect(normalizeMimeType("nonsense")).toBe("");
+  });
+  it("guesses a type from the file name only when the client sent none", () => {
+    expect(resolveMimeType("", "q1.CSV")).toBe("text/csv");
+    expect(resolveMimeType("application/octet-stream", "page.html")).toBe("text/html");
+    expect(resolveMimeType("application/x-www-form-urlencoded", "notes.md")).toBe("text/markdown");
+    expect(resolveMimeType("", "README")).toBe("application/octet-stream");
+    expect(resolveMimeType("text/plain", "data.json")).toBe("text/plain");
   });
 });

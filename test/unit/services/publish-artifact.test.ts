@@ -107,6 +107,36 @@ describe("publishArtifact: version numbers", () => {
   });
 });
 
+describe("publishArtifact: over an expired artifact", () => {
+  it("replaces it, as the sweep would have: a fresh artifact from version 0 that is served", async () => {
+    const old = await h.publish(h.alice, { namespace: NS, name: "e.txt", tags: ["old"], metadata: { k: "old" } }, "old 0");
+    await h.publish(h.alice, { namespace: NS, name: "e.txt" }, "old 1");
+    const oldKeys = (await h.db.artifactVersion.findMany({ where: { artifactId: old.artifact.id } })).map((v) => v.storageKey);
+    // Expired, not yet swept: gone for every reader.
+    await h.db.artifact.update({ where: { id: old.artifact.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    const fresh = await h.publish(h.alice, { namespace: NS, name: "e.txt" }, "new 0", { ifNoneMatch: true });
+    expect(fresh.artifact.id).not.toBe(old.artifact.id);
+    expect(fresh.version.version).toBe(0);
+    expect(fresh.artifact).toMatchObject({ expiresAt: null, tags: [], latestVersion: 0 });
+    const served = await getArtifact(h.db, h.alice, fresh.artifact.id);
+    expect(served.latest?.sha256).toBe(sha256("new 0"));
+    await stowageError(() => getArtifact(h.db, h.alice, old.artifact.id), "ARTIFACT_NOT_FOUND", 404);
+    // The expired versions and their bytes are gone; their metadata no longer matches.
+    expect(await h.db.artifactVersion.count({ where: { artifactId: old.artifact.id } })).toBe(0);
+    for (const key of oldKeys) expect(await h.store.exists(key)).toBe(false);
+    expect(await versionFiles()).toHaveLength(1);
+    expect((await listArtifacts(h.db, h.alice, { namespace: NS, metadata: { k: "old" }, limit: 10 })).artifacts).toEqual([]);
+  });
+
+  it("If-Match cannot name a version of an expired artifact", async () => {
+    const old = await h.publish(h.alice, { namespace: NS, name: "e.txt" }, "old");
+    await h.db.artifact.update({ where: { id: old.artifact.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const e = await stowageError(() => h.publish(h.alice, { namespace: NS, name: "e.txt" }, "new", { ifMatch: 0 }), "ARTIFACT_VERSION_CONFLICT", 412);
+    expect(e.details.latestVersion).toBeNull();
+  });
+});
+
 describe("publishArtifact: tags and metadata", () => {
   it("replaces tags when a publish gives them and keeps them when it does not", async () => {
     const first = await h.publish(h.alice, { namespace: NS, name: "t.txt", tags: ["draft", "q1"] });
