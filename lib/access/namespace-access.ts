@@ -56,8 +56,11 @@ export async function requireNamespace(db: Db, principal: TPrincipal, name: stri
     if (group && (principal.groupIds.includes(group.id) || principal.isAdmin)) {
       return createNamespace(db, { name, kind: "ring", groupId: group.id });
     }
-  } else if (principal.isAdmin) {
-    throw new StowageError("ARTIFACT_NOT_FOUND", `namespace "${name}" does not exist; create it first`, { namespace: name });
+  }
+  // Admins may know what exists; everyone else gets the same answer either way.
+  if (principal.isAdmin) {
+    const hint = parsed.kind === "custom" ? "create it first" : `no ${parsed.kind === "agent" ? "identity" : "group"} is named "${parsed.slug}"`;
+    throw new StowageError("ARTIFACT_NOT_FOUND", `namespace "${name}" does not exist; ${hint}`, { namespace: name });
   }
   throw denied(name);
 }

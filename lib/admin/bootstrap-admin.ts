@@ -14,9 +14,13 @@ export async function bootstrapAdmin(db: Db, configuredKey: string | undefined, 
   try {
     identity = await insertIdentity(db, { name: "admin", kind: "human", isAdmin: true });
   } catch (error) {
-    // Another instance bootstrapped at the same moment (the name is taken).
-    if (error instanceof StowageError && error.code === "ARTIFACT_VALIDATION_FAILED") return { created: false as const };
-    throw error;
+    if (!(error instanceof StowageError && error.code === "ARTIFACT_VALIDATION_FAILED")) throw error;
+    // The name is taken: either another instance bootstrapped at the same moment, or a
+    // non-admin identity is called "admin" and the operator has to name an admin by hand.
+    if ((await db.identity.count({ where: { isAdmin: true } })) === 0) {
+      log('Stowage: no admin identity exists and the name "admin" is taken; create one with `npm run stowage-admin -- create-identity <name> --admin` and `… create-key <name>`.');
+    }
+    return { created: false as const };
   }
   const created = await createApiKey(db, identity.id, "bootstrap", configuredKey ?? generateApiKey());
   if (configuredKey) {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { authenticateApiKey } from "@/lib/access/authenticate-api-key";
 import { bootstrapAdmin } from "@/lib/admin/bootstrap-admin";
+import { insertIdentity } from "@/lib/admin/identities";
 import { createServiceHarness, type TServiceHarness } from "../../support/service-harness";
 
 let h: TServiceHarness;
@@ -74,5 +75,14 @@ describe("bootstrapAdmin", () => {
     expect(logs).toHaveBeenCalledTimes(1);
     expect(await h.db.identity.count()).toBe(1);
     expect(await h.db.apiKey.count()).toBe(1);
+  });
+
+  it("tells the operator what to do when a non-admin already holds the name admin", async () => {
+    await insertIdentity(h.db, { name: "admin" });
+    const log = vi.fn<(line: string) => void>();
+    expect(await bootstrapAdmin(h.db, CONFIGURED, log)).toEqual({ created: false });
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls[0]![0]).toMatch(/no admin identity exists.*create-identity <name> --admin/);
+    await expect(authenticateApiKey(h.db, `Bearer ${CONFIGURED}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });
