@@ -17,9 +17,14 @@ export async function createCustomNamespace(db: Db, principal: TPrincipal, name:
   if (parsed.kind !== "custom") {
     throw validationFailed('"agent:" and "ring:" namespaces belong to identities and groups; pick another prefix such as "team:"', { field: "name" });
   }
-  const existing = await db.namespace.findUnique({ where: { name } });
-  if (existing) throw validationFailed(`namespace "${name}" already exists`, { field: "name" });
-  const ns = await createNamespace(db, { name, kind: "custom" });
+  let ns;
+  try {
+    // Not createNamespace(): it treats a concurrent create of the same name as success.
+    ns = await db.namespace.create({ data: { id: newId(), name, kind: "custom" } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw validationFailed(`namespace "${name}" already exists`, { field: "name" });
+    throw error;
+  }
   return { id: ns.id, name: ns.name, kind: ns.kind, createdAt: ns.createdAt.toISOString() };
 }
 
