@@ -1,15 +1,17 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+export const resolve = {
+  alias: {
+    "@": path.resolve(import.meta.dirname),
+    // Outside Next's server bundle, `server-only` would throw on import.
+    "server-only": path.resolve(import.meta.dirname, "test/support/empty-module.ts"),
+  },
+};
+
 // Unit tests: domain services against a real SQLite file, the storage conformance suite.
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": path.resolve(import.meta.dirname),
-      // Outside Next's server bundle, `server-only` would throw on import.
-      "server-only": path.resolve(import.meta.dirname, "test/support/empty-module.ts"),
-    },
-  },
+  resolve,
   test: {
     include: ["test/**/*.test.ts"],
     exclude: ["test/integration/**", "node_modules/**"],

@@ -1,14 +1,9 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { resolve } from "./vitest.config.ts";
 
-// Integration tests: the built server (`next start`), real HTTP, SQLite or PostgreSQL.
+// Integration tests: the built server (`npm start`), real HTTP, SQLite or PostgreSQL.
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": path.resolve(import.meta.dirname),
-      "server-only": path.resolve(import.meta.dirname, "test/support/empty-module.ts"),
-    },
-  },
+  resolve,
   test: {
     include: ["test/integration/**/*.test.ts"],
     globalSetup: ["test/integration/global-setup.ts"],

@@ -2,47 +2,37 @@
 //
 //   flock /tmp/stowage-build.lock node --import ./scripts/register-hooks.mjs bench/upload-download.bench.ts
 //
-// Env: BENCH_SIZE_MB (1024) bytes per transfer, BENCH_ROUNDS (3), BENCH_MEM_SIZE_MB (2048; 0 skips
+// Env: BENCH_SIZE_MB (1024) MiB per transfer, BENCH_ROUNDS (3), BENCH_MEM_SIZE_MB (2048; 0 skips
 // the memory run), BENCH_TMPDIR (os.tmpdir()), BENCH_TIMEOUT_S (900), BENCH_STRICT=1 (exit 3 when a
 // goal is missed), BENCH_JSON_OUT (write the results as JSON to this file). See bench/README.md.
 import { execFileSync } from "node:child_process";
 import { createHash, randomFillSync } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import {
-  assertBuilt,
-  envInt,
-  machineInfo,
-  makeTempDir,
-  median,
-  MiB,
-  runMain,
-  sampleRss,
-  sleep,
-  summarize,
-  table,
-} from "./support/common.ts";
-import { download, mbPerSecond, uploadFile, type TTransfer } from "./support/http-client.ts";
+import { assertBuilt, envInt, machineInfo, makeTempDir, median, MiB, readCpu, runMain, sampleRss, sleep, summarize, table } from "./support/common.ts";
+import { download, mbPerSecond, simpleRequest, uploadFile, type TTransfer } from "./support/http-client.ts";
 import { newAdminKey, startBaseline, startStowage, type TBenchServer } from "./support/servers.ts";
 
 const GOALS = { uploadRatio: 0.8, downloadRatio: 0.9, uploadRssGrowthMB: 64 };
 const NAMESPACE = "agent:admin";
 
 type TSide = "baseline" | "stowage";
+type TMeasure = "baselineUp" | "stowageUp" | "baselineFsyncUp" | "baselineDown" | "stowageDown";
+/** One measured transfer: throughput, and the server's CPU seconds per GiB moved. */
+type TSample = { mbps: number; userPerGiB: number; systemPerGiB: number };
 
 /** Random bytes (incompressible, so nothing on the way can cheat), hashed as they are written. */
-function writeSourceFile(file: string, totalBytes: number, prefixBytes: number): { prefixSha: string; fullSha: string } {
+function writeSourceFile(file: string, totalBytes: number, prefixSizes: number[]): Map<number, string> {
   const fd = openSync(file, "w");
   const chunk = Buffer.allocUnsafe(MiB);
-  const full = createHash("sha256");
-  const prefix = createHash("sha256");
+  const hashes = prefixSizes.map((size) => ({ size, hash: createHash("sha256") }));
   try {
     for (let written = 0; written < totalBytes; written += MiB) {
       const n = Math.min(MiB, totalBytes - written);
       randomFillSync(chunk, 0, n);
       const part = chunk.subarray(0, n);
-      full.update(part);
-      if (written < prefixBytes) prefix.update(part.subarray(0, Math.min(n, prefixBytes - written)));
+      for (const h of hashes) if (written < h.size) h.hash.update(part.subarray(0, Math.min(n, h.size - written)));
       writeSync(fd, part);
     }
     // Flushed now, so its writeback does not compete with the measured transfers.
@@ -50,7 +40,7 @@ function writeSourceFile(file: string, totalBytes: number, prefixBytes: number):
   } finally {
     closeSync(fd);
   }
-  return { prefixSha: prefix.digest("hex"), fullSha: full.digest("hex") };
+  return new Map(hashes.map((h) => [h.size, h.hash.digest("hex")]));
 }
 
 /** Flushes dirty pages between transfers: each one starts from the same clean state. */
@@ -78,6 +68,15 @@ function downloadResult(t: TTransfer, side: TSide, size: number): void {
   check(t.bytes === size, `${side} download returned ${t.bytes} bytes, expected ${size}`);
 }
 
+/** Runs one transfer and charges the server's CPU time during it to that transfer. */
+async function timed(server: TBenchServer, bytes: number, run: () => Promise<TTransfer>): Promise<{ t: TTransfer; sample: TSample }> {
+  const before = readCpu(server.pid);
+  const t = await run();
+  const after = readCpu(server.pid);
+  const gib = bytes / 2 ** 30;
+  return { t, sample: { mbps: mbPerSecond(bytes, t.seconds), userPerGiB: (after.user - before.user) / gib, systemPerGiB: (after.system - before.system) / gib } };
+}
+
 async function main() {
   assertBuilt();
   const sizeMB = envInt("BENCH_SIZE_MB", 1024);
@@ -85,9 +84,10 @@ async function main() {
   const memMB = envInt("BENCH_MEM_SIZE_MB", 2048, 0);
   const size = sizeMB * MiB;
   const memSize = memMB * MiB;
+  const warm = Math.min(size, 64 * MiB);
   const sourceSize = Math.max(size, memSize);
-  // Source file, the baseline's copy, every Stowage version (rounds + warm-up + memory run).
-  const needed = 2 * sourceSize + (rounds + 1) * size + 2 * memSize;
+  // Source file, plus at most one stored copy per server at a time (each round deletes its copies).
+  const needed = sourceSize + 3 * Math.max(size, memSize);
   const tmp = makeTempDir("stowage-bench-io-", needed);
   const source = path.join(tmp, "source.bin");
   const adminKey = newAdminKey();
@@ -95,9 +95,9 @@ async function main() {
   const maxUploadMB = String(Math.max(4096, 2 * Math.max(sizeMB, memMB)));
 
   console.log(`upload-download bench: ${rounds} rounds of ${sizeMB} MiB, memory run ${memMB} MiB, in ${tmp}`);
-  console.log(`machine: ${machineInfo()}`);
+  console.log(`machine: ${machineInfo()}; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   let t0 = Date.now();
-  const { prefixSha, fullSha } = writeSourceFile(source, sourceSize, size);
+  const sha = writeSourceFile(source, sourceSize, [warm, size, memSize]);
   console.log(`generated ${sourceSize / MiB} MiB of random source data in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   // ---- throughput ------------------------------------------------------------------------
@@ -107,167 +107,167 @@ async function main() {
   const stowage = await startStowage(path.join(tmp, "stowage"), adminKey, { ARTIFACT_MAX_SIZE_MB: maxUploadMB });
   const stowageUploadUrl = `${stowage.baseUrl}/api/v1/artifacts?namespace=${encodeURIComponent(NAMESPACE)}&name=big.bin`;
   const baselineUrl = `${baseline.baseUrl}/files/big.bin`;
+  const contentUrl = (id: string) => `${stowage.baseUrl}/api/v1/artifacts/${id}/content`;
 
-  const upload = async (side: TSide, bytes: number, sha: string): Promise<{ seconds: number; id?: string }> => {
-    syncDisks();
-    if (side === "baseline") {
-      const t = await uploadFile(baselineUrl, source, bytes, {}, "PUT");
-      baselineUploadResult(t, bytes);
-      return { seconds: t.seconds };
-    }
-    const t = await uploadFile(stowageUploadUrl, source, bytes, auth);
-    return { seconds: t.seconds, id: stowageUploadResult(t, bytes, sha) };
-  };
-  const uploadBaselineFsync = async (bytes: number) => {
-    syncDisks();
-    const t = await uploadFile(`${baselineUrl}?fsync=1`, source, bytes, {}, "PUT");
-    baselineUploadResult(t, bytes);
-    return t.seconds;
-  };
-  const fetchBytes = async (side: TSide, id: string | undefined, bytes: number, hash = false) => {
-    const t = side === "baseline" ? await download(baselineUrl, {}, { hash }) : await download(`${stowage.baseUrl}/api/v1/artifacts/${id}/content`, auth, { hash });
-    downloadResult(t, side, bytes);
-    return t;
-  };
-
-  // Warm-up (not measured): JIT, Prisma, first-use namespace creation, page cache.
-  const warm = Math.min(size, 64 * MiB);
-  const warmSha = createHash("sha256");
-  // The warm-up sends a prefix of the source; its hash is needed for Stowage's check.
-  {
-    const { createReadStream } = await import("node:fs");
-    for await (const c of createReadStream(source, { start: 0, end: warm - 1 })) warmSha.update(c as Buffer);
-  }
-  const warmHex = warmSha.digest("hex");
-  await upload("baseline", warm, warmHex);
-  const warmId = (await upload("stowage", warm, warmHex)).id;
-  await fetchBytes("baseline", undefined, warm);
-  await fetchBytes("stowage", warmId, warm);
-
-  const results: Record<"baselineUp" | "stowageUp" | "baselineFsyncUp" | "baselineDown" | "stowageDown", number[]> = {
-    baselineUp: [],
-    stowageUp: [],
-    baselineFsyncUp: [],
-    baselineDown: [],
-    stowageDown: [],
-  };
+  // What each server stores is deleted right before its next upload (outside the timing), so every
+  // upload writes into just-freed page cache. On this VM, memory freed a few seconds earlier is
+  // handed back to the host and costs 2-4x more system time to fault in again (see bench/README.md).
   let stowageId: string | undefined;
+  const removeStored = async (side: TSide) => {
+    if (side === "baseline") {
+      const b = await simpleRequest("DELETE", baselineUrl);
+      check(b.status === 204, `baseline DELETE answered ${b.status}`);
+    } else if (stowageId) {
+      const s = await simpleRequest("DELETE", `${stowage.baseUrl}/api/v1/artifacts/${stowageId}`, auth);
+      check(s.status === 204, `Stowage DELETE answered ${s.status}: ${s.body.slice(0, 300)}`);
+      stowageId = undefined;
+    }
+    syncDisks();
+  };
+  const upload = async (side: TSide, bytes: number, query = "") => {
+    await removeStored(side);
+    if (side === "baseline") {
+      const r = await timed(baseline, bytes, () => uploadFile(`${baselineUrl}${query}`, source, bytes, {}, "PUT"));
+      baselineUploadResult(r.t, bytes);
+      return r.sample;
+    }
+    const r = await timed(stowage, bytes, () => uploadFile(stowageUploadUrl, source, bytes, auth));
+    stowageId = stowageUploadResult(r.t, bytes, sha.get(bytes)!);
+    return r.sample;
+  };
+  const fetchBytes = async (side: TSide, bytes: number) => {
+    const r = side === "baseline" ? await timed(baseline, bytes, () => download(baselineUrl)) : await timed(stowage, bytes, () => download(contentUrl(stowageId!), auth));
+    downloadResult(r.t, side, bytes);
+    return r.sample;
+  };
+
+  // Warm-up at full size (not measured): JIT, Prisma, first-use namespace creation, and one
+  // stored copy per server whose pages the first measured round reuses.
+  for (const side of ["baseline", "stowage"] as const) {
+    await upload(side, size);
+    await fetchBytes(side, size);
+  }
+
+  const results: Record<TMeasure, TSample[]> = { baselineUp: [], stowageUp: [], baselineFsyncUp: [], baselineDown: [], stowageDown: [] };
   t0 = Date.now();
   for (let round = 0; round < rounds; round++) {
     const order: TSide[] = round % 2 === 0 ? ["baseline", "stowage"] : ["stowage", "baseline"];
-    for (const side of order) {
-      const r = await upload(side, size, prefixSha);
-      results[side === "baseline" ? "baselineUp" : "stowageUp"].push(mbPerSecond(size, r.seconds));
-      if (r.id) stowageId = r.id;
-    }
-    results.baselineFsyncUp.push(mbPerSecond(size, await uploadBaselineFsync(size)));
-    syncDisks();
-    for (const side of order) {
-      const t = await fetchBytes(side, stowageId, size);
-      results[side === "baseline" ? "baselineDown" : "stowageDown"].push(mbPerSecond(size, t.seconds));
-    }
-    const last = (k: keyof typeof results) => results[k][round]!.toFixed(0);
+    for (const side of order) results[side === "baseline" ? "baselineUp" : "stowageUp"].push(await upload(side, size));
+    // Informative: the baseline plus the fsync that Stowage does before answering.
+    results.baselineFsyncUp.push(await upload("baseline", size, "?fsync=1"));
+    for (const side of order) results[side === "baseline" ? "baselineDown" : "stowageDown"].push(await fetchBytes(side, size));
+    const last = (k: TMeasure) => results[k][round]!.mbps.toFixed(0);
     console.log(
-      `round ${round + 1}/${rounds} (${order.join(" first, ")} second): upload baseline ${last("baselineUp")} / Stowage ${last("stowageUp")} / baseline+fsync ${last("baselineFsyncUp")} MB/s; download baseline ${last("baselineDown")} / Stowage ${last("stowageDown")} MB/s`,
+      `round ${round + 1}/${rounds} (${order[0]} first): upload baseline ${last("baselineUp")} / Stowage ${last("stowageUp")} / baseline+fsync ${last("baselineFsyncUp")} MB/s; download baseline ${last("baselineDown")} / Stowage ${last("stowageDown")} MB/s`,
     );
   }
-  console.log(`throughput rounds took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-
   // Untimed end-to-end check: what Stowage serves is exactly what was sent.
-  const verify = await fetchBytes("stowage", stowageId, size, true);
-  check(verify.sha256 === prefixSha, `Stowage served different bytes (sha256 ${verify.sha256}, expected ${prefixSha})`);
+  const verify = await download(contentUrl(stowageId!), auth, { hash: true });
+  downloadResult(verify, "stowage", size);
+  check(verify.sha256 === sha.get(size), `Stowage served different bytes (sha256 ${verify.sha256}, expected ${sha.get(size)})`);
+  await removeStored("baseline");
+  await removeStored("stowage");
+  console.log(`throughput rounds took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   await stowage.stop();
   await baseline.stop();
 
   // ---- memory --------------------------------------------------------------------------
-  let memory: { uploadIdleMB: number; uploadPeakMB: number; uploadGrowthMB: number; uploadMBps: number; downloadGrowthMB: number; baselineGrowthMB: number } | undefined;
+  type TRss = { idle: number; peak: number; growth: number; samples: number; mbps: number };
+  let memory: { upload: TRss; download: TRss; baselineUpload: TRss } | undefined;
   if (memSize > 0) {
-    const idleSamples = async (pid: number) => {
-      const s = sampleRss(pid, 100);
-      await sleep(1000);
-      return s.stop();
-    };
-    const measureRss = async (server: TBenchServer, run: () => Promise<TTransfer>) => {
+    // Idle = median RSS over a quiet second after a warm-up; peak = highest 100 ms sample during the transfer.
+    const measureRss = async (server: TBenchServer, bytes: number, run: () => Promise<TTransfer>) => {
       await sleep(500);
-      const idle = median(await idleSamples(server.pid));
+      const idleSampler = sampleRss(server.pid, 100);
+      await sleep(1000);
+      const idle = median(idleSampler.stop());
       const sampler = sampleRss(server.pid, 100);
       const t = await run();
       await sleep(300);
       const samples = sampler.stop();
       const peak = Math.max(...samples);
-      return { t, idle, peak, growth: peak - idle, samples: samples.length };
+      return { t, rss: { idle: idle / MiB, peak: peak / MiB, growth: (peak - idle) / MiB, samples: samples.length, mbps: mbPerSecond(bytes, t.seconds) } };
     };
 
     const memStowage = await startStowage(path.join(tmp, "stowage-mem"), adminKey, { ARTIFACT_MAX_SIZE_MB: maxUploadMB });
     const memUrl = `${memStowage.baseUrl}/api/v1/artifacts?namespace=${encodeURIComponent(NAMESPACE)}&name=mem.bin`;
-    // Warm-up so idle RSS includes what any first request loads (Prisma, routes, the namespace).
-    const w = await uploadFile(memUrl, source, warm, auth);
-    const wId = stowageUploadResult(w, warm, warmHex);
+    // Warm-up so idle RSS includes what any first request loads (Prisma, the routes, the namespace).
+    const wId = stowageUploadResult(await uploadFile(memUrl, source, warm, auth), warm, sha.get(warm)!);
     downloadResult(await download(`${memStowage.baseUrl}/api/v1/artifacts/${wId}/content`, auth), "stowage", warm);
     syncDisks();
-    const up = await measureRss(memStowage, () => uploadFile(memUrl, source, memSize, auth));
-    const memId = stowageUploadResult(up.t, memSize, fullSha);
+    const up = await measureRss(memStowage, memSize, () => uploadFile(memUrl, source, memSize, auth));
+    const memId = stowageUploadResult(up.t, memSize, sha.get(memSize)!);
     syncDisks();
-    const down = await measureRss(memStowage, () => download(`${memStowage.baseUrl}/api/v1/artifacts/${memId}/content`, auth));
+    const down = await measureRss(memStowage, memSize, () => download(`${memStowage.baseUrl}/api/v1/artifacts/${memId}/content`, auth));
     downloadResult(down.t, "stowage", memSize);
     await memStowage.stop();
 
     const memBaselineDir = path.join(tmp, "baseline-mem");
     mkdirSync(memBaselineDir);
     const memBaseline = await startBaseline(memBaselineDir);
-    await uploadFile(`${memBaseline.baseUrl}/files/warm.bin`, source, warm, {}, "PUT");
+    baselineUploadResult(await uploadFile(`${memBaseline.baseUrl}/files/warm.bin`, source, warm, {}, "PUT"), warm);
     syncDisks();
-    const base = await measureRss(memBaseline, () => uploadFile(`${memBaseline.baseUrl}/files/mem.bin`, source, memSize, {}, "PUT"));
+    const base = await measureRss(memBaseline, memSize, () => uploadFile(`${memBaseline.baseUrl}/files/mem.bin`, source, memSize, {}, "PUT"));
     baselineUploadResult(base.t, memSize);
     await memBaseline.stop();
 
-    const mb = (b: number) => b / MiB;
-    memory = {
-      uploadIdleMB: mb(up.idle),
-      uploadPeakMB: mb(up.peak),
-      uploadGrowthMB: mb(up.growth),
-      uploadMBps: mbPerSecond(memSize, up.t.seconds),
-      downloadGrowthMB: mb(down.growth),
-      baselineGrowthMB: mb(base.growth),
-    };
+    memory = { upload: up.rss, download: down.rss, baselineUpload: base.rss };
     console.log(
-      `memory: ${memMB} MiB upload: idle RSS ${memory.uploadIdleMB.toFixed(1)} MiB, peak ${memory.uploadPeakMB.toFixed(1)} MiB (+${memory.uploadGrowthMB.toFixed(1)} MiB, ${up.samples} samples); download +${memory.downloadGrowthMB.toFixed(1)} MiB; baseline upload +${memory.baselineGrowthMB.toFixed(1)} MiB`,
+      `memory: ${memMB} MiB upload at ${up.rss.mbps.toFixed(0)} MB/s: idle RSS ${up.rss.idle.toFixed(1)} MiB, peak ${up.rss.peak.toFixed(1)} MiB (+${up.rss.growth.toFixed(1)} MiB, ${up.rss.samples} samples)`,
     );
   }
 
   // ---- report --------------------------------------------------------------------------
-  const s = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, summarize(v)])) as Record<keyof typeof results, ReturnType<typeof summarize>>;
-  const uploadRatio = s.stowageUp.p50 / s.baselineUp.p50;
-  const downloadRatio = s.stowageDown.p50 / s.baselineDown.p50;
-  const fmt = (v: number) => v.toFixed(0);
+  const stat = (k: TMeasure) => ({
+    mbps: summarize(results[k].map((r) => r.mbps)),
+    user: median(results[k].map((r) => r.userPerGiB)),
+    system: median(results[k].map((r) => r.systemPerGiB)),
+  });
+  const s = { baselineUp: stat("baselineUp"), stowageUp: stat("stowageUp"), baselineFsyncUp: stat("baselineFsyncUp"), baselineDown: stat("baselineDown"), stowageDown: stat("stowageDown") };
+  const uploadRatio = s.stowageUp.mbps.p50 / s.baselineUp.mbps.p50;
+  const downloadRatio = s.stowageDown.mbps.p50 / s.baselineDown.mbps.p50;
   const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
-  const rows: (string | number)[][] = [
-    ["upload: baseline (pipe to file)", fmt(s.baselineUp.p50), fmt(s.baselineUp.min), fmt(s.baselineUp.max), "", ""],
-    ["upload: Stowage", fmt(s.stowageUp.p50), fmt(s.stowageUp.min), fmt(s.stowageUp.max), `${uploadRatio.toFixed(2)}x`, `>= ${GOALS.uploadRatio}x ${verdict(uploadRatio >= GOALS.uploadRatio)}`],
-    ["upload: baseline + fsync (info)", fmt(s.baselineFsyncUp.p50), fmt(s.baselineFsyncUp.min), fmt(s.baselineFsyncUp.max), `${(s.stowageUp.p50 / s.baselineFsyncUp.p50).toFixed(2)}x`, ""],
-    ["download: baseline (createReadStream)", fmt(s.baselineDown.p50), fmt(s.baselineDown.min), fmt(s.baselineDown.max), "", ""],
-    ["download: Stowage", fmt(s.stowageDown.p50), fmt(s.stowageDown.min), fmt(s.stowageDown.max), `${downloadRatio.toFixed(2)}x`, `>= ${GOALS.downloadRatio}x ${verdict(downloadRatio >= GOALS.downloadRatio)}`],
+  const row = (label: string, m: ReturnType<typeof stat>, ratio = "", goal = "") => [
+    label,
+    m.mbps.p50.toFixed(0),
+    m.mbps.min.toFixed(0),
+    m.mbps.max.toFixed(0),
+    m.user.toFixed(2),
+    m.system.toFixed(2),
+    ratio,
+    goal,
   ];
-  console.log(`\nThroughput, ${rounds} alternating rounds of ${sizeMB} MiB (MB/s = 10^6 bytes/s; ratio = Stowage median / baseline median)`);
-  console.log(table(["transfer", "median MB/s", "min", "max", "ratio", "goal"], rows));
-  const memOk = memory ? memory.uploadGrowthMB <= GOALS.uploadRssGrowthMB : true;
+  console.log(`\nThroughput, ${rounds} alternating rounds of ${sizeMB} MiB (MB/s = 10^6 bytes/s; ratio = Stowage median / baseline median; CPU = server process, s per GiB)`);
+  console.log(
+    table(
+      ["transfer", "median MB/s", "min", "max", "CPU user", "CPU sys", "ratio", "goal"],
+      [
+        row("upload: baseline (pipe to file)", s.baselineUp),
+        row("upload: Stowage", s.stowageUp, `${uploadRatio.toFixed(2)}x`, `>= ${GOALS.uploadRatio}x ${verdict(uploadRatio >= GOALS.uploadRatio)}`),
+        row("upload: baseline + fsync (info)", s.baselineFsyncUp, `${(s.stowageUp.mbps.p50 / s.baselineFsyncUp.mbps.p50).toFixed(2)}x`),
+        row("download: baseline (createReadStream)", s.baselineDown),
+        row("download: Stowage", s.stowageDown, `${downloadRatio.toFixed(2)}x`, `>= ${GOALS.downloadRatio}x ${verdict(downloadRatio >= GOALS.downloadRatio)}`),
+      ],
+    ),
+  );
+  const memOk = memory ? memory.upload.growth <= GOALS.uploadRssGrowthMB : true;
   if (memory) {
-    console.log(`\nMemory, one ${memMB} MiB upload, server RSS sampled every 100 ms`);
+    const m = memory;
+    console.log(`\nMemory, one ${memMB} MiB transfer, server RSS (VmRSS) sampled every 100 ms`);
     console.log(
       table(
-        ["measure", "MiB", "goal"],
+        ["transfer", "MB/s", "idle RSS MiB", "peak RSS MiB", "peak growth MiB", "goal"],
         [
-          ["Stowage idle RSS", memory.uploadIdleMB.toFixed(1), ""],
-          ["Stowage peak RSS during upload", memory.uploadPeakMB.toFixed(1), ""],
-          ["Stowage peak growth (upload)", memory.uploadGrowthMB.toFixed(1), `<= ${GOALS.uploadRssGrowthMB} ${verdict(memOk)}`],
-          ["Stowage peak growth (download, info)", memory.downloadGrowthMB.toFixed(1), ""],
-          ["baseline peak growth (upload, info)", memory.baselineGrowthMB.toFixed(1), ""],
+          ["Stowage upload", m.upload.mbps.toFixed(0), m.upload.idle.toFixed(1), m.upload.peak.toFixed(1), m.upload.growth.toFixed(1), `<= ${GOALS.uploadRssGrowthMB} ${verdict(memOk)}`],
+          ["Stowage download (info)", m.download.mbps.toFixed(0), m.download.idle.toFixed(1), m.download.peak.toFixed(1), m.download.growth.toFixed(1), ""],
+          ["baseline upload (info)", m.baselineUpload.mbps.toFixed(0), m.baselineUpload.idle.toFixed(1), m.baselineUpload.peak.toFixed(1), m.baselineUpload.growth.toFixed(1), ""],
         ],
       ),
     );
   }
   const allOk = uploadRatio >= GOALS.uploadRatio && downloadRatio >= GOALS.downloadRatio && memOk;
-  console.log(`\ngoals: ${allOk ? "all met" : "NOT all met"}`);
+  console.log(`\nload average at end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews throughput)`);
+  console.log(`goals: ${allOk ? "all met" : "NOT all met"}`);
   if (process.env.BENCH_JSON_OUT) {
     writeFileSync(process.env.BENCH_JSON_OUT, JSON.stringify({ bench: "upload-download", sizeMB, rounds, memMB, results, summary: s, uploadRatio, downloadRatio, memory, goals: GOALS, allOk }, null, 2));
   }

@@ -2,10 +2,11 @@
 //   PUT|POST /files/<name>[?fsync=1]  pipes the request body into <dir>/<name> (fsync=1 also
 //                                     fsyncs before answering, as Stowage does) → 201 {"size":n}
 //   GET /files/<name>                 serves the file with createReadStream (1 MiB chunks)
+//   DELETE /files/<name>              removes it → 204
 // Run as a child process: `node --import ./scripts/register-hooks.mjs bench/support/baseline-server.ts <dir>`;
 // prints "LISTENING <port>" once it accepts connections on 127.0.0.1.
 import { createReadStream, createWriteStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { open, rm, stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -44,6 +45,12 @@ const server = http.createServer((req, res) => {
         res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": info.size });
         return pipeline(createReadStream(file, { highWaterMark: IO_CHUNK }), res);
       })
+      .catch(fail);
+    return;
+  }
+  if (req.method === "DELETE") {
+    rm(file, { force: true })
+      .then(() => res.writeHead(204).end())
       .catch(fail);
     return;
   }

@@ -1,5 +1,6 @@
 // Shared helpers for the benchmarks: cleanup on every exit path, a watchdog, temp dirs with a
 // free-space check, RSS sampling and percentile statistics.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -110,6 +111,17 @@ export function sampleRss(pid: number, intervalMs = 100): { stop: () => number[]
       return samples;
     },
   };
+}
+
+let clockTicks: number | undefined;
+
+/** User and system CPU seconds a process has used so far (all its threads), from /proc/<pid>/stat. */
+export function readCpu(pid: number): { user: number; system: number } {
+  clockTicks ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { user: Number(fields[11]) / clockTicks, system: Number(fields[12]) / clockTicks };
 }
 
 export function percentile(sorted: number[], p: number): number {

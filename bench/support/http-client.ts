@@ -61,6 +61,22 @@ export function download(url: string, headers: Record<string, string> = {}, opti
   });
 }
 
+/** A request without a body (DELETE, HEAD…): the status and the response text. */
+export function simpleRequest(method: string, url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, agent: false, headers });
+    req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${url} timed out`)));
+    req.once("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.once("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      res.once("error", reject);
+    });
+    req.once("error", reject);
+    req.end();
+  });
+}
+
 /** A keep-alive client for small JSON requests (one connection, as a typical API client). */
 export function jsonClient(baseUrl: string, headers: Record<string, string>) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

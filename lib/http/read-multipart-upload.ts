@@ -52,6 +52,9 @@ export function readMultipartUpload(contentType: string, source: Readable): Prom
         return fail(validationFailed(fileBody ? "send exactly one file" : `the file part must be named "file", not "${name}"`, { field: name }));
       }
       fileBody = new PassThrough({ highWaterMark: 1024 * 1024 });
+      // A failure can destroy the body before anyone reads it (or when no one ever will, because
+      // publishing stopped first); readers still get the error, but it must not go unhandled.
+      fileBody.on("error", () => undefined);
       // busboy fails the file stream itself when the body ends before the closing boundary.
       stream.on("error", (e) => fail(validationFailed(`malformed multipart body: ${e.message}`)));
       stream.on("end", () => {

@@ -361,7 +361,7 @@ describe("grants", () => {
       expect(await listedNames(g.client, prefix, ns)).toEqual([`${prefix}/seed.txt`]);
       expect(await (await g.client.request(`/api/v1/artifacts/${seedId}/content`)).text()).toBe("seeded by admin");
       expectError(await g.client.upload({ namespace: ns, name: `${prefix}/g.txt` }, "x"), 403, "ARTIFACT_NAMESPACE_DENIED");
-      expect(await namespacesOf(g.client)).toEqual([g.namespace, ns].sort());
+      expect(await namespacesOf(g.client)).toEqual([g.namespace, `ring:${group}`, ns].sort());
     }
     expect(await listedNames(outsider.client, prefix)).toEqual([]);
 
@@ -376,7 +376,7 @@ describe("grants", () => {
       expectError(await g.client.json(`/api/v1/artifacts/${seedId}`), 404, "ARTIFACT_NOT_FOUND");
       expectError(await g.client.upload({ namespace: ns, name: `${prefix}/g2.txt` }, "x"), 403, "ARTIFACT_NAMESPACE_DENIED");
       expect(await listedNames(g.client, prefix)).toEqual([]);
-      expect(await namespacesOf(g.client)).toEqual([g.namespace]);
+      expect(await namespacesOf(g.client)).toEqual([g.namespace, `ring:${group}`].sort());
     }
   });
 

@@ -386,12 +386,16 @@ describe("bad input", () => {
       for (const [label, type, body] of cases) {
         const res = await agent.client.json("/api/v1/artifacts", { method: "POST", body, headers: { "content-type": type } });
         expectInvalid(res, label);
+        // A small refused body is read to its end, so the connection survives: a client still
+        // sending is not cut off (EPIPE) before it can read the answer.
+        expect(res.headers.get("connection"), label).not.toBe("close");
       }
       // The same framing with the parts in order does publish.
-      const ok = await agent.client.json("/api/v1/artifacts", { method: "POST", body: multipartBody([nsPart, { name: "name", value: `${name}.ok` }, file()]), headers: { "content-type": MULTIPART } });
+      const okName = `${prefix}/${uniq("mp-ok")}.txt`;
+      const ok = await agent.client.json("/api/v1/artifacts", { method: "POST", body: multipartBody([nsPart, { name: "name", value: okName }, file()]), headers: { "content-type": MULTIPART } });
       expect(ok.status, JSON.stringify(ok.body)).toBe(201);
       const after = await snapshot();
-      expect(after.artifacts.filter((a: any) => a.name !== `${name}.ok`)).toEqual(before.artifacts);
+      expect(after.artifacts.filter((a: any) => a.name !== okName)).toEqual(before.artifacts);
       for (const n of [name, "f.txt"]) {
         expect((await agent.client.json(`/api/v1/artifacts?${new URLSearchParams({ namespace: ns, name: n })}`)).body.artifacts, n).toEqual([]);
       }
@@ -487,7 +491,8 @@ describe("bad input", () => {
      * Nothing the refused upload could have written is left. Files in this agent's namespace
      * directory must be exactly as before. Other test files may be uploading into their own
      * namespaces meanwhile, so a new file elsewhere must belong to a committed version, and the
-     * temp directory must drain to empty (a leaked temp file never does).
+     * temp directory must be (or, while their uploads finish, become) empty: a leaked temp file
+     * never goes away.
      */
     async function expectNoNewBlobs(before: string[]) {
       const root = blobsRoot();
@@ -498,7 +503,7 @@ describe("bad input", () => {
       for (;;) {
         const after = await listFiles(root);
         const added = after.filter((f) => !known.has(f));
-        const temp = added.filter((f) => f.startsWith(".tmp/"));
+        const temp = after.filter((f) => f.startsWith(".tmp/"));
         const others = added.filter((f) => !f.startsWith(".tmp/"));
         const committed = others.length
           ? new Set((await queryRows<{ storageKey: string }>(`SELECT "storageKey" FROM "ArtifactVersion"`)).map((r) => r.storageKey))
