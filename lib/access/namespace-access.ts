@@ -2,8 +2,6 @@ import "server-only";
 import type { Db } from "../db/client.ts";
 import type { Namespace, Grant } from "../db/generated/sqlite/client.ts";
 import { StowageError } from "../errors.ts";
-import { newId } from "../ids.ts";
-import { isUniqueViolation } from "../db/client.ts";
 import { parseNamespaceName } from "./namespace-names.ts";
 import type { TPrincipal } from "./principal.ts";
 
@@ -36,48 +34,17 @@ const denied = (name: string) =>
   new StowageError("ARTIFACT_NAMESPACE_DENIED", `no access to namespace "${name}"`, { namespace: name });
 
 /**
- * Finds the namespace and checks the principal's permission. Personal (`agent:<self>`) and ring
- * namespaces are created on first use; custom ones must be created by an admin.
+ * Finds the namespace and checks the principal's permission. `agent:` and `ring:` namespaces
+ * are created with their identity or group, custom ones by an admin.
  */
 export async function requireNamespace(db: Db, principal: TPrincipal, name: string, permission: TPermission): Promise<TNamespaceWithGrants> {
-  const parsed = parseNamespaceName(name);
+  parseNamespaceName(name);
   const existing = await db.namespace.findUnique({ where: { name }, include: { grants: true } });
-  if (existing) {
-    if (!canAccess(principal, existing, permission)) throw denied(name);
-    return existing;
-  }
-  if (parsed.kind === "agent") {
-    const owner = await db.identity.findUnique({ where: { name: parsed.slug } });
-    if (owner && (owner.id === principal.identityId || principal.isAdmin)) {
-      return createNamespace(db, { name, kind: "agent", ownerIdentityId: owner.id });
-    }
-  } else if (parsed.kind === "ring") {
-    const group = await db.group.findUnique({ where: { name: parsed.slug } });
-    if (group && (principal.groupIds.includes(group.id) || principal.isAdmin)) {
-      return createNamespace(db, { name, kind: "ring", groupId: group.id });
-    }
-  }
+  if (existing && canAccess(principal, existing, permission)) return existing;
   // Admins may know what exists; everyone else gets the same answer either way.
-  if (principal.isAdmin) {
-    const hint = parsed.kind === "custom" ? "create it first" : `no ${parsed.kind === "agent" ? "identity" : "group"} is named "${parsed.slug}"`;
-    throw new StowageError("ARTIFACT_NOT_FOUND", `namespace "${name}" does not exist; ${hint}`, { namespace: name });
-  }
+  if (!existing && principal.isAdmin) throw new StowageError("ARTIFACT_NOT_FOUND", `namespace "${name}" does not exist`, { namespace: name });
   throw denied(name);
 }
-
-export async function createNamespace(
-  db: Db,
-  data: { name: string; kind: "agent" | "ring" | "custom"; ownerIdentityId?: string; groupId?: string },
-): Promise<TNamespaceWithGrants> {
-  try {
-    return await db.namespace.create({ data: { id: newId(), ...data }, include: { grants: true } });
-  } catch (error) {
-    // Two first uploads at once: the other one created it.
-    if (!isUniqueViolation(error)) throw error;
-    return db.namespace.findUniqueOrThrow({ where: { name: data.name }, include: { grants: true } });
-  }
-}
-
 
 /** Prisma filter for every namespace the principal can read (undefined = all, for admins). */
 export function readableNamespaceFilter(principal: TPrincipal) {

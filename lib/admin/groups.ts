@@ -12,7 +12,8 @@ export async function createGroup(db: Db, principal: TPrincipal, name: string) {
   requireAdmin(principal);
   assertSlug(name, "name");
   try {
-    const g = await db.group.create({ data: { id: newId(), name } });
+    // The ring namespace comes with the group, in the same statement.
+    const g = await db.group.create({ data: { id: newId(), name, namespaces: { create: { id: newId(), name: `ring:${name}`, kind: "ring" } } } });
     return { id: g.id, name: g.name, namespace: `ring:${g.name}`, members: [] as string[], createdAt: g.createdAt.toISOString() };
   } catch (error) {
     if (isUniqueViolation(error)) throw validationFailed(`a group named "${name}" already exists`, { field: "name" });

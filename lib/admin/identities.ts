@@ -4,7 +4,6 @@ import { isUniqueViolation } from "../db/client.ts";
 import { StowageError, notFound, validationFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { createApiKey } from "../access/api-keys.ts";
-import { createNamespace } from "../access/namespace-access.ts";
 import { assertSlug } from "../access/namespace-names.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { requireAdmin } from "../access/require-admin.ts";
@@ -28,11 +27,17 @@ export type TCreateIdentity = { name: string; kind?: "agent" | "human"; isAdmin?
 export async function insertIdentity(db: Db, input: TCreateIdentity) {
   assertSlug(input.name, "name");
   try {
-    const identity = await db.identity.create({
-      data: { id: newId(), name: input.name, kind: input.kind ?? "agent", isAdmin: input.isAdmin ?? false, email: input.email },
+    // One statement: an identity never exists without its personal namespace.
+    return await db.identity.create({
+      data: {
+        id: newId(),
+        name: input.name,
+        kind: input.kind ?? "agent",
+        isAdmin: input.isAdmin ?? false,
+        email: input.email,
+        ownedNamespaces: { create: { id: newId(), name: `agent:${input.name}`, kind: "agent" } },
+      },
     });
-    await createNamespace(db, { name: `agent:${identity.name}`, kind: "agent", ownerIdentityId: identity.id });
-    return identity;
   } catch (error) {
     if (isUniqueViolation(error)) throw validationFailed(`an identity named "${input.name}" (or with that email) already exists`, { field: "name" });
     throw error;

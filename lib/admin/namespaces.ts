@@ -3,7 +3,7 @@ import type { Db } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
 import { notFound, validationFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
-import { createNamespace, readableNamespaceFilter } from "../access/namespace-access.ts";
+import { readableNamespaceFilter } from "../access/namespace-access.ts";
 import { parseNamespaceName } from "../access/namespace-names.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { requireAdmin } from "../access/require-admin.ts";
@@ -19,7 +19,6 @@ export async function createCustomNamespace(db: Db, principal: TPrincipal, name:
   }
   let ns;
   try {
-    // Not createNamespace(): it treats a concurrent create of the same name as success.
     ns = await db.namespace.create({ data: { id: newId(), name, kind: "custom" } });
   } catch (error) {
     if (isUniqueViolation(error)) throw validationFailed(`namespace "${name}" already exists`, { field: "name" });
@@ -28,22 +27,8 @@ export async function createCustomNamespace(db: Db, principal: TPrincipal, name:
   return { id: ns.id, name: ns.name, kind: ns.kind, createdAt: ns.createdAt.toISOString() };
 }
 
-/**
- * `ring:<group>` is created on first use, but every member can read it from the moment they
- * join: create the missing ones among the principal's groups (every group, for admins) first.
- */
-async function createMissingRingNamespaces(db: Db, principal: TPrincipal) {
-  if (!principal.isAdmin && principal.groupIds.length === 0) return;
-  const groups = await db.group.findMany({
-    where: { ...(principal.isAdmin ? {} : { id: { in: principal.groupIds } }), namespaces: { none: { kind: "ring" } } },
-    select: { id: true, name: true },
-  });
-  for (const g of groups) await createNamespace(db, { name: `ring:${g.name}`, kind: "ring", groupId: g.id });
-}
-
 /** The namespaces the principal can read (all, for admins). */
 export async function listNamespaces(db: Db, principal: TPrincipal) {
-  await createMissingRingNamespaces(db, principal);
   const rows = await db.namespace.findMany({ where: readableNamespaceFilter(principal), orderBy: { name: "asc" } });
   return rows.map((ns) => ({ id: ns.id, name: ns.name, kind: ns.kind, createdAt: ns.createdAt.toISOString() }));
 }

@@ -4,12 +4,14 @@ import { notFound } from "../errors.ts";
 import { requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { listArtifacts } from "./list-artifacts.ts";
+import { decodeCursor } from "../pagination.ts";
 import { VERSION_INCLUDE, toVersionDto } from "./serialize.ts";
 
 type TPage = { limit: number; cursor?: string };
 
 /** The run's Artifacts tab: every artifact the run published, with the versions it published. */
 export async function getRunArtifacts(db: Db, principal: TPrincipal, namespace: string, runId: string, page: TPage) {
+  decodeCursor(page.cursor, "string"); // a malformed cursor is 400 whether or not the run exists
   const ns = await requireNamespace(db, principal, namespace, "read");
   const run = await db.run.findUnique({
     where: { namespaceId_externalId: { namespaceId: ns.id, externalId: runId } },
@@ -33,6 +35,7 @@ export async function getRunArtifacts(db: Db, principal: TPrincipal, namespace: 
 
 /** A session rolls up its own artifacts and everything any of its runs published. */
 export async function getSessionArtifacts(db: Db, principal: TPrincipal, namespace: string, sessionId: string, page: TPage) {
+  decodeCursor(page.cursor, "string");
   const ns = await requireNamespace(db, principal, namespace, "read");
   const session = await db.session.findUnique({
     where: { namespaceId_externalId: { namespaceId: ns.id, externalId: sessionId } },

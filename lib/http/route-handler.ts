@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type Db } from "../db/client.ts";
 import { authenticateApiKey } from "../access/authenticate-api-key.ts";
 import type { TPrincipal } from "../access/principal.ts";
+import { requireAdmin } from "../access/require-admin.ts";
 import { errorResponse } from "./error-response.ts";
 
 type TRouteContext<P> = { params: Promise<P> };
@@ -23,6 +24,14 @@ export function apiRoute<P = Record<string, never>>(handler: (args: TArgs<P> & {
   return publicRoute<P>(async (args) => {
     const principal = await authenticateApiKey(args.db, args.req.headers.get("authorization"));
     return handler({ ...args, principal });
+  });
+}
+
+/** Admin-only routes: refuse non-admins before reading anything they sent. */
+export function adminRoute<P = Record<string, never>>(handler: (args: TArgs<P> & { principal: TPrincipal }) => Promise<Response>) {
+  return apiRoute<P>(async (args) => {
+    requireAdmin(args.principal);
+    return handler(args);
   });
 }
 

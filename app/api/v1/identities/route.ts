@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createIdentity, listIdentities } from "@/lib/admin/identities";
-import { apiRoute, json } from "@/lib/http/route-handler";
+import { adminRoute, json } from "@/lib/http/route-handler";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
 const ZCreateIdentity = z.strictObject({
@@ -11,10 +11,10 @@ const ZCreateIdentity = z.strictObject({
 });
 
 // GET /api/v1/identities – every identity (admin)
-export const GET = apiRoute(async ({ db, principal }) => json({ identities: await listIdentities(db, principal) }));
+export const GET = adminRoute(async ({ db, principal }) => json({ identities: await listIdentities(db, principal) }));
 
 // POST /api/v1/identities – create an identity with its agent:<name> namespace (admin)
-export const POST = apiRoute(async ({ req, db, principal }) => {
+export const POST = adminRoute(async ({ req, db, principal }) => {
   const body = await readJsonBody(req, ZCreateIdentity);
   return json({ identity: await createIdentity(db, principal, body) }, { status: 201 });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createCustomNamespace, listNamespaces } from "@/lib/admin/namespaces";
-import { apiRoute, json } from "@/lib/http/route-handler";
+import { adminRoute, apiRoute, json } from "@/lib/http/route-handler";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
 const ZCreateNamespace = z.strictObject({ name: z.string().min(1).max(100) });
@@ -9,7 +9,7 @@ const ZCreateNamespace = z.strictObject({ name: z.string().min(1).max(100) });
 export const GET = apiRoute(async ({ db, principal }) => json({ namespaces: await listNamespaces(db, principal) }));
 
 // POST /api/v1/namespaces – create a custom namespace (admin)
-export const POST = apiRoute(async ({ req, db, principal }) => {
+export const POST = adminRoute(async ({ req, db, principal }) => {
   const body = await readJsonBody(req, ZCreateNamespace);
   return json({ namespace: await createCustomNamespace(db, principal, body.name) }, { status: 201 });
 });

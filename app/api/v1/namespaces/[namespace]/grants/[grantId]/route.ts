@@ -1,8 +1,8 @@
 import { revokeGrant } from "@/lib/admin/namespaces";
-import { apiRoute } from "@/lib/http/route-handler";
+import { adminRoute } from "@/lib/http/route-handler";
 
 // DELETE /api/v1/namespaces/{ns}/grants/{grantId} – revoke a grant (admin)
-export const DELETE = apiRoute<{ namespace: string; grantId: string }>(async ({ db, principal, params }) => {
+export const DELETE = adminRoute<{ namespace: string; grantId: string }>(async ({ db, principal, params }) => {
   await revokeGrant(db, principal, params.namespace, params.grantId);
   return new Response(null, { status: 204 });
 });
