@@ -4,7 +4,8 @@
 //
 // Env: BENCH_SIZE_MB (1024) MiB per transfer, BENCH_ROUNDS (3), BENCH_MEM_SIZE_MB (2048; 0 skips
 // the memory run), BENCH_TMPDIR (os.tmpdir()), BENCH_TIMEOUT_S (900), BENCH_STRICT=1 (exit 3 when a
-// goal is missed), BENCH_JSON_OUT (write the results as JSON to this file). See bench/README.md.
+// goal is missed), BENCH_JSON_OUT (write the results as JSON to this file), BENCH_SERVER_NODE_OPTIONS
+// (extra node/V8 flags for the Stowage server only), BENCH_SERVER_LOG=1. See bench/README.md.
 import { execFileSync } from "node:child_process";
 import { createHash, randomFillSync } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
@@ -12,7 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { assertBuilt, envInt, machineInfo, makeTempDir, median, MiB, readCpu, runMain, sampleRss, sleep, summarize, table } from "./support/common.ts";
 import { download, mbPerSecond, simpleRequest, uploadFile, type TTransfer } from "./support/http-client.ts";
-import { newAdminKey, startBaseline, startStowage, type TBenchServer } from "./support/servers.ts";
+import { newAdminKey, startBaseline, startStowage, type TBenchServer, type TGcTotals } from "./support/servers.ts";
 
 const GOALS = { uploadRatio: 0.8, downloadRatio: 0.9, uploadRssGrowthMB: 64 };
 const NAMESPACE = "agent:admin";
@@ -20,7 +21,7 @@ const NAMESPACE = "agent:admin";
 type TSide = "baseline" | "stowage";
 type TMeasure = "baselineUp" | "stowageUp" | "baselineFsyncUp" | "baselineDown" | "stowageDown";
 /** One measured transfer: throughput, and the server's CPU seconds per GiB moved. */
-type TSample = { mbps: number; userPerGiB: number; systemPerGiB: number };
+type TSample = { mbps: number; userPerGiB: number; systemPerGiB: number; majorGcPerGiB: number };
 
 /** Random bytes (incompressible, so nothing on the way can cheat), hashed as they are written. */
 function writeSourceFile(file: string, totalBytes: number, prefixSizes: number[]): Map<number, string> {
@@ -68,13 +69,22 @@ function downloadResult(t: TTransfer, side: TSide, size: number): void {
   check(t.bytes === size, `${side} download returned ${t.bytes} bytes, expected ${size}`);
 }
 
-/** Runs one transfer and charges the server's CPU time during it to that transfer. */
-async function timed(server: TBenchServer, bytes: number, run: () => Promise<TTransfer>): Promise<{ t: TTransfer; sample: TSample }> {
+/** Runs one transfer and charges the server's CPU time (and, for Stowage, its major GCs) to it. */
+async function timed(server: TBenchServer & { gc?: () => TGcTotals }, bytes: number, run: () => Promise<TTransfer>): Promise<{ t: TTransfer; sample: TSample }> {
+  const gcBefore = server.gc?.().major.n;
   const before = readCpu(server.pid);
   const t = await run();
   const after = readCpu(server.pid);
   const gib = bytes / 2 ** 30;
-  return { t, sample: { mbps: mbPerSecond(bytes, t.seconds), userPerGiB: (after.user - before.user) / gib, systemPerGiB: (after.system - before.system) / gib } };
+  let majorGcPerGiB = NaN;
+  if (server.gc && gcBefore !== undefined) {
+    await sleep(120); // the probe writes its totals every 50 ms
+    majorGcPerGiB = (server.gc().major.n - gcBefore) / gib;
+  }
+  return {
+    t,
+    sample: { mbps: mbPerSecond(bytes, t.seconds), userPerGiB: (after.user - before.user) / gib, systemPerGiB: (after.system - before.system) / gib, majorGcPerGiB },
+  };
 }
 
 async function main() {
@@ -222,6 +232,7 @@ async function main() {
     mbps: summarize(results[k].map((r) => r.mbps)),
     user: median(results[k].map((r) => r.userPerGiB)),
     system: median(results[k].map((r) => r.systemPerGiB)),
+    majorGc: median(results[k].map((r) => r.majorGcPerGiB)),
   });
   const s = { baselineUp: stat("baselineUp"), stowageUp: stat("stowageUp"), baselineFsyncUp: stat("baselineFsyncUp"), baselineDown: stat("baselineDown"), stowageDown: stat("stowageDown") };
   const uploadRatio = s.stowageUp.mbps.p50 / s.baselineUp.mbps.p50;
@@ -234,13 +245,14 @@ async function main() {
     m.mbps.max.toFixed(0),
     m.user.toFixed(2),
     m.system.toFixed(2),
+    Number.isNaN(m.majorGc) ? "" : m.majorGc.toFixed(0),
     ratio,
     goal,
   ];
-  console.log(`\nThroughput, ${rounds} alternating rounds of ${sizeMB} MiB (MB/s = 10^6 bytes/s; ratio = Stowage median / baseline median; CPU = server process, s per GiB)`);
+  console.log(`\nThroughput, ${rounds} alternating rounds of ${sizeMB} MiB (MB/s = 10^6 bytes/s; ratio = Stowage median / baseline median; CPU = server process, s per GiB; major GCs = Stowage server mark-compacts per GiB)`);
   console.log(
     table(
-      ["transfer", "median MB/s", "min", "max", "CPU user", "CPU sys", "ratio", "goal"],
+      ["transfer", "median MB/s", "min", "max", "CPU user", "CPU sys", "major GCs", "ratio", "goal"],
       [
         row("upload: baseline (pipe to file)", s.baselineUp),
         row("upload: Stowage", s.stowageUp, `${uploadRatio.toFixed(2)}x`, `>= ${GOALS.uploadRatio}x ${verdict(uploadRatio >= GOALS.uploadRatio)}`),

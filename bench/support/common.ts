@@ -79,9 +79,18 @@ export function makeTempDir(prefix: string, neededBytes = 0): string {
     throw new Error(`${base} has ${(free / 2 ** 30).toFixed(1)} GiB free; this run needs about ${(neededBytes / 2 ** 30 + 1).toFixed(1)} GiB (set BENCH_TMPDIR)`);
   }
   const dir = mkdtempSync(path.join(base, prefix));
-  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  onCleanup(remove);
+  // Again at exit: work still in flight while cleaning up (a lazily opened database) may recreate files.
+  process.once("exit", remove);
   return dir;
 }
+
+/**
+ * Lets timers and signal handlers run. Prisma on SQLite (a synchronous driver) can resolve every
+ * promise in a long loop as a microtask, which would starve the watchdog and Ctrl-C otherwise.
+ */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

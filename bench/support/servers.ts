@@ -1,6 +1,8 @@
 // Starting and stopping the servers under test; both are stopped on every exit path.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { startServer } from "../../test/support/start-server.ts";
 import { onCleanup, ROOT } from "./common.ts";
 
@@ -22,13 +24,37 @@ export const newAdminKey = () => `stw_bench_admin_${randomBytes(12).toString("he
  * The production server exactly as `npm start` runs it (see test/support/start-server.ts),
  * on a SQLite database in `dataDir`. The admin key only matters on an empty database.
  */
-export async function startStowage(dataDir: string, adminKey: string, env: Record<string, string> = {}): Promise<TBenchServer> {
-  const server = await startServer({ dataDir, databaseUrl: `file:${dataDir}/stowage.db`, adminKey, env });
+export async function startStowage(dataDir: string, adminKey: string, env: Record<string, string> = {}): Promise<TBenchServer & { gc: () => TGcTotals }> {
+  // The GC probe (bench/support/gc-probe.mjs) rides along in NODE_OPTIONS, after whatever was
+  // there and BENCH_SERVER_NODE_OPTIONS (to try V8 flags on the server alone, e.g.
+  // --max-semi-space-size=64).
+  const gcFile = path.join(dataDir, "..", `${path.basename(dataDir)}.gc.json`);
+  const nodeOptions = [process.env.NODE_OPTIONS, process.env.BENCH_SERVER_NODE_OPTIONS, `--import ${path.join(ROOT, "bench/support/gc-probe.mjs")}`];
+  const server = await startServer({
+    dataDir,
+    databaseUrl: `file:${dataDir}/stowage.db`,
+    adminKey,
+    env: { NODE_OPTIONS: nodeOptions.filter(Boolean).join(" "), STOWAGE_BENCH_GC_FILE: gcFile, ...env },
+  });
   let stopped: Promise<void> | undefined;
-  const stop = () => (stopped ??= server.stop());
+  // BENCH_SERVER_LOG=1 prints what the server wrote, once it has stopped.
+  const stop = () =>
+    (stopped ??= server.stop().then(() => {
+      if (process.env.BENCH_SERVER_LOG === "1") console.log(`--- Stowage server output (${dataDir}) ---\n${server.output()}--- end ---`);
+    }));
   onCleanup(stop);
-  return { baseUrl: server.baseUrl, pid: server.process.pid!, stop, output: server.output };
+  const gc = (): TGcTotals => {
+    try {
+      return JSON.parse(readFileSync(gcFile, "utf8")) as TGcTotals;
+    } catch {
+      return { major: { n: 0, ms: 0 }, minor: { n: 0, ms: 0 }, incremental: { n: 0, ms: 0 } };
+    }
+  };
+  return { baseUrl: server.baseUrl, pid: server.process.pid!, stop, output: server.output, gc };
 }
+
+/** Running GC totals of a Stowage server: count and main-thread milliseconds per kind. */
+export type TGcTotals = Record<"major" | "minor" | "incremental", { n: number; ms: number }>;
 
 /** bench/support/baseline-server.ts in a child process of its own, like Stowage. */
 export async function startBaseline(dir: string): Promise<TBenchServer> {
