@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "../db/client.ts";
+import { dialectOf, type Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { readableNamespaceFilter, requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
@@ -39,15 +39,14 @@ export async function listArtifacts(db: Db, principal: TPrincipal, filter: TList
   }
   if (filter.sessionId) and.push({ session: { externalId: filter.sessionId } });
   if (filter.runId) and.push({ versions: { some: { run: { externalId: filter.runId } } } });
-  if (filter.tag) and.push({ tags: { some: { tag: filter.tag } } });
-  if (filter.namePrefix) and.push({ name: { startsWith: filter.namePrefix } });
+  if (filter.namePrefix) and.push(namePrefixFilter(db, filter.namePrefix));
   for (const [key, value] of Object.entries(filter.metadata ?? {})) and.push({ metadata: { some: { key, value } } });
   if (scope.runRowId) and.push({ versions: { some: { runId: scope.runRowId } } });
   if (scope.sessionRollupId) {
     and.push({ OR: [{ sessionId: scope.sessionRollupId }, { versions: { some: { run: { sessionId: scope.sessionRollupId } } } }] });
   }
 
-  const rows = await findRows(db, and, afterId, filter.limit, filter.namePrefix);
+  const rows = await findRows(db, and, afterId, filter.limit, filter);
   const { page, nextCursor } = paginate(rows, filter.limit, (a) => a.id);
   // One indexed lookup of exactly the latest versions, instead of including every version.
   const latest = page.length
@@ -61,22 +60,66 @@ export async function listArtifacts(db: Db, principal: TPrincipal, filter: TList
 }
 
 /**
- * Up to `limit + 1` matching rows after the cursor. `startsWith` becomes SQL LIKE, which Prisma
- * does not escape (`_` and `%` stay wildcards) and which SQLite compares case-insensitively, so it
- * finds a superset of the names that really start with the prefix: the others are dropped here,
- * reading on until the page is full.
+ * On SQLite, a range on the binary-collated name uses the (namespaceId, name) index and is
+ * exactly "starts with" (every string with the prefix sorts between the prefix and the prefix
+ * followed by the highest code point). PostgreSQL collations are often linguistic, where such a
+ * range is wrong, so there it stays LIKE (case-sensitive on PostgreSQL).
  */
-async function findRows(db: Db, and: Prisma.ArtifactWhereInput[], afterId: string | undefined, limit: number, namePrefix: string | undefined) {
+function namePrefixFilter(db: Db, prefix: string): Prisma.ArtifactWhereInput {
+  return dialectOf(db) === "sqlite" ? { name: { gte: prefix, lt: `${prefix}\u{10FFFF}` } } : { name: { startsWith: prefix } };
+}
+
+/** Tag index entries examined per round when a tag drives the listing. */
+const TAG_BATCH = 500;
+
+/**
+ * Up to `limit + 1` matching rows after the cursor, newest first.
+ *
+ * With a tag, candidates come from the (tag, artifactId) index, newest first, and only they are
+ * checked against the other conditions: a correlated EXISTS per artifact would scan the whole
+ * namespace for a rare tag.
+ *
+ * On PostgreSQL `startsWith` becomes LIKE, which Prisma does not escape (`_` and `%` stay
+ * wildcards), so it finds a superset of the names with the prefix: the others are dropped here.
+ * Either way the loop reads on until the page is full.
+ */
+async function findRows(db: Db, and: Prisma.ArtifactWhereInput[], afterId: string | undefined, limit: number, filter: Pick<TListFilter, "tag" | "namePrefix">) {
   const rows = [];
   for (let after = afterId; ; ) {
-    const batch = await db.artifact.findMany({
-      where: { AND: after ? [...and, { id: { lt: after } }] : and },
-      orderBy: { id: "desc" },
-      take: limit + 1,
-      include: ARTIFACT_INCLUDE,
-    });
-    rows.push(...(namePrefix ? batch.filter((a) => a.name.startsWith(namePrefix)) : batch));
-    if (rows.length > limit || batch.length <= limit) return rows.slice(0, limit + 1);
-    after = batch[batch.length - 1]!.id;
+    let batch;
+    let last: string | undefined;
+    let exhausted: boolean;
+    if (filter.tag) {
+      const tagged = await db.artifactTag.findMany({
+        where: { tag: filter.tag, ...(after ? { artifactId: { lt: after } } : {}) },
+        orderBy: { artifactId: "desc" },
+        take: TAG_BATCH,
+        select: { artifactId: true },
+      });
+      batch = tagged.length
+        ? await db.artifact.findMany({
+            where: { AND: [...and, { id: { in: tagged.map((t) => t.artifactId) } }] },
+            orderBy: { id: "desc" },
+            take: limit + 1,
+            include: ARTIFACT_INCLUDE,
+          })
+        : [];
+      // A full page may stop short of the last candidate: go on from where the rows stopped.
+      last = batch.length > limit ? batch[batch.length - 1]!.id : tagged[tagged.length - 1]?.artifactId;
+      exhausted = batch.length <= limit && tagged.length < TAG_BATCH;
+    } else {
+      batch = await db.artifact.findMany({
+        where: { AND: after ? [...and, { id: { lt: after } }] : and },
+        orderBy: { id: "desc" },
+        take: limit + 1,
+        include: ARTIFACT_INCLUDE,
+      });
+      last = batch[batch.length - 1]?.id;
+      exhausted = batch.length <= limit;
+    }
+    const prefix = filter.namePrefix;
+    rows.push(...(prefix ? batch.filter((a) => a.name.startsWith(prefix)) : batch));
+    if (rows.length > limit || exhausted || !last) return rows.slice(0, limit + 1);
+    after = last;
   }
 }

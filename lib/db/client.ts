@@ -15,6 +15,13 @@ import { parseDatabaseUrl } from "./database-url.ts";
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+const dialects = new WeakMap<object, "sqlite" | "postgres">();
+
+/** Which database a client talks to, for the few queries that must differ. */
+export function dialectOf(db: Db): "sqlite" | "postgres" {
+  return dialects.get(db) ?? "sqlite";
+}
+
 const globalForDb = globalThis as unknown as { stowageDb?: Db };
 
 // SQLite runs one transaction at a time: under a burst of uploads, commits queue for the lock,
@@ -24,11 +31,15 @@ const transactionOptions = { maxWait: 30_000, timeout: 30_000 };
 /** A new client for a DATABASE_URL; the app uses the shared one from getDb(). */
 export function createDb(databaseUrl: string): Db {
   const target = parseDatabaseUrl(databaseUrl);
+  let db: Db;
   if (target.dialect === "postgres") {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), transactionOptions }) as unknown as Db;
+    db = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), transactionOptions }) as unknown as Db;
+  } else {
+    mkdirSync(path.dirname(target.file), { recursive: true });
+    db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 }), transactionOptions });
   }
-  mkdirSync(path.dirname(target.file), { recursive: true });
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 }), transactionOptions });
+  dialects.set(db, target.dialect);
+  return db;
 }
 
 /** The process-wide client (kept on globalThis so dev-mode reloads do not open new pools). */

@@ -43,6 +43,8 @@ async function migrateSqlite(file: string, migrations: { name: string; sql: stri
       });
       if (run.immediate()) applied.push(m.name);
     }
+    // Fresh statistics let the planner pick the right index for filtered listings.
+    db.pragma("optimize=0x10002");
     return applied;
   } finally {
     db.close();

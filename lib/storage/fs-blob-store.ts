@@ -42,10 +42,10 @@ async function fsOp<T>(operation: Promise<T>): Promise<T> {
   }
 }
 
-async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
   let offset = 0;
   while (offset < bytes.byteLength) {
-    const { bytesWritten } = await fsOp(handle.write(bytes, offset, bytes.byteLength - offset));
+    const { bytesWritten } = await fsOp(handle.write(bytes, offset, bytes.byteLength - offset, position + offset));
     offset += bytesWritten;
   }
 }
@@ -57,9 +57,10 @@ function toBytes(chunk: unknown): Uint8Array {
 }
 
 /**
- * Copies the body into `handle`, hashing and counting on the way. Small chunks are gathered
- * into a staging buffer (copied, so a source reusing its buffers cannot corrupt them) and
- * written 1 MiB at a time. Throwing out of the loop closes the source, so nothing more is read.
+ * Copies the body into `handle`, hashing and counting on the way. Chunks are copied into two
+ * 1 MiB staging buffers (so a source reusing its buffers cannot corrupt them): while one is
+ * being written to disk the other fills from the network, so receiving and writing overlap.
+ * Throwing out of the loop closes the source, so nothing more is read.
  */
 async function copyBody(
   handle: FileHandle,
@@ -67,30 +68,47 @@ async function copyBody(
   maxBytes: number | undefined,
 ): Promise<PutResult> {
   const hash = createHash("sha256");
-  const staging = Buffer.allocUnsafe(IO_CHUNK);
+  const buffers = [Buffer.allocUnsafe(IO_CHUNK), Buffer.allocUnsafe(IO_CHUNK)];
+  let current = 0;
   let staged = 0;
   let size = 0;
-  for await (const chunk of body as AsyncIterable<unknown>) {
-    const bytes = toBytes(chunk);
-    size += bytes.byteLength;
-    if (maxBytes !== undefined && size > maxBytes) throw new BlobTooLargeError(maxBytes);
-    hash.update(bytes);
-    if (staged + bytes.byteLength <= IO_CHUNK) {
-      staging.set(bytes, staged);
-      staged += bytes.byteLength;
-      continue;
-    }
-    await writeAll(handle, staging.subarray(0, staged));
+  let written = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  // At most one write in flight; its buffer is not touched again until it has finished.
+  const flush = async () => {
+    await inFlight;
+    const buffer = buffers[current]!;
+    const length = staged;
+    const position = written;
+    inFlight = writeAll(handle, buffer.subarray(0, length), position);
+    // Mark it handled now: a failure is rethrown by the next await of inFlight.
+    inFlight.catch(() => undefined);
+    written += length;
+    current ^= 1;
     staged = 0;
-    if (bytes.byteLength >= IO_CHUNK) {
-      // Awaited before the next chunk is pulled, so writing the source's buffer directly is safe.
-      await writeAll(handle, bytes);
-    } else {
-      staging.set(bytes, 0);
-      staged = bytes.byteLength;
+  };
+  try {
+    for await (const chunk of body as AsyncIterable<unknown>) {
+      const bytes = toBytes(chunk);
+      size += bytes.byteLength;
+      if (maxBytes !== undefined && size > maxBytes) throw new BlobTooLargeError(maxBytes);
+      hash.update(bytes);
+      let offset = 0;
+      while (offset < bytes.byteLength) {
+        const n = Math.min(IO_CHUNK - staged, bytes.byteLength - offset);
+        buffers[current]!.set(bytes.subarray(offset, offset + n), staged);
+        staged += n;
+        offset += n;
+        if (staged === IO_CHUNK) await flush();
+      }
     }
+    if (staged > 0) await flush();
+    await inFlight;
+  } catch (error) {
+    // Let a pending write settle before the caller closes and removes the file.
+    await inFlight.catch(() => undefined);
+    throw error;
   }
-  await writeAll(handle, staging.subarray(0, staged));
   return { size, sha256: hash.digest("hex") };
 }
 

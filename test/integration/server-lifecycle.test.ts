@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { startServer } from "../support/start-server.ts";
+import { startArguments, startServer } from "../support/start-server.ts";
 import { createTestDatabase } from "../support/test-database.ts";
 import { createAgent, uniq } from "../support/api.ts";
 
@@ -59,7 +59,7 @@ describe("server lifecycle", () => {
   });
 
   it("refuses to start with an invalid configuration, naming the problem", () => {
-    const result = spawnSync(process.execPath, ["--import", "./scripts/register-hooks.mjs", "scripts/serve.ts"], {
+    const result = spawnSync(process.execPath, startArguments(), {
       cwd: path.resolve(import.meta.dirname, "../.."),
       env: { ...process.env, DATABASE_URL: "mysql://localhost/x", PORT: "0" },
       encoding: "utf8",

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -17,6 +18,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Exactly what `npm start` runs, read from package.json, minus npm in between (so signals reach
+ * the server itself): `node <flags> <script>` becomes this Node binary with the same arguments.
+ */
+export function startArguments(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } };
+  const [command, ...args] = pkg.scripts.start.split(/\s+/);
+  if (command !== "node") throw new Error(`package.json "start" should run node, not ${command}`);
+  return args;
+}
+
 /** Starts the production build as `npm start` does and waits until it answers. Needs `npm run build` first. */
 export async function startServer(options: { dataDir: string; databaseUrl: string; adminKey?: string; env?: Record<string, string> }): Promise<TStartedServer> {
   const port = await freePort();
@@ -30,8 +42,7 @@ export async function startServer(options: { dataDir: string; databaseUrl: strin
     ...options.env,
   };
   env.HOSTNAME = "127.0.0.1";
-  // The same command as `npm start`, without npm in between (signals reach the server itself).
-  const child = spawn(process.execPath, ["--import", "./scripts/register-hooks.mjs", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, startArguments(), {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
