@@ -29,16 +29,10 @@ export default async function HomePage() {
             <dd className="font-medium">{status.storage}</dd>
           </div>
           {status.up && (
-            <>
-              <div>
-                <dt className="text-slate-500">Artifacts</dt>
-                <dd className="font-medium" data-testid="artifact-count">{status.artifacts}</dd>
-              </div>
-              <div>
-                <dt className="text-slate-500">Namespaces</dt>
-                <dd className="font-medium">{status.namespaces}</dd>
-              </div>
-            </>
+            <div>
+              <dt className="text-slate-500">Largest upload</dt>
+              <dd className="font-medium">{status.maxUploadMb} MB</dd>
+            </div>
           )}
         </dl>
       </section>
