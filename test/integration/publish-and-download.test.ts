@@ -185,4 +185,23 @@ describe("publishing and downloading", () => {
     expect(inSession.body.artifact.id).not.toBe(user.body.artifact.id);
     expect(inSession.body.version.version).toBe(0);
   });
+
+  it("records no session or run for an upload that fails", async () => {
+    const runId = uniq("run-failed");
+    const sessionId = uniq("session-failed");
+    // Streamed without Content-Length, so the limit (5 MB on the test server) trips mid-upload.
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 6) return controller.close();
+        sent++;
+        controller.enqueue(new Uint8Array(1024 * 1024));
+      },
+    });
+    const query = new URLSearchParams({ namespace: agent.namespace, name: uniq("big"), runId, sessionId });
+    const res = await agent.client.request(`/api/v1/artifacts?${query}`, { method: "POST", body, headers: { "content-type": "application/octet-stream" } });
+    expect(res.status).toBe(413);
+    expect((await agent.client.json(`/api/v1/runs/${runId}/artifacts?namespace=${agent.namespace}`)).status).toBe(404);
+    expect((await agent.client.json(`/api/v1/sessions/${sessionId}/artifacts?namespace=${agent.namespace}`)).status).toBe(404);
+  });
 });

@@ -1,0 +1,112 @@
+import "server-only";
+import type { Tx } from "../db/client.ts";
+import { StowageError } from "../errors.ts";
+import { newId } from "../ids.ts";
+import type { TPrincipal } from "../access/principal.ts";
+import { ARTIFACT_INCLUDE, VERSION_INCLUDE, toArtifactDto, toVersionDto } from "./serialize.ts";
+import { replaceMetadataEntries } from "./replace-metadata-entries.ts";
+import { replaceTags } from "./replace-tags.ts";
+import { isLive } from "./find-artifact-or-throw.ts";
+import type { TBlobRef } from "./delete-artifact.ts";
+import type { TPrepared, TPublishInput, TPublishResult } from "./publish-input.ts";
+import { resolveSessionAndRun } from "./resolve-session-and-run.ts";
+
+const preconditionFailed = (message: string, latestVersion: number | null) =>
+  new StowageError("ARTIFACT_VERSION_CONFLICT", message, { latestVersion }, 412);
+
+export function checkPreconditions(input: TPublishInput, latestVersion: number | null): void {
+  if (input.ifNoneMatch && latestVersion !== null) {
+    throw preconditionFailed(`If-None-Match: * failed: the artifact already has version ${latestVersion}`, latestVersion);
+  }
+  if (input.ifMatch !== undefined && input.ifMatch !== latestVersion) {
+    throw preconditionFailed(`If-Match: ${input.ifMatch} failed: the latest version is ${latestVersion ?? "none"}`, latestVersion);
+  }
+}
+
+export type TCommit = {
+  principal: TPrincipal;
+  p: TPrepared;
+  input: TPublishInput;
+  namespaceId: string;
+  storageKey: string;
+  backend: string;
+  stored: { size: number; sha256: string };
+  print: string;
+};
+
+/** The version row and everything that follows the latest version, in one transaction. */
+export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult & { expiredBlobs: TBlobRef[] }> {
+  const { p, principal } = c;
+  if (c.input.idempotencyKey) {
+    const prior = await tx.idempotencyRecord.findUnique({ where: { identityId_key: { identityId: principal.identityId, key: c.input.idempotencyKey } } });
+    if (prior) return { ...(await replay(tx, prior, c.print)), expiredBlobs: [] };
+  }
+
+  const { sessionRowId, runRowId } = await resolveSessionAndRun(tx, c.namespaceId, p.sessionId, p.runId);
+  // NULLs never collide in a unique index, so "no session" is stored as "".
+  const sessionKey = sessionRowId ?? "";
+  let artifact = await tx.artifact.findUnique({ where: { namespaceId_sessionKey_name: { namespaceId: c.namespaceId, sessionKey, name: p.name } } });
+  let expiredBlobs: TBlobRef[] = [];
+  if (artifact && !isLive(artifact)) {
+    // Expired but not swept yet: gone for readers, so replaced here as the sweep would have
+    // removed it, instead of adding a version nobody can ever read.
+    expiredBlobs = await tx.artifactVersion.findMany({ where: { artifactId: artifact.id }, select: { backend: true, storageKey: true } });
+    await tx.artifact.deleteMany({ where: { id: artifact.id } });
+    artifact = null;
+  }
+  artifact ??= await tx.artifact.create({
+    data: { id: newId(), namespaceId: c.namespaceId, sessionId: sessionRowId, sessionKey, name: p.name, createdById: principal.identityId },
+  });
+  // The increment takes the row lock, so what it returns is the latest committed state.
+  const counted = await tx.artifact.update({ where: { id: artifact.id }, data: { nextVersion: { increment: 1 } } });
+  checkPreconditions(c.input, counted.latestVersion);
+  const number = counted.nextVersion - 1;
+  const now = new Date();
+
+  const version = await tx.artifactVersion.create({
+    data: {
+      id: newId(),
+      artifactId: artifact.id,
+      version: number,
+      filename: p.filename,
+      mimeType: p.mimeType,
+      sizeBytes: BigInt(c.stored.size),
+      sha256: c.stored.sha256,
+      createdById: principal.identityId,
+      runId: runRowId,
+      customMetadata: JSON.stringify(p.metadata),
+      backend: c.backend,
+      storageKey: c.storageKey,
+      createdAt: now,
+    },
+    include: VERSION_INCLUDE,
+  });
+  await replaceMetadataEntries(tx, artifact.id, p.metadata);
+  if (p.tags) await replaceTags(tx, artifact.id, p.tags);
+  const updated = await tx.artifact.update({
+    where: { id: artifact.id },
+    data: { latestVersion: number, updatedAt: now, ...(p.expiresAt ? { expiresAt: p.expiresAt } : {}) },
+    include: ARTIFACT_INCLUDE,
+  });
+  if (c.input.idempotencyKey) {
+    await tx.idempotencyRecord.create({
+      data: { identityId: principal.identityId, key: c.input.idempotencyKey, fingerprint: c.print, artifactId: artifact.id, version: number },
+    });
+  }
+  return { artifact: toArtifactDto(updated), version: toVersionDto(version), replayed: false, expiredBlobs };
+}
+
+async function replay(tx: Tx, prior: { fingerprint: string; artifactId: string; version: number }, print: string): Promise<TPublishResult> {
+  if (prior.fingerprint !== print) {
+    throw new StowageError("ARTIFACT_IDEMPOTENCY_KEY_REUSED", "this Idempotency-Key was already used for a different upload");
+  }
+  const artifact = await tx.artifact.findUnique({ where: { id: prior.artifactId }, include: ARTIFACT_INCLUDE });
+  const version = await tx.artifactVersion.findUnique({
+    where: { artifactId_version: { artifactId: prior.artifactId, version: prior.version } },
+    include: VERSION_INCLUDE,
+  });
+  if (!artifact || !version) {
+    throw new StowageError("ARTIFACT_IDEMPOTENCY_KEY_REUSED", "this Idempotency-Key belongs to an upload that has since been deleted");
+  }
+  return { artifact: toArtifactDto(artifact), version: toVersionDto(version), replayed: true };
+}

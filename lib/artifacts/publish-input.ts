@@ -1,0 +1,66 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Readable } from "node:stream";
+import { validationFailed } from "../errors.ts";
+import { baseName, normalizeArtifactName, normalizeClientId } from "./artifact-name.ts";
+import { normalizeMimeType, parseExpiresAt, parseMetadata, parseTags } from "./artifact-fields.ts";
+import { resolveMimeType } from "./guess-mime-type.ts";
+import type { TArtifactDto, TVersionDto } from "./serialize.ts";
+
+export type TPublishFields = {
+  namespace?: unknown;
+  name?: unknown;
+  sessionId?: unknown;
+  runId?: unknown;
+  tags?: unknown;
+  metadata?: unknown;
+  expiresAt?: unknown;
+};
+
+export type TPublishInput = {
+  fields: TPublishFields;
+  /** The uploaded file's own name (multipart), used when `name` is absent. */
+  filename?: string;
+  contentType?: string | null;
+  body: Readable | AsyncIterable<Uint8Array>;
+  /** Content-Length, when the client sent one: lets an oversized upload fail before any byte is read. */
+  declaredSize?: number;
+  /** `If-Match: <version>`: publish only if that is the current latest version. */
+  ifMatch?: number;
+  /** `If-None-Match: *`: publish only if the artifact has no version yet. */
+  ifNoneMatch?: boolean;
+  idempotencyKey?: string;
+};
+
+export type TPublishResult = { artifact: TArtifactDto; version: TVersionDto; replayed: boolean };
+
+export type TPrepared = ReturnType<typeof prepareFields>;
+
+/** Validates and normalizes the upload fields, before any byte is read. */
+export function prepareFields(input: TPublishInput) {
+  const f = input.fields;
+  if (typeof f.namespace !== "string" || f.namespace === "") throw validationFailed("namespace is required", { field: "namespace" });
+  const rawName = f.name ?? input.filename;
+  if (rawName === undefined || rawName === "") throw validationFailed("name is required (or upload a file with a file name)", { field: "name" });
+  const name = normalizeArtifactName(rawName);
+  const filename = input.filename ? normalizeArtifactName(baseName(input.filename.replace(/\\/g, "/")), "filename") : baseName(name);
+  return {
+    namespace: f.namespace,
+    name,
+    filename,
+    sessionId: f.sessionId === undefined ? undefined : normalizeClientId(f.sessionId, "sessionId"),
+    runId: f.runId === undefined ? undefined : normalizeClientId(f.runId, "runId"),
+    tags: f.tags === undefined ? undefined : parseTags(f.tags),
+    metadata: f.metadata === undefined ? {} : parseMetadata(f.metadata),
+    expiresAt: f.expiresAt === undefined ? undefined : parseExpiresAt(f.expiresAt),
+    mimeType: resolveMimeType(normalizeMimeType(input.contentType), filename),
+  };
+}
+
+/** What an Idempotency-Key replay must match: the same request fields and the same bytes. */
+export function fingerprint(p: TPrepared, sha256: string): string {
+  const { namespace, name, sessionId, runId, tags, metadata, expiresAt, mimeType } = p;
+  return createHash("sha256")
+    .update(JSON.stringify({ namespace, name, sessionId, runId, tags, metadata, expiresAt, mimeType, sha256 }))
+    .digest("hex");
+}
