@@ -1,21 +1,30 @@
 // Starts Stowage: `npm start` (production build) or `npm run dev`.
-// PORT (default 3000) and HOSTNAME (default 0.0.0.0) choose where it listens.
+// PORT (default 3000) and HOST (default 0.0.0.0) choose where it listens. Not HOSTNAME: shells
+// and containers set that to the machine's name.
 import path from "node:path";
 import nextEnv from "@next/env";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-
 if (!dev) (process.env as Record<string, string>).NODE_ENV = "production";
 const root = path.resolve(import.meta.dirname, "..");
 // .env files, the way Next.js reads them, before any configuration is looked at.
 nextEnv.loadEnvConfig(root, dev);
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
 const { startStowageServer } = await import("../lib/server/create-server.ts");
 
 try {
-  await startStowageServer({ dir: root, port, hostname, dev });
+  const server = await startStowageServer({ dir: root, port, hostname, dev });
   console.log(`Stowage is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  // Stop taking requests, let uploads and downloads in flight finish (for up to 30 s), then exit.
+  const shutdown = (signal: string) => {
+    console.log(`Stowage: ${signal} received, finishing requests in flight`);
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 30_000).unref();
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
 } catch (error) {
   console.error("Stowage failed to start:", error instanceof Error ? error.message : error);
   process.exit(1);

@@ -30,6 +30,11 @@ export interface BlobStore {
   exists(key: string): Promise<boolean>;
   /** Idempotent: deleting a missing key succeeds. */
   delete(key: string): Promise<void>;
+  /**
+   * Removes what interrupted puts left behind (a killed process cannot clean up after itself),
+   * if untouched since `olderThan`. Returns how many were removed.
+   */
+  removeIncomplete(olderThan: Date): Promise<number>;
 }
 
 export type BlobBackend = "fs" | "s3";

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, open, rename, stat, unlink, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 
@@ -216,8 +216,27 @@ export function createFsBlobStore(options: { root: string }): BlobStore {
     }
   }
 
+  async function removeIncomplete(olderThan: Date): Promise<number> {
+    let names: string[];
+    try {
+      names = await fsOp(readdir(tmpDir));
+    } catch (err) {
+      if (MISSING_CODES.has(errorCode(err) ?? "")) return 0;
+      throw err;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const file = path.join(tmpDir, name);
+      // Age, not presence: another process may be writing a temp file right now.
+      const info = await stat(file).catch(() => null);
+      if (info && info.mtime < olderThan && (await unlink(file).then(() => true, () => false))) removed++;
+    }
+    return removed;
+  }
+
   return {
     backend: "fs",
+    removeIncomplete,
     put,
     get,
     stat: statKey,

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
@@ -48,7 +48,14 @@ describe("server lifecycle", () => {
       const { artifact } = await up.json();
       await first.stop();
 
+      // What a killed process leaves: a day-old temp file. The next start removes it.
+      const leftover = path.join(dataDir, "blobs", ".tmp", "killed-mid-upload");
+      writeFileSync(leftover, "partial");
+      const dayAgo = new Date(Date.now() - 25 * 3_600_000);
+      utimesSync(leftover, dayAgo, dayAgo);
       const second = await startServer({ dataDir, databaseUrl: db.url });
+      expect(existsSync(leftover)).toBe(false);
+      expect(second.output()).toContain("removed 1 incomplete upload");
       expect(second.output()).not.toMatch(/stw_[A-Za-z0-9_-]{43}/);
       const res = await fetch(`${second.baseUrl}/api/v1/artifacts/${artifact.id}/content`, { headers: { authorization: `Bearer ${key}` } });
       expect(await res.text()).toBe("still here");
@@ -109,5 +116,39 @@ describe("server lifecycle", () => {
     expect(listFiles(path.join(blobs, "v1", nsId))).toEqual([]);
     const list = await agent.client.json(`/api/v1/artifacts?namespace=${agent.namespace}`);
     expect(list.body.artifacts).toEqual([]);
+  });
+
+  it("finishes an upload in flight when asked to stop", async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "stowage-stop-"));
+    dirs.push(dataDir);
+    const db = await createTestDatabase(dataDir);
+    const key = "stw_graceful_stop_admin_key_0123456789";
+    const srv = await startServer({ dataDir, databaseUrl: db.url, adminKey: key });
+    try {
+      const url = new URL(`${srv.baseUrl}/api/v1/artifacts?namespace=agent:admin&name=in-flight.bin`);
+      const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request(url, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/octet-stream" } }, (res) => {
+          let body = "";
+          res.on("data", (d) => (body += d));
+          res.on("end", () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on("error", reject);
+        req.write(Buffer.alloc(64 * 1024, 1));
+        // The stop request arrives while the body is still coming.
+        setTimeout(() => {
+          srv.process.kill("SIGTERM");
+          setTimeout(() => req.end(Buffer.alloc(64 * 1024, 2)), 300);
+        }, 200);
+      });
+      const { status, body } = await response;
+      expect(status).toBe(201);
+      expect(JSON.parse(body).version.sizeBytes).toBe(128 * 1024);
+      if (srv.process.exitCode === null) await new Promise((r) => srv.process.once("exit", r));
+      expect(srv.process.exitCode).toBe(0);
+      expect(srv.output()).toContain("SIGTERM received");
+    } finally {
+      await srv.stop();
+      await db.drop();
+    }
   });
 });

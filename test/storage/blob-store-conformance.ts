@@ -367,6 +367,29 @@ export function describeBlobStoreConformance(
       });
     });
 
+    describe("incomplete uploads", () => {
+      it("removeIncomplete never touches committed objects, nor a put still in progress", async () => {
+        const key = newKey();
+        await store.put(key, Readable.from([Buffer.from("committed")]));
+        let release!: () => void;
+        const gate = new Promise<void>((r) => (release = r));
+        async function* slow(): AsyncGenerator<Uint8Array> {
+          yield Buffer.from("first half, ");
+          await gate;
+          yield Buffer.from("second half");
+        }
+        const pending = newKey();
+        const put = store.put(pending, slow());
+        await nextTick();
+        // Only what was untouched for an hour goes: neither object qualifies.
+        expect(await store.removeIncomplete(new Date(Date.now() - 3_600_000))).toBe(0);
+        release();
+        await put;
+        expect((await getBytes(store, pending)).toString()).toBe("first half, second half");
+        expect((await getBytes(store, key)).toString()).toBe("committed");
+      });
+    });
+
     describe("key validation", () => {
       it.each(INVALID_KEYS)("rejects the invalid key %j everywhere", async (key) => {
         const invalid = /invalid blob key/;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { chmod, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -42,6 +42,18 @@ describe("fs blob store", () => {
   async function tmpEntries(): Promise<string[]> {
     return readdir(path.join(root, ".tmp")).catch(() => []);
   }
+
+  it("removes temp files an interrupted put left behind once they are old enough", async () => {
+    await mkdir(path.join(root, ".tmp"), { recursive: true });
+    const stale = path.join(root, ".tmp", "left-by-a-killed-process");
+    const fresh = path.join(root, ".tmp", "being-written-now");
+    await writeFile(stale, "partial");
+    await writeFile(fresh, "partial");
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await utimes(stale, twoHoursAgo, twoHoursAgo);
+    expect(await store.removeIncomplete(new Date(Date.now() - 3_600_000))).toBe(1);
+    expect((await tmpEntries()).sort()).toEqual(["being-written-now"]);
+  });
 
   it("reports backend fs", () => {
     expect(store.backend).toBe("fs");

@@ -41,7 +41,7 @@ export async function startServer(options: { dataDir: string; databaseUrl: strin
     ...(options.adminKey ? { STOWAGE_ADMIN_KEY: options.adminKey } : {}),
     ...options.env,
   };
-  env.HOSTNAME = "127.0.0.1";
+  env.HOST = "127.0.0.1";
   const child = spawn(process.execPath, startArguments(), {
     cwd: root,
     env,

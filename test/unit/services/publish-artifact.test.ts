@@ -45,6 +45,7 @@ function recordingStore(inner: BlobStore) {
     stat: (key) => inner.stat(key),
     exists: (key) => inner.exists(key),
     delete: (key) => inner.delete(key),
+    removeIncomplete: (olderThan) => inner.removeIncomplete(olderThan),
   };
   return { store, putKeys };
 }
