@@ -1,15 +1,14 @@
 import "server-only";
-import type { Readable } from "node:stream";
+import type { Writable } from "node:stream";
 import { StowageError } from "../errors.ts";
 import { getBlobStore } from "../storage/get-blob-store.ts";
-import { BlobNotFoundError } from "../storage/blob-store.ts";
 import { contentDisposition, isInlineSafe } from "./content-disposition.ts";
 import { parseRange } from "./parse-range.ts";
 
 export type TServedVersion = { sha256: string; sizeBytes: bigint; mimeType: string; filename: string; backend: string; storageKey: string };
 
 /** A download as plain parts, so the Node server can write it with Content-Length intact. */
-export type TContentResult = { status: number; headers: Record<string, string>; body: Readable | null };
+export type TContentResult = { status: number; headers: Record<string, string>; body: ((sink: Writable) => Promise<void>) | null };
 
 function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -54,10 +53,10 @@ export async function contentResult(req: TRequestParts, v: TServedVersion, optio
   const status = range ? 206 : 200;
   if (req.method === "HEAD") return { status, headers, body: null };
 
-  try {
-    return { status, headers, body: await getBlobStore(v.backend).get(v.storageKey, range) };
-  } catch (error) {
-    if (error instanceof BlobNotFoundError) throw new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "the stored bytes of this version cannot be read");
-    throw error;
+  const store = getBlobStore(v.backend);
+  // Checked before any header goes out, so a lost blob is a clean 503 rather than a cut-off body.
+  if (!(await store.exists(v.storageKey))) {
+    throw new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "the stored bytes of this version cannot be read");
   }
+  return { status, headers, body: (sink) => store.writeTo(v.storageKey, sink, range) };
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { pipeline } from "node:stream/promises";
-import type { Readable } from "node:stream";
+import type { Writable } from "node:stream";
 import { errorPayload } from "../http/error-response.ts";
 
 /** Node request headers as a web Headers object (what the shared readers take). */
@@ -16,14 +15,20 @@ export function toHeaders(req: IncomingMessage): Headers {
 
 const SECURITY_HEADERS = { "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer" };
 
-export async function writeResult(res: ServerResponse, status: number, headers: Record<string, string>, body: Readable | null): Promise<void> {
+export async function writeResult(res: ServerResponse, status: number, headers: Record<string, string>, body: ((sink: Writable) => Promise<void>) | null): Promise<void> {
   res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
   if (!body) {
     res.end();
     return;
   }
-  // pipeline destroys the file stream if the client goes away mid-download.
-  await pipeline(body, res).catch(() => undefined);
+  try {
+    await body(res);
+    res.end();
+  } catch (error) {
+    // Headers are out: all that is left is to cut the connection so the client sees a short body.
+    console.error("Stowage: download failed mid-stream", error);
+    res.destroy();
+  }
 }
 
 export function writeJson(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {

@@ -1,4 +1,4 @@
-import type { Readable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
 
 /** A byte range, both ends inclusive (as in HTTP `Range: bytes=start-end`). */
 export type ByteRange = { start: number; end: number };
@@ -25,6 +25,13 @@ export interface BlobStore {
   put(key: string, body: Readable | AsyncIterable<Uint8Array>, options?: PutOptions): Promise<PutResult>;
   /** Streams the object (or one inclusive range of it). Throws BlobNotFoundError. */
   get(key: string, range?: ByteRange): Promise<Readable>;
+  /**
+   * Writes the object (or one inclusive range) into `sink`, the download path's way to read: a
+   * driver may reuse its read buffers once the sink's write callback has released each one,
+   * instead of allocating a new buffer per chunk. Throws BlobNotFoundError before writing
+   * anything; stops early, without error, if the sink is destroyed (the client went away).
+   */
+  writeTo(key: string, sink: Writable, range?: ByteRange): Promise<void>;
   /** Size of the object, or null when it does not exist. */
   stat(key: string): Promise<{ size: number } | null>;
   exists(key: string): Promise<boolean>;

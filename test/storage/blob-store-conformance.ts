@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
-import { Readable } from "node:stream";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { Readable, Writable } from "node:stream";
 import { setImmediate as nextTick } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -364,6 +364,56 @@ export function describeBlobStoreConformance(
         }
         await expect(store.put(key, broken())).rejects.toThrow("source broke");
         expect((await getBytes(store, key)).toString()).toBe("keep me");
+      });
+    });
+
+    describe("writeTo (the download path)", () => {
+      /**
+       * A slow sink that holds each chunk and copies it only when it calls back, so a driver that
+       * reused a buffer before the callback would show up as corrupted bytes.
+       */
+      function lateCopySink(options: { destroyAfter?: number } = {}) {
+        const parts: Buffer[] = [];
+        const sink = new Writable({
+          // Room for several chunks: the sink holds on to them, so a reused buffer would show.
+          highWaterMark: 8 * MiB,
+          write(chunk: Buffer, _encoding, callback) {
+            setTimeout(() => {
+              parts.push(Buffer.from(chunk));
+              callback();
+              if (options.destroyAfter !== undefined && parts.length >= options.destroyAfter) sink.destroy();
+            }, 2);
+          },
+        });
+        return { sink, bytes: () => Buffer.concat(parts) };
+      }
+
+      it("writes the whole object and ranges, with backpressure, byte for byte", async () => {
+        const key = newKey();
+        // Random, not the positional pattern: that repeats every 128 KiB, which would hide a
+        // buffer reused too early.
+        const content = randomBytes(5 * MiB + 123);
+        await store.put(key, Readable.from([content]));
+        const whole = lateCopySink();
+        await store.writeTo(key, whole.sink);
+        expect(whole.bytes().equals(content)).toBe(true);
+        const part = lateCopySink();
+        await store.writeTo(key, part.sink, { start: MiB - 5, end: 3 * MiB + 10 });
+        expect(part.bytes().equals(content.subarray(MiB - 5, 3 * MiB + 11))).toBe(true);
+      });
+
+      it("throws BlobNotFoundError for a missing key before writing anything", async () => {
+        const { sink, bytes } = lateCopySink();
+        await expect(store.writeTo(newKey("missing"), sink)).rejects.toBeInstanceOf(BlobNotFoundError);
+        expect(bytes().length).toBe(0);
+      });
+
+      it("stops quietly when the sink goes away", async () => {
+        const key = newKey();
+        await store.put(key, patternStream(4 * MiB, 8));
+        const { sink, bytes } = lateCopySink({ destroyAfter: 1 });
+        await store.writeTo(key, sink);
+        expect(bytes().length).toBeLessThan(4 * MiB);
       });
     });
 

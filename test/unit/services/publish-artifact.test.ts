@@ -42,6 +42,7 @@ function recordingStore(inner: BlobStore) {
       return inner.put(key, b, o);
     },
     get: (key, range) => inner.get(key, range),
+    writeTo: (key, sink, range) => inner.writeTo(key, sink, range),
     stat: (key) => inner.stat(key),
     exists: (key) => inner.exists(key),
     delete: (key) => inner.delete(key),
