@@ -10,7 +10,7 @@ export type TServedVersion = { sha256: string; sizeBytes: bigint; mimeType: stri
 /** A download as plain parts, so the Node server can write it with Content-Length intact. */
 export type TContentResult = { status: number; headers: Record<string, string>; body: ((sink: Writable) => Promise<void>) | null };
 
-function etagMatches(header: string | undefined, etag: string): boolean {
+function etagMatches(header: string | null, etag: string): boolean {
   if (!header) return false;
   return header.split(",").some((t) => {
     const tag = t.trim().replace(/^W\//, "");
@@ -18,13 +18,11 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   });
 }
 
-type TRequestParts = { method: string; header: (name: string) => string | undefined };
-
 /**
  * A version's bytes with HTTP semantics: ETag (the sha256), If-None-Match → 304, a single Range
  * → 206 (or 416), HEAD, and headers that keep user content inert on our origin.
  */
-export async function contentResult(req: TRequestParts, v: TServedVersion, options: { cacheControl: string; forceDownload?: boolean }): Promise<TContentResult> {
+export async function contentResult(req: { method: string; headers: Headers }, v: TServedVersion, options: { cacheControl: string; forceDownload?: boolean }): Promise<TContentResult> {
   const size = Number(v.sizeBytes);
   const etag = `"${v.sha256}"`;
   const inline = !options.forceDownload && isInlineSafe(v.mimeType);
@@ -39,10 +37,10 @@ export async function contentResult(req: TRequestParts, v: TServedVersion, optio
     ...(v.mimeType === "application/pdf" ? {} : { "Content-Security-Policy": "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox" }),
   };
 
-  if (etagMatches(req.header("if-none-match"), etag)) return { status: 304, headers, body: null };
+  if (etagMatches(req.headers.get("if-none-match"), etag)) return { status: 304, headers, body: null };
 
-  const ifRange = req.header("if-range");
-  const range = ifRange && ifRange !== etag ? undefined : parseRange(req.header("range") ?? null, size);
+  const ifRange = req.headers.get("if-range");
+  const range = ifRange && ifRange !== etag ? undefined : parseRange(req.headers.get("range"), size);
   if (range === "unsatisfiable") {
     const error = new StowageError("ARTIFACT_RANGE_NOT_SATISFIABLE", `the range is outside the ${size}-byte content`, { sizeBytes: size });
     error.headers = { "Content-Range": `bytes */${size}` };

@@ -18,11 +18,6 @@ type THandler = (req: IncomingMessage, res: ServerResponse, url: URL, params: st
 
 const ZContentQuery = z.strictObject({ version: z.string().optional(), download: z.enum(["0", "1"]).optional() });
 
-const headerOf = (req: IncomingMessage) => (name: string) => {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(", ") : value;
-};
-
 // POST /api/v1/artifacts – upload a new version (multipart/form-data or a raw body)
 const upload: THandler = async (req, res, url) => {
   const db = getDb();
@@ -42,14 +37,14 @@ const content: THandler = async (req, res, url, [id]) => {
   const principal = await authenticateApiKey(db, req.headers.authorization ?? null);
   const { query } = readSearchParams(url, ZContentQuery);
   const { row } = await getVersion(db, principal, id!, parseVersionNumber(query.version));
-  const result = await contentResult({ method: req.method!, header: headerOf(req) }, row, { cacheControl: "private, no-cache", forceDownload: query.download === "1" });
+  const result = await contentResult({ method: req.method!, headers: toHeaders(req) }, row, { cacheControl: "private, no-cache", forceDownload: query.download === "1" });
   await writeResult(res, result.status, result.headers, result.body);
 };
 
 // GET|HEAD /api/v1/share/{token} – a share link's bytes; the signature is the credential
 const share: THandler = async (req, res, _url, [token]) => {
   const version = await resolveShareToken(getDb(), token!);
-  const result = await contentResult({ method: req.method!, header: headerOf(req) }, version, { cacheControl: "private, no-cache" });
+  const result = await contentResult({ method: req.method!, headers: toHeaders(req) }, version, { cacheControl: "private, no-cache" });
   await writeResult(res, result.status, result.headers, result.body);
 };
 
