@@ -62,6 +62,9 @@ const ROUTES: { methods: string[]; pattern: RegExp; handler: THandler }[] = [
  */
 export async function handleStreamingRoute(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const url = new URL(req.url ?? "/", "http://localhost");
+  // A client that disconnects mid-upload errors the request stream; whoever reads it sees that,
+  // and an unread remainder must not crash the process.
+  req.on("error", () => undefined);
   for (const route of ROUTES) {
     const match = route.pattern.exec(url.pathname);
     if (!match || !route.methods.includes(req.method ?? "")) continue;

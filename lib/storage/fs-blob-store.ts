@@ -125,6 +125,12 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
+const ignore = () => {};
+
+function isEmitter(body: unknown): body is Readable {
+  return typeof (body as Readable | null)?.on === "function";
+}
+
 /** Resolves when the sink wants more, or can take no more at all (closed, errored). */
 function drained(sink: Writable): Promise<void> {
   return new Promise((resolve) => {
@@ -165,6 +171,9 @@ export function createFsBlobStore(options: { root: string }): BlobStore {
     putOptions?: PutOptions,
   ): Promise<PutResult> {
     const finalPath = pathFor(key);
+    // The loop below sees the body's error; this keeps a late second 'error' emit (after the
+    // loop has let go of the stream) from becoming an uncaught exception.
+    if (isEmitter(body)) body.on("error", ignore);
     await fsOp(mkdir(tmpDir, { recursive: true }));
     const tmpPath = path.join(tmpDir, randomBytes(16).toString("hex"));
     let handle: FileHandle | undefined = await fsOp(open(tmpPath, "wx"));
