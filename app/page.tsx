@@ -1,3 +1,4 @@
+import { ServiceStatusCard } from "@/components/service-status-card";
 import { getServiceStatus } from "@/lib/service-status";
 
 export const dynamic = "force-dynamic";
@@ -14,28 +15,7 @@ export default async function HomePage() {
         </div>
       </header>
 
-      <section aria-labelledby="status" className="mt-8 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="status" className="flex items-center gap-2 text-lg font-medium">
-          <span className={`inline-block h-3 w-3 rounded-full ${status.up ? "bg-emerald-500" : "bg-red-500"}`} aria-hidden />
-          {status.up ? "Service is up" : "Service is degraded: the database is unreachable"}
-        </h2>
-        <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
-          <div>
-            <dt className="text-slate-500">Database</dt>
-            <dd className="font-medium">{status.database === "sqlite" ? "SQLite" : "PostgreSQL"}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-500">Blob storage</dt>
-            <dd className="font-medium">{status.storage}</dd>
-          </div>
-          {status.up && (
-            <div>
-              <dt className="text-slate-500">Largest upload</dt>
-              <dd className="font-medium">{status.maxUploadMb} MB</dd>
-            </div>
-          )}
-        </dl>
-      </section>
+      <ServiceStatusCard status={status} />
 
       <section aria-labelledby="api" className="mt-8 text-sm leading-6 text-slate-700">
         <h2 id="api" className="text-lg font-medium text-slate-900">HTTP API v1</h2>
