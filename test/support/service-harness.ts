@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import type { TPrincipal } from "@/lib/access/principal";
 import { insertIdentity } from "@/lib/admin/identities";
 import { publishArtifact, type TPublishFields, type TPublishInput } from "@/lib/artifacts/publish-artifact";
@@ -142,4 +142,25 @@ export async function createServiceHarness(options: { seed?: boolean } = {}): Pr
     },
   };
   return h;
+}
+
+/**
+ * A fresh harness (new database, new blob dir) for every test of the calling file. Returns a
+ * stand-in that always reads from the current test's harness: `const h = useFreshHarness();`.
+ */
+export function useFreshHarness(options: { seed?: boolean } = {}): TServiceHarness {
+  let current: TServiceHarness | undefined;
+  beforeEach(async () => {
+    current = await createServiceHarness(options);
+  });
+  afterEach(async () => {
+    await current?.cleanup();
+    current = undefined;
+  });
+  return new Proxy({} as TServiceHarness, {
+    get(_target, property) {
+      if (!current) throw new Error("the service harness is only available inside a test");
+      return Reflect.get(current, property);
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiKey, hashApiKey } from "@/lib/access/api-keys";
 import { authenticateApiKey } from "@/lib/access/authenticate-api-key";
 import { namespacePermissions, requireNamespace } from "@/lib/access/namespace-access";
@@ -7,15 +7,9 @@ import type { TPrincipal } from "@/lib/access/principal";
 import { addGroupMember, createGroup } from "@/lib/admin/groups";
 import { createIdentity, createKeyFor, revokeKey } from "@/lib/admin/identities";
 import { createCustomNamespace, grantAccess } from "@/lib/admin/namespaces";
-import { createServiceHarness, stowageError, type TServiceHarness } from "../../support/service-harness";
+import { useFreshHarness, stowageError } from "../../support/service-harness";
 
-let h: TServiceHarness;
-beforeEach(async () => {
-  h = await createServiceHarness();
-});
-afterEach(async () => {
-  await h.cleanup();
-});
+const h = useFreshHarness();
 
 const loadNs = (name: string) => h.db.namespace.findUniqueOrThrow({ where: { name }, include: { grants: true } });
 

@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { authenticateApiKey } from "@/lib/access/authenticate-api-key";
 import { bootstrapAdmin } from "@/lib/admin/bootstrap-admin";
 import { insertIdentity } from "@/lib/admin/identities";
-import { createServiceHarness, type TServiceHarness } from "../../support/service-harness";
+import { useFreshHarness } from "../../support/service-harness";
 
-let h: TServiceHarness;
-beforeEach(async () => {
-  h = await createServiceHarness({ seed: false });
-});
-afterEach(async () => {
-  await h.cleanup();
-});
+const h = useFreshHarness({ seed: false });
 
 const CONFIGURED = "configured-admin-key-0123456789abcdef";
 

@@ -1,17 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCustomNamespace, grantAccess } from "@/lib/admin/namespaces";
 import { deleteArtifact, deleteVersion } from "@/lib/artifacts/delete-artifact";
 import { getArtifact } from "@/lib/artifacts/get-artifact";
 import { getNamespaceUsage } from "@/lib/artifacts/namespace-usage";
-import { createServiceHarness, stowageError, type TServiceHarness } from "../../support/service-harness";
+import { useFreshHarness, stowageError } from "../../support/service-harness";
 
-let h: TServiceHarness;
-beforeEach(async () => {
-  h = await createServiceHarness();
-});
-afterEach(async () => {
-  await h.cleanup();
-});
+const h = useFreshHarness();
 
 const NS = "agent:alice";
 const QUOTA = 500 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addGroupMember, createGroup } from "@/lib/admin/groups";
 import { createCustomNamespace, grantAccess } from "@/lib/admin/namespaces";
 import { getArtifact, getVersion } from "@/lib/artifacts/get-artifact";
@@ -9,15 +9,9 @@ import { getRunArtifacts, getSessionArtifacts } from "@/lib/artifacts/run-and-se
 import { updateArtifact } from "@/lib/artifacts/update-artifact";
 import type { TPrincipal } from "@/lib/access/principal";
 import { createShareLink, resolveShareToken } from "@/lib/sharing/share-links";
-import { createServiceHarness, sha256, stowageError, type TServiceHarness } from "../../support/service-harness";
+import { useFreshHarness, sha256, stowageError } from "../../support/service-harness";
 
-let h: TServiceHarness;
-beforeEach(async () => {
-  h = await createServiceHarness();
-});
-afterEach(async () => {
-  await h.cleanup();
-});
+const h = useFreshHarness();
 
 const NS = "agent:alice";
 

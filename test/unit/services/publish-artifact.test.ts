@@ -1,19 +1,13 @@
 import { Readable } from "node:stream";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deleteVersion } from "@/lib/artifacts/delete-artifact";
 import { getArtifact } from "@/lib/artifacts/get-artifact";
 import { listArtifacts } from "@/lib/artifacts/list-artifacts";
 import { publishArtifact } from "@/lib/artifacts/publish-artifact";
 import type { BlobStore } from "@/lib/storage/blob-store";
-import { body, createServiceHarness, MAX_BYTES, readAll, readBlobFile, sha256, stowageError, type TServiceHarness } from "../../support/service-harness";
+import { body, useFreshHarness, MAX_BYTES, readAll, readBlobFile, sha256, stowageError } from "../../support/service-harness";
 
-let h: TServiceHarness;
-beforeEach(async () => {
-  h = await createServiceHarness();
-});
-afterEach(async () => {
-  await h.cleanup();
-});
+const h = useFreshHarness();
 
 const NS = "agent:alice";
 

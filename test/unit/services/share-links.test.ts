@@ -1,15 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { deleteArtifact, deleteVersion } from "@/lib/artifacts/delete-artifact";
 import { createShareLink, resolveShareToken } from "@/lib/sharing/share-links";
-import { createServiceHarness, sha256, stowageError, type TServiceHarness } from "../../support/service-harness";
+import { sha256, stowageError, useFreshHarness } from "../../support/service-harness";
 
-let h: TServiceHarness;
-beforeEach(async () => {
-  h = await createServiceHarness();
-});
-afterEach(async () => {
+const h = useFreshHarness();
+afterEach(() => {
   vi.useRealTimers();
-  await h.cleanup();
 });
 
 const NS = "agent:alice";
