@@ -56,7 +56,7 @@ describe("share links", () => {
       `${id}.${version}.${expires}.${flipped}`,
       `${id}.0.${expires}.${sig}`,
       `${id}.${version}.${Number(expires) + 3600}.${sig}`,
-      `${id.slice(0, -1)}x.${version}.${expires}.${sig}`,
+      `${id.slice(0, -1)}${id.endsWith("x") ? "y" : "x"}.${version}.${expires}.${sig}`,
       "garbage",
     ]) {
       const res = await fetch(base + bad);
