@@ -55,7 +55,7 @@ export async function listIdentities(db: Db, principal: TPrincipal) {
   return rows.map(toIdentityDto);
 }
 
-async function findIdentityByName(db: Db, name: string) {
+export async function findIdentityByName(db: Db, name: string) {
   const identity = await db.identity.findUnique({ where: { name } });
   if (!identity) throw notFound("identity");
   return identity;
@@ -90,4 +90,3 @@ export async function revokeKey(db: Db, principal: TPrincipal, keyId: string) {
   if (!key.revokedAt) await db.apiKey.update({ where: { id: keyId }, data: { revokedAt: new Date() } });
 }
 
-export { findIdentityByName };

@@ -1,7 +1,7 @@
-import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it, beforeAll, inject } from "vitest";
 import { adminApi, createAgent, uniq } from "../support/api.ts";
+import { listFiles } from "../support/list-files.ts";
 import { queryRows } from "../support/db-query.ts";
 
 type TAgent = Awaited<ReturnType<typeof createAgent>>;
@@ -465,27 +465,6 @@ describe("bad input", () => {
       namespaceId = me.body.namespaces.find((n: { name: string }) => n.name === ns).id;
       expect(namespaceId).toEqual(expect.any(String));
     });
-
-    /** Every file under the blob root, dot-directories included, as paths relative to it. */
-    async function listFiles(root: string): Promise<string[]> {
-      const out: string[] = [];
-      const walk = async (dir: string) => {
-        let entries;
-        try {
-          entries = await readdir(dir, { withFileTypes: true });
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-          throw error;
-        }
-        for (const entry of entries) {
-          const full = path.join(dir, entry.name);
-          if (entry.isDirectory()) await walk(full);
-          else out.push(path.relative(root, full).split(path.sep).join("/"));
-        }
-      };
-      await walk(root);
-      return out.sort();
-    }
 
     /**
      * Nothing the refused upload could have written is left. Files in this agent's namespace

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
@@ -7,23 +7,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { startArguments, startServer } from "../support/start-server.ts";
 import { createTestDatabase } from "../support/test-database.ts";
 import { createAgent, uniq } from "../support/api.ts";
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else out.push(path.relative(dir, p));
-    }
-  };
-  try {
-    if (statSync(dir).isDirectory()) walk(dir);
-  } catch {
-    // no blobs yet
-  }
-  return out.sort();
-}
+import { listFiles } from "../support/list-files.ts";
 
 describe("server lifecycle", () => {
   const dirs: string[] = [];
@@ -108,12 +92,12 @@ describe("server lifecycle", () => {
     // tests' uploads come and go, so wait for a moment when none is left.
     let temps: string[] = [];
     for (let i = 0; i < 100; i++) {
-      temps = listFiles(path.join(blobs, ".tmp"));
+      temps = await listFiles(path.join(blobs, ".tmp"));
       if (temps.length === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(temps).toEqual([]);
-    expect(listFiles(path.join(blobs, "v1", nsId))).toEqual([]);
+    expect(await listFiles(path.join(blobs, "v1", nsId))).toEqual([]);
     const list = await agent.client.json(`/api/v1/artifacts?namespace=${agent.namespace}`);
     expect(list.body.artifacts).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -13,6 +13,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { StowageError, type ErrorCode } from "@/lib/errors";
 import type { BlobStore } from "@/lib/storage/blob-store";
 import { createFsBlobStore } from "@/lib/storage/fs-blob-store";
+import { listFiles } from "./list-files";
 
 export const MAX_BYTES = 1024 * 1024;
 
@@ -62,22 +63,6 @@ export async function stowageError(fn: () => Promise<unknown>, code?: ErrorCode,
   throw new Error(`expected a StowageError${code ? ` ${code}` : ""}, but it resolved with ${JSON.stringify(outcome)?.slice(0, 200)}`);
 }
 
-async function walk(root: string, rel = ""): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(path.join(root, rel), { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  const out: string[] = [];
-  for (const e of entries) {
-    const child = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await walk(root, child)));
-    else out.push(child);
-  }
-  return out.sort();
-}
 
 export async function readBlobFile(h: TServiceHarness, storageKey: string): Promise<Buffer> {
   return readFile(path.join(h.blobRoot, storageKey));
@@ -132,7 +117,7 @@ export async function createServiceHarness(options: { seed?: boolean } = {}): Pr
       const { maxBytes = MAX_BYTES, ...rest } = extra;
       return publishArtifact(db, store, p, maxBytes, { fields, contentType: "text/plain", body: body(content), ...rest });
     },
-    blobFiles: () => walk(blobRoot),
+    blobFiles: () => listFiles(blobRoot),
     cleanup: async () => {
       await db.$disconnect();
       if (previousDataDir === undefined) delete process.env.STOWAGE_DATA_DIR;
