@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 
 const ZPositiveInt = z.coerce.number().int().positive();
+const ZFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const ZEnv = z.object({
   STOWAGE_DATA_DIR: z.string().min(1).default("./data"),
@@ -12,7 +13,26 @@ const ZEnv = z.object({
   SHARE_URL_MAX_SECONDS: z.coerce.number().int().min(60).default(86400),
   STOWAGE_ADMIN_KEY: z.string().min(20, "STOWAGE_ADMIN_KEY must be at least 20 characters").optional(),
   STOWAGE_PUBLIC_URL: z.string().url().optional(),
+  PRESIGNED_URL_EXPIRY_SECONDS: z.coerce.number().int().min(60).max(604800).default(7200),
+  ARTIFACT_DIRECT_UPLOAD_MAX_SIZE_MB: ZPositiveInt.default(102400),
+  STOWAGE_STORAGE_BACKEND: z.string().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_PUBLIC_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: ZFlag.default(false),
 });
+
+export type TS3Config = {
+  bucket: string;
+  endpoint: string | undefined;
+  publicEndpoint: string | undefined;
+  region: string | undefined;
+  forcePathStyle: boolean;
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+};
 
 export type TConfig = {
   dataDir: string;
@@ -22,6 +42,12 @@ export type TConfig = {
   shareUrlMaxSeconds: number;
   adminKey: string | undefined;
   publicUrl: string | undefined;
+  presignedUrlSeconds: number;
+  directUploadMaxBytes: number;
+  /** Where new uploads go. Versions already stored keep their own backend. */
+  storageBackend: "fs" | "s3";
+  /** S3 settings, or undefined when S3_BUCKET is unset. */
+  s3: TS3Config | undefined;
 };
 
 export class ConfigError extends Error {
@@ -41,6 +67,16 @@ function loadConfig(env: NodeJS.ProcessEnv): TConfig {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.STOWAGE_DATA_DIR);
+  const storageBackend = e.STOWAGE_STORAGE_BACKEND ?? (e.S3_BUCKET ? "s3" : "fs");
+  if (storageBackend !== "fs" && storageBackend !== "s3") {
+    throw new ConfigError(`invalid configuration: STOWAGE_STORAGE_BACKEND: unknown storage backend "${storageBackend}" (known: fs, s3)`);
+  }
+  if (storageBackend === "s3" && !e.S3_BUCKET) {
+    throw new ConfigError("invalid configuration: STOWAGE_STORAGE_BACKEND is s3 but S3_BUCKET is not set");
+  }
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError("invalid configuration: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the AWS default credentials)");
+  }
   return {
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, "stowage.db")}`,
@@ -49,6 +85,19 @@ function loadConfig(env: NodeJS.ProcessEnv): TConfig {
     shareUrlMaxSeconds: e.SHARE_URL_MAX_SECONDS,
     adminKey: e.STOWAGE_ADMIN_KEY,
     publicUrl: e.STOWAGE_PUBLIC_URL,
+    presignedUrlSeconds: e.PRESIGNED_URL_EXPIRY_SECONDS,
+    directUploadMaxBytes: e.ARTIFACT_DIRECT_UPLOAD_MAX_SIZE_MB * 1024 * 1024,
+    storageBackend,
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET,
+          endpoint: e.S3_ENDPOINT,
+          publicEndpoint: e.S3_PUBLIC_ENDPOINT,
+          region: e.S3_REGION,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          credentials: e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY! } : undefined,
+        }
+      : undefined,
   };
 }
 

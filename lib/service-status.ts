@@ -7,7 +7,7 @@ import { getConfig } from "./config.ts";
 export async function getServiceStatus() {
   const config = getConfig();
   const dialect = parseDatabaseUrl(config.databaseUrl).dialect;
-  const storage = process.env.S3_BUCKET ? "S3" : "filesystem";
+  const storage = config.storageBackend === "s3" ? "S3" : "filesystem";
   try {
     await getDb().setting.count();
     // Public page: it says whether the service works, never what anyone stored.

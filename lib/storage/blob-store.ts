@@ -6,6 +6,11 @@ export type ByteRange = { start: number; end: number };
 export type PutOptions = {
   /** Stop reading and fail with BlobTooLargeError once more than this many bytes arrive. */
   maxBytes?: number;
+  /**
+   * Create only: fail with BlobExistsError, and leave the stored object alone, when the key
+   * already holds one. Version bytes always go to fresh keys; this makes sure of it.
+   */
+  ifAbsent?: boolean;
 };
 
 export type PutResult = { size: number; sha256: string };
@@ -42,9 +47,49 @@ export interface BlobStore {
    * if untouched since `olderThan`. Returns how many were removed.
    */
   removeIncomplete(olderThan: Date): Promise<number>;
+  readonly multipart: MultipartUploads;
+  /**
+   * A URL that serves the object without credentials until it expires, straight from the
+   * storage service. Absent when the driver cannot mint one (the server then streams the bytes).
+   */
+  presignGet?(key: string, options: PresignGetOptions): Promise<string>;
 }
 
-export type BlobBackend = "fs" | "s3";
+/** What a presigned download URL makes the storage service answer with. */
+export type PresignGetOptions = {
+  expiresInSeconds: number;
+  contentType: string;
+  contentDisposition: string;
+  cacheControl?: string;
+};
+
+export type UploadedPart = { partNumber: number; size: number; etag?: string };
+
+/**
+ * Files sent in numbered parts (direct uploads of up to 100 GB). With S3 the client sends each
+ * part straight to the bucket through a presigned URL; other drivers take the parts themselves
+ * through `putPart`. Nothing is visible at `key` until `complete`.
+ */
+export interface MultipartUploads {
+  /** Begins an upload that will end at `key`; returns the driver's upload id. */
+  start(key: string): Promise<string>;
+  /** A presigned URL the client PUTs the part to, or null when parts go through `putPart`. */
+  partUrl(key: string, uploadId: string, partNumber: number, expiresInSeconds: number): Promise<string | null>;
+  /** Stores one part; fails with BlobSizeMismatchError unless exactly `size` bytes arrive. */
+  putPart(key: string, uploadId: string, partNumber: number, body: Readable | AsyncIterable<Uint8Array>, size: number): Promise<UploadedPart>;
+  /** The parts stored so far, by part number. Throws BlobNotFoundError for an unknown upload. */
+  listParts(key: string, uploadId: string): Promise<UploadedPart[]>;
+  /**
+   * Joins the parts into the object at `key` (create only). Returns the size, and the sha256
+   * when the driver computed it on the way (otherwise the caller reads the object to hash it).
+   */
+  complete(key: string, uploadId: string, parts: UploadedPart[]): Promise<{ size: number; sha256?: string }>;
+  /** Discards the parts; aborting an unknown or finished upload succeeds. */
+  abort(key: string, uploadId: string): Promise<void>;
+}
+
+/** "fs", or "s3:<bucket>": recorded on each version so its bytes are found after a switch. */
+export type BlobBackend = string;
 
 export class BlobNotFoundError extends Error {
   constructor(readonly key: string) {
@@ -57,6 +102,20 @@ export class BlobTooLargeError extends Error {
   constructor(readonly maxBytes: number) {
     super(`blob exceeds ${maxBytes} bytes`);
     this.name = "BlobTooLargeError";
+  }
+}
+
+export class BlobExistsError extends Error {
+  constructor(readonly key: string) {
+    super(`blob already exists: ${key}`);
+    this.name = "BlobExistsError";
+  }
+}
+
+export class BlobSizeMismatchError extends Error {
+  constructor(readonly expected: number, readonly actual: number) {
+    super(`expected ${expected} bytes, received ${actual}`);
+    this.name = "BlobSizeMismatchError";
   }
 }
 

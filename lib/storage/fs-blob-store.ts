@@ -1,20 +1,26 @@
 import "server-only";
 
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { link, mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 
 import {
   assertValidBlobKey,
+  BlobExistsError,
   BlobNotFoundError,
+  BlobSizeMismatchError,
   BlobStoreUnavailableError,
   BlobTooLargeError,
   type BlobStore,
   type ByteRange,
+  type MultipartUploads,
   type PutOptions,
   type PutResult,
-} from "./blob-store";
+  type UploadedPart,
+} from "./blob-store.ts";
+import { assertValidRange, drained } from "./stream-helpers.ts";
 
 /** Size of disk writes and read-stream chunks: few syscalls for large artifacts. */
 const IO_CHUNK = 1024 * 1024;
@@ -131,28 +137,16 @@ function isEmitter(body: unknown): body is Readable {
   return typeof (body as Readable | null)?.on === "function";
 }
 
-/** Resolves when the sink wants more, or can take no more at all (closed, errored). */
-function drained(sink: Writable): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      sink.off("drain", done).off("close", done).off("error", done);
-      resolve();
-    };
-    sink.on("drain", done).on("close", done).on("error", done);
-  });
-}
+/** Upload ids are ours (random hex), so one can never name a path outside the uploads folder. */
+const UPLOAD_ID = /^[0-9a-f]{32}$/;
+const PART_FILE = /^part-(\d{5})$/;
+const partFile = (partNumber: number) => `part-${String(partNumber).padStart(5, "0")}`;
 
-function assertValidRange(range: ByteRange): void {
-  const { start, end } = range;
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
-    throw new RangeError(`invalid byte range: ${start}-${end}`);
-  }
-}
 
 export function createFsBlobStore(options: { root: string }): BlobStore {
   const root = path.resolve(options.root);
-  // Keys cannot start with ".", so temp files never collide with objects; same filesystem as
-  // the objects, so the final rename is atomic.
+  // Keys cannot start with ".", so temp files and upload parts never collide with objects; same
+  // filesystem as the objects, so the final rename is atomic.
   const tmpDir = path.join(root, ".tmp");
 
   function pathFor(key: string): string {
@@ -165,30 +159,55 @@ export function createFsBlobStore(options: { root: string }): BlobStore {
     return full;
   }
 
+  /**
+   * Streams the body into a new temp file in `dir` (hashing and counting on the way) and makes
+   * it durable. The caller moves it into place; on failure nothing is left behind.
+   */
+  async function writeTemp(dir: string, body: Readable | AsyncIterable<Uint8Array>, maxBytes: number | undefined): Promise<PutResult & { tmpPath: string }> {
+    // The loop sees the body's error; this keeps a late second 'error' emit (after the loop has
+    // let go of the stream) from becoming an uncaught exception.
+    if (isEmitter(body)) body.on("error", ignore);
+    await fsOp(mkdir(dir, { recursive: true }));
+    const tmpPath = path.join(dir, `.tmp-${randomBytes(16).toString("hex")}`);
+    let handle: FileHandle | undefined = await fsOp(open(tmpPath, "wx"));
+    try {
+      const result = await copyBody(handle, body, maxBytes);
+      await fsOp(handle.sync());
+      await fsOp(handle.close());
+      handle = undefined;
+      return { ...result, tmpPath };
+    } catch (err) {
+      await handle?.close().catch(() => {});
+      await unlink(tmpPath).catch(() => {});
+      throw err;
+    }
+  }
+
   async function put(
     key: string,
     body: Readable | AsyncIterable<Uint8Array>,
     putOptions?: PutOptions,
   ): Promise<PutResult> {
     const finalPath = pathFor(key);
-    // The loop below sees the body's error; this keeps a late second 'error' emit (after the
-    // loop has let go of the stream) from becoming an uncaught exception.
-    if (isEmitter(body)) body.on("error", ignore);
-    await fsOp(mkdir(tmpDir, { recursive: true }));
-    const tmpPath = path.join(tmpDir, randomBytes(16).toString("hex"));
-    let handle: FileHandle | undefined = await fsOp(open(tmpPath, "wx"));
+    const { tmpPath, ...result } = await writeTemp(tmpDir, body, putOptions?.maxBytes);
     try {
-      const result = await copyBody(handle, body, putOptions?.maxBytes);
-      await fsOp(handle.sync());
-      await fsOp(handle.close());
-      handle = undefined;
       const finalDir = path.dirname(finalPath);
       await fsOp(mkdir(finalDir, { recursive: true }));
-      await fsOp(rename(tmpPath, finalPath));
+      if (putOptions?.ifAbsent) {
+        // link() creates the name only if it is free, atomically; rename() would replace.
+        try {
+          await fsOp(link(tmpPath, finalPath));
+        } catch (err) {
+          if (errorCode(err) === "EEXIST") throw new BlobExistsError(key);
+          throw err;
+        }
+        await unlink(tmpPath).catch(() => {});
+      } else {
+        await fsOp(rename(tmpPath, finalPath));
+      }
       await syncDirectory(finalDir);
       return result;
     } catch (err) {
-      await handle?.close().catch(() => {});
       await unlink(tmpPath).catch(() => {});
       throw err;
     }
@@ -282,27 +301,103 @@ export function createFsBlobStore(options: { root: string }): BlobStore {
     }
   }
 
-  async function removeIncomplete(olderThan: Date): Promise<number> {
-    let names: string[];
+  async function listDir(dir: string): Promise<string[]> {
     try {
-      names = await fsOp(readdir(tmpDir));
+      return await fsOp(readdir(dir));
     } catch (err) {
-      if (MISSING_CODES.has(errorCode(err) ?? "")) return 0;
+      if (MISSING_CODES.has(errorCode(err) ?? "")) return [];
       throw err;
     }
+  }
+
+  /** Temp files of interrupted puts, and multipart uploads nobody added a part to since `olderThan`. */
+  async function removeIncomplete(olderThan: Date): Promise<number> {
     let removed = 0;
-    for (const name of names) {
-      const file = path.join(tmpDir, name);
-      // Age, not presence: another process may be writing a temp file right now.
-      const info = await stat(file).catch(() => null);
-      if (info && info.mtime < olderThan && (await unlink(file).then(() => true, () => false))) removed++;
+    for (const [dir, remove] of [
+      [tmpDir, (p: string) => unlink(p)],
+      [uploadsDir, (p: string) => rm(p, { recursive: true })],
+    ] as const) {
+      for (const name of await listDir(dir)) {
+        const entry = path.join(dir, name);
+        // Age, not presence: another process may be writing to it right now.
+        const info = await stat(entry).catch(() => null);
+        if (info && info.mtime < olderThan && (await remove(entry).then(() => true, () => false))) removed++;
+      }
     }
     return removed;
   }
 
+  // Multipart uploads: parts are files in .uploads/<uploadId>/, joined into the object by complete().
+  const uploadsDir = path.join(root, ".uploads");
+
+  async function uploadDir(key: string, uploadId: string): Promise<string> {
+    assertValidBlobKey(key);
+    if (!UPLOAD_ID.test(uploadId)) throw new BlobNotFoundError(key);
+    const dir = path.join(uploadsDir, uploadId);
+    const info = await stat(dir).catch(() => null);
+    if (!info?.isDirectory()) throw new BlobNotFoundError(key);
+    return dir;
+  }
+
+  async function listParts(key: string, uploadId: string): Promise<UploadedPart[]> {
+    const dir = await uploadDir(key, uploadId);
+    const parts: UploadedPart[] = [];
+    for (const name of await listDir(dir)) {
+      const m = PART_FILE.exec(name);
+      const info = m ? await stat(path.join(dir, name)).catch(() => null) : null;
+      if (m && info) parts.push({ partNumber: Number(m[1]), size: info.size });
+    }
+    return parts.sort((a, b) => a.partNumber - b.partNumber);
+  }
+
+  const multipart: MultipartUploads = {
+    async start(key) {
+      assertValidBlobKey(key);
+      const uploadId = randomBytes(16).toString("hex");
+      await fsOp(mkdir(path.join(uploadsDir, uploadId), { recursive: true }));
+      return uploadId;
+    },
+    partUrl: async () => null,
+    async putPart(key, uploadId, partNumber, body, size) {
+      const dir = await uploadDir(key, uploadId);
+      const { tmpPath, ...result } = await writeTemp(dir, body, size);
+      try {
+        if (result.size !== size) throw new BlobSizeMismatchError(size, result.size);
+        // A resent part replaces the earlier one, as with S3.
+        await fsOp(rename(tmpPath, path.join(dir, partFile(partNumber))));
+      } catch (err) {
+        await unlink(tmpPath).catch(() => {});
+        throw err;
+      }
+      return { partNumber, size, etag: `"${result.sha256}"` };
+    },
+    listParts,
+    async complete(key, uploadId, parts) {
+      const dir = await uploadDir(key, uploadId);
+      async function* joined(): AsyncGenerator<Uint8Array> {
+        for (const part of parts) {
+          try {
+            yield* createReadStream(path.join(dir, partFile(part.partNumber)), { highWaterMark: IO_CHUNK });
+          } catch (err) {
+            if (MISSING_CODES.has(errorCode(err) ?? "")) throw new BlobNotFoundError(key);
+            throw err;
+          }
+        }
+      }
+      const result = await put(key, joined(), { ifAbsent: true });
+      await rm(dir, { recursive: true, force: true });
+      return result;
+    },
+    async abort(key, uploadId) {
+      assertValidBlobKey(key);
+      if (UPLOAD_ID.test(uploadId)) await fsOp(rm(path.join(uploadsDir, uploadId), { recursive: true, force: true }));
+    },
+  };
+
   return {
     backend: "fs",
     removeIncomplete,
+    multipart,
     put,
     get,
     writeTo,

@@ -2,38 +2,37 @@ import "server-only";
 import path from "node:path";
 import { getConfig } from "../config.ts";
 import { StowageError } from "../errors.ts";
-import type { BlobBackend, BlobStore } from "./blob-store.ts";
+import type { BlobStore } from "./blob-store.ts";
 import { createFsBlobStore } from "./fs-blob-store.ts";
+import { createS3BlobStore } from "./s3-blob-store.ts";
 
-/** Keyed by backend and data dir, so a changed configuration (resetConfigForTests) gets its own stores. */
+/** Keyed by backend and configuration, so a changed configuration (resetConfigForTests) gets its own stores. */
 const stores = new Map<string, BlobStore>();
 
-function createStore(backend: BlobBackend): BlobStore {
-  switch (backend) {
-    case "fs":
-      return createFsBlobStore({ root: path.join(getConfig().dataDir, "blobs") });
-    case "s3":
-      throw new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "the S3 storage backend is not available in this build");
+function createStore(backend: string): BlobStore {
+  const config = getConfig();
+  if (backend === "fs") return createFsBlobStore({ root: path.join(config.dataDir, "blobs") });
+  if (backend.startsWith("s3:")) {
+    // The bucket comes from the version record; endpoint and credentials from the configuration.
+    if (!config.s3) throw new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", `these bytes are in S3 (${backend}) but S3 is not configured (S3_BUCKET and friends)`);
+    return createS3BlobStore({ ...config.s3, bucket: backend.slice(3) });
   }
+  throw new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", `unknown storage backend "${backend}" (known: fs, s3:<bucket>)`);
 }
 
-function toBackend(value: string): BlobBackend {
-  if (value === "fs" || value === "s3") return value;
-  throw new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", `unknown storage backend "${value}" (known: fs, s3)`);
-}
-
-/** The store new uploads go to: S3 when S3_BUCKET is set, else the filesystem under the data dir. */
+/** The store new uploads go to: STOWAGE_STORAGE_BACKEND, else S3 when S3_BUCKET is set, else the data dir. */
 export function getWriteBlobStore(): BlobStore {
-  return getBlobStore(process.env.S3_BUCKET ? "s3" : "fs");
+  const config = getConfig();
+  return getBlobStore(config.storageBackend === "s3" ? `s3:${config.s3!.bucket}` : "fs");
 }
 
-/** The store holding a version's bytes, from the backend recorded on the version. */
+/** The store holding a version's bytes, from the backend recorded on the version ("fs", "s3:<bucket>"). */
 export function getBlobStore(backend: string): BlobStore {
-  const key = toBackend(backend);
-  const cacheKey = `${key}:${getConfig().dataDir}`;
+  const config = getConfig();
+  const cacheKey = JSON.stringify([backend, config.dataDir, config.s3]);
   let store = stores.get(cacheKey);
   if (!store) {
-    store = createStore(key);
+    store = createStore(backend);
     stores.set(cacheKey, store);
   }
   return store;

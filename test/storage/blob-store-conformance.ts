@@ -4,9 +4,12 @@ import { setImmediate as nextTick } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import {
+  BlobExistsError,
   BlobNotFoundError,
+  BlobSizeMismatchError,
   BlobTooLargeError,
   type BlobStore,
+  type UploadedPart,
 } from "../../lib/storage/blob-store";
 
 const ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
@@ -55,6 +58,17 @@ async function readAll(stream: Readable): Promise<Buffer> {
 
 async function getBytes(store: BlobStore, key: string): Promise<Buffer> {
   return readAll(await store.get(key));
+}
+
+/** Sends a part the way a client would: to the presigned URL when the driver gives one. */
+async function sendPart(store: BlobStore, key: string, uploadId: string, partNumber: number, bytes: Buffer): Promise<void> {
+  const url = await store.multipart.partUrl(key, uploadId, partNumber, 300);
+  if (url === null) {
+    await store.multipart.putPart(key, uploadId, partNumber, chunked(bytes), bytes.length);
+    return;
+  }
+  const response = await fetch(url, { method: "PUT", body: bytes });
+  if (!response.ok) throw new Error(`part upload answered ${response.status}: ${await response.text()}`);
 }
 
 /** A body whose first chunk is delivered, then stalls until `release` is called. */
@@ -285,6 +299,105 @@ export function describeBlobStoreConformance(
         stalled.release();
         await pending;
         expect((await getBytes(store, key)).toString()).toBe("new-version");
+      });
+    });
+
+    describe("create-only puts", () => {
+      it("ifAbsent creates a new object", async () => {
+        const key = newKey();
+        await expect(store.put(key, Readable.from([Buffer.from("fresh")]), { ifAbsent: true })).resolves.toMatchObject({ size: 5 });
+        expect((await getBytes(store, key)).toString()).toBe("fresh");
+      });
+
+      it("ifAbsent on an existing key fails with BlobExistsError and keeps the object", async () => {
+        const key = newKey();
+        await store.put(key, Readable.from([Buffer.from("original")]));
+        const put = store.put(key, Readable.from([Buffer.from("intruder")]), { ifAbsent: true });
+        await expect(put).rejects.toBeInstanceOf(BlobExistsError);
+        expect((await getBytes(store, key)).toString()).toBe("original");
+      });
+    });
+
+    describe("multipart uploads", () => {
+      const partA = patternBytes(0, 5 * MiB, 40);
+      const partB = patternBytes(5 * MiB, 5 * MiB, 40);
+      const tail = patternBytes(10 * MiB, 1234, 40);
+      const whole = Buffer.concat([partA, partB, tail]);
+
+      async function uploadAll(key: string): Promise<{ uploadId: string; parts: UploadedPart[] }> {
+        const uploadId = await store.multipart.start(key);
+        // Out of order, as parallel clients send them.
+        await sendPart(store, key, uploadId, 3, tail);
+        await sendPart(store, key, uploadId, 1, partA);
+        await sendPart(store, key, uploadId, 2, partB);
+        return { uploadId, parts: await store.multipart.listParts(key, uploadId) };
+      }
+
+      it("lists the stored parts, shows nothing before complete, and joins them in order", async () => {
+        const key = newKey();
+        const { uploadId, parts } = await uploadAll(key);
+        expect(parts.map((p) => [p.partNumber, p.size])).toEqual([[1, 5 * MiB], [2, 5 * MiB], [3, 1234]]);
+        expect(await store.exists(key)).toBe(false);
+        const done = await store.multipart.complete(key, uploadId, parts);
+        expect(done.size).toBe(whole.length);
+        if (done.sha256 !== undefined) expect(done.sha256).toBe(sha256(whole));
+        expect(sha256(await getBytes(store, key))).toBe(sha256(whole));
+        await expect(store.multipart.listParts(key, uploadId)).rejects.toBeInstanceOf(BlobNotFoundError);
+      });
+
+      it("a part sent again replaces the earlier one (a resumed client)", async () => {
+        const key = newKey();
+        const uploadId = await store.multipart.start(key);
+        await sendPart(store, key, uploadId, 1, patternBytes(0, 5 * MiB, 41));
+        await sendPart(store, key, uploadId, 1, partA);
+        await sendPart(store, key, uploadId, 2, tail);
+        const parts = await store.multipart.listParts(key, uploadId);
+        expect(parts.map((p) => p.size)).toEqual([5 * MiB, 1234]);
+        await store.multipart.complete(key, uploadId, parts);
+        expect(sha256(await getBytes(store, key))).toBe(sha256(Buffer.concat([partA, tail])));
+      });
+
+      it("abort discards the parts, and aborting again succeeds", async () => {
+        const key = newKey();
+        const uploadId = await store.multipart.start(key);
+        await sendPart(store, key, uploadId, 1, tail);
+        await store.multipart.abort(key, uploadId);
+        await store.multipart.abort(key, uploadId);
+        await expect(store.multipart.listParts(key, uploadId)).rejects.toBeInstanceOf(BlobNotFoundError);
+        expect(await store.exists(key)).toBe(false);
+      });
+
+      it("a part with more bytes than declared is refused", async () => {
+        const key = newKey();
+        const uploadId = await store.multipart.start(key);
+        const put = store.multipart.putPart(key, uploadId, 1, chunked(patternBytes(0, 6000)), 5000);
+        await expect(put).rejects.toSatisfy((e) => e instanceof BlobTooLargeError || e instanceof BlobSizeMismatchError);
+        expect(await store.multipart.listParts(key, uploadId)).toEqual([]);
+        await store.multipart.abort(key, uploadId);
+      });
+
+      it("complete never replaces an existing object", async () => {
+        const key = newKey();
+        const uploadId = await store.multipart.start(key);
+        await sendPart(store, key, uploadId, 1, tail);
+        const parts = await store.multipart.listParts(key, uploadId);
+        await store.put(key, Readable.from([Buffer.from("already here")]));
+        await expect(store.multipart.complete(key, uploadId, parts)).rejects.toBeInstanceOf(BlobExistsError);
+        expect((await getBytes(store, key)).toString()).toBe("already here");
+        await store.multipart.abort(key, uploadId);
+      });
+
+      it("removeIncomplete discards uploads untouched since the cutoff, not committed objects", async () => {
+        const key = newKey();
+        await store.put(key, Readable.from([Buffer.from("committed")]));
+        const pendingKey = newKey();
+        const uploadId = await store.multipart.start(pendingKey);
+        await sendPart(store, pendingKey, uploadId, 1, tail);
+        expect(await store.removeIncomplete(new Date(Date.now() - 3_600_000))).toBe(0);
+        expect(await store.multipart.listParts(pendingKey, uploadId)).toHaveLength(1);
+        expect(await store.removeIncomplete(new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
+        await expect(store.multipart.listParts(pendingKey, uploadId)).rejects.toBeInstanceOf(BlobNotFoundError);
+        expect((await getBytes(store, key)).toString()).toBe("committed");
       });
     });
 

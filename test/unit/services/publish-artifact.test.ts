@@ -30,17 +30,11 @@ function gatedBody(first: string, rest: string) {
 function recordingStore(inner: BlobStore) {
   const putKeys: string[] = [];
   const store: BlobStore = {
-    backend: inner.backend,
+    ...inner,
     put: (key, b, o) => {
       putKeys.push(key);
       return inner.put(key, b, o);
     },
-    get: (key, range) => inner.get(key, range),
-    writeTo: (key, sink, range) => inner.writeTo(key, sink, range),
-    stat: (key) => inner.stat(key),
-    exists: (key) => inner.exists(key),
-    delete: (key) => inner.delete(key),
-    removeIncomplete: (olderThan) => inner.removeIncomplete(olderThan),
   };
   return { store, putKeys };
 }
