@@ -67,7 +67,7 @@ async function sendPart(store: BlobStore, key: string, uploadId: string, partNum
     await store.multipart.putPart(key, uploadId, partNumber, chunked(bytes), bytes.length);
     return;
   }
-  const response = await fetch(url, { method: "PUT", body: bytes });
+  const response = await fetch(url, { method: "PUT", body: new Uint8Array(bytes) });
   if (!response.ok) throw new Error(`part upload answered ${response.status}: ${await response.text()}`);
 }
 
