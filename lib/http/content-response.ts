@@ -1,6 +1,7 @@
 import "server-only";
 import type { Writable } from "node:stream";
 import { StowageError } from "../errors.ts";
+import { presignVersion } from "../delivery/presign-version.ts";
 import { getBlobStore } from "../storage/get-blob-store.ts";
 import { contentDisposition, isInlineSafe } from "./content-disposition.ts";
 import { parseRange } from "./parse-range.ts";
@@ -22,7 +23,11 @@ function etagMatches(header: string | null, etag: string): boolean {
  * A version's bytes with HTTP semantics: ETag (the sha256), If-None-Match → 304, a single Range
  * → 206 (or 416), HEAD, and headers that keep user content inert on our origin.
  */
-export async function contentResult(req: { method: string; headers: Headers }, v: TServedVersion, options: { cacheControl: string; forceDownload?: boolean }): Promise<TContentResult> {
+export async function contentResult(
+  req: { method: string; headers: Headers },
+  v: TServedVersion,
+  options: { cacheControl: string; forceDownload?: boolean; presignSeconds?: number },
+): Promise<TContentResult> {
   const size = Number(v.sizeBytes);
   const etag = `"${v.sha256}"`;
   const inline = !options.forceDownload && isInlineSafe(v.mimeType);
@@ -38,6 +43,13 @@ export async function contentResult(req: { method: string; headers: Headers }, v
   };
 
   if (etagMatches(req.headers.get("if-none-match"), etag)) return { status: 304, headers, body: null };
+
+  // Bytes in S3 are fetched from S3 itself (the client re-sends Range there). HEAD is answered
+  // here from the version record, since a presigned GET URL does not allow HEAD.
+  if (req.method === "GET" && options.presignSeconds !== undefined) {
+    const presigned = await presignVersion(v, { expiresInSeconds: options.presignSeconds, forceDownload: options.forceDownload });
+    if (presigned) return { status: 302, headers: { Location: presigned.url, "Cache-Control": "no-store" }, body: null };
+  }
 
   const ifRange = req.headers.get("if-range");
   const range = ifRange && ifRange !== etag ? undefined : parseRange(req.headers.get("range"), size);

@@ -31,20 +31,30 @@ const upload: THandler = async (req, res, url) => {
   });
 };
 
-// GET|HEAD /api/v1/artifacts/{id}/content?version=N – the bytes (Range, ETag, If-None-Match)
+// GET|HEAD /api/v1/artifacts/{id}/content?version=N – the bytes (Range, ETag, If-None-Match);
+// bytes in S3 answer GET with a 302 to a presigned S3 URL
 const content: THandler = async (req, res, url, [id]) => {
   const db = getDb();
   const principal = await authenticateApiKey(db, req.headers.authorization ?? null);
   const { query } = readSearchParams(url, ZContentQuery);
   const { row } = await getVersion(db, principal, id!, parseVersionNumber(query.version));
-  const result = await contentResult({ method: req.method!, headers: toHeaders(req) }, row, { cacheControl: "private, no-cache", forceDownload: query.download === "1" });
+  const result = await contentResult({ method: req.method!, headers: toHeaders(req) }, row, {
+    cacheControl: "private, no-cache",
+    forceDownload: query.download === "1",
+    presignSeconds: getConfig().presignedUrlSeconds,
+  });
   await writeResult(res, result.status, result.headers, result.body);
 };
 
 // GET|HEAD /api/v1/share/{token} – a share link's bytes; the signature is the credential
 const share: THandler = async (req, res, _url, [token]) => {
   const version = await resolveShareToken(getDb(), token!);
-  const result = await contentResult({ method: req.method!, headers: toHeaders(req) }, version, { cacheControl: "private, no-cache" });
+  // The presigned URL never outlives the link that led to it.
+  const secondsLeft = (version.linkExpiresAt.getTime() - Date.now()) / 1000;
+  const result = await contentResult({ method: req.method!, headers: toHeaders(req) }, version, {
+    cacheControl: "private, no-cache",
+    presignSeconds: Math.min(getConfig().presignedUrlSeconds, secondsLeft),
+  });
   await writeResult(res, result.status, result.headers, result.body);
 };
 

@@ -5,9 +5,12 @@ import { isUniqueViolation } from "../db/client.ts";
 import { StowageError, notFound, validationFailed } from "../errors.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { findArtifactOrThrow, isLive } from "../artifacts/find-artifact-or-throw.ts";
+import { presignVersion } from "../delivery/presign-version.ts";
 
 export const SHARE_MIN_SECONDS = 60;
 export const SHARE_DEFAULT_SECONDS = 3600;
+/** The longest a SigV4 presigned URL can live. */
+export const PRESIGN_MAX_SECONDS = 604800;
 const SECRET_SETTING = "share_link_secret";
 
 let cachedSecret: Buffer | undefined;
@@ -45,15 +48,20 @@ export async function createShareLink(
   }
   const artifact = await findArtifactOrThrow(db, principal, artifactId);
   const version = options.version ?? artifact.latestVersion!;
-  const exists = await db.artifactVersion.findUnique({ where: { artifactId_version: { artifactId, version } }, select: { id: true } });
-  if (!exists) throw notFound("version");
+  const row = await db.artifactVersion.findUnique({ where: { artifactId_version: { artifactId, version } } });
+  if (!row) throw notFound("version");
+  const link = await signShareUrl(db, artifactId, version, expiresIn, options.baseUrl);
+  // Bytes in S3 also get a URL S3 answers itself: no hop through Stowage, but it cannot be
+  // revoked and lives at most 7 days (SigV4), so the Stowage link stays the primary one.
+  const direct = await presignVersion(row, { expiresInSeconds: Math.min(expiresIn, PRESIGN_MAX_SECONDS) });
+  return { ...link, version, ...(direct ? { directUrl: direct.url, directUrlExpiresAt: direct.expiresAt } : {}) };
+}
+
+/** A URL to one version that works without credentials until it expires (share links, download URLs). */
+export async function signShareUrl(db: Db, artifactId: string, version: number, expiresIn: number, baseUrl: string) {
   const expires = Math.floor(Date.now() / 1000) + expiresIn;
   const token = `${artifactId}.${version}.${expires}.${sign(await getShareSecret(db), artifactId, version, expires)}`;
-  return {
-    url: `${options.baseUrl.replace(/\/$/, "")}/api/v1/share/${token}`,
-    expiresAt: new Date(expires * 1000).toISOString(),
-    version,
-  };
+  return { url: `${baseUrl.replace(/\/$/, "")}/api/v1/share/${token}`, expiresAt: new Date(expires * 1000).toISOString() };
 }
 
 const invalidLink = (why: string) => new StowageError("ARTIFACT_SHARE_LINK_INVALID", why);
@@ -73,5 +81,5 @@ export async function resolveShareToken(db: Db, token: string) {
   if (!artifact || !isLive(artifact)) throw notFound();
   const row = await db.artifactVersion.findUnique({ where: { artifactId_version: { artifactId, version } } });
   if (!row) throw notFound("version");
-  return row;
+  return { ...row, linkExpiresAt: new Date(expires * 1000) };
 }

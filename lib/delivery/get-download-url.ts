@@ -1,0 +1,31 @@
+import "server-only";
+import type { Db } from "../db/client.ts";
+import { validationFailed } from "../errors.ts";
+import type { TPrincipal } from "../access/principal.ts";
+import { getVersion } from "../artifacts/get-artifact.ts";
+import { signShareUrl } from "../sharing/share-links.ts";
+import { presignVersion } from "./presign-version.ts";
+
+const MIN_SECONDS = 60;
+
+/**
+ * A time-limited URL to a version's bytes that needs no credentials, for clients that hand the
+ * download to something else (a browser, another process). With S3 it is a presigned S3 URL;
+ * with the filesystem a signed Stowage URL, so clients need one code path. Authorized first.
+ */
+export async function getDownloadUrl(
+  db: Db,
+  principal: TPrincipal,
+  artifactId: string,
+  options: { version?: number; expiresIn?: number; forceDownload?: boolean; maxSeconds: number; baseUrl: string },
+) {
+  const expiresIn = options.expiresIn ?? options.maxSeconds;
+  if (!Number.isInteger(expiresIn) || expiresIn < MIN_SECONDS || expiresIn > options.maxSeconds) {
+    throw validationFailed(`expiresIn must be an integer from ${MIN_SECONDS} to ${options.maxSeconds} seconds`, { field: "expiresIn" });
+  }
+  const { row } = await getVersion(db, principal, artifactId, options.version);
+  const presigned = await presignVersion(row, { expiresInSeconds: expiresIn, forceDownload: options.forceDownload });
+  if (presigned) return { ...presigned, version: row.version, delivery: "s3" as const };
+  const signed = await signShareUrl(db, artifactId, row.version, expiresIn, options.baseUrl);
+  return { ...signed, version: row.version, delivery: "stowage" as const };
+}
