@@ -13,6 +13,7 @@ const ZEnv = z.object({
   SHARE_URL_MAX_SECONDS: z.coerce.number().int().min(60).default(86400),
   STOWAGE_ADMIN_KEY: z.string().min(20, "STOWAGE_ADMIN_KEY must be at least 20 characters").optional(),
   STOWAGE_PUBLIC_URL: z.string().url().optional(),
+  ARTIFACT_GC_INTERVAL_MINUTES: ZPositiveInt.default(15),
   PRESIGNED_URL_EXPIRY_SECONDS: z.coerce.number().int().min(60).max(604800).default(7200),
   ARTIFACT_DIRECT_UPLOAD_MAX_SIZE_MB: ZPositiveInt.default(102400),
   STOWAGE_STORAGE_BACKEND: z.string().optional(),
@@ -43,6 +44,7 @@ export type TConfig = {
   adminKey: string | undefined;
   publicUrl: string | undefined;
   presignedUrlSeconds: number;
+  gcIntervalMinutes: number;
   directUploadMaxBytes: number;
   /** Where new uploads go. Versions already stored keep their own backend. */
   storageBackend: "fs" | "s3";
@@ -86,6 +88,7 @@ function loadConfig(env: NodeJS.ProcessEnv): TConfig {
     adminKey: e.STOWAGE_ADMIN_KEY,
     publicUrl: e.STOWAGE_PUBLIC_URL,
     presignedUrlSeconds: e.PRESIGNED_URL_EXPIRY_SECONDS,
+    gcIntervalMinutes: e.ARTIFACT_GC_INTERVAL_MINUTES,
     directUploadMaxBytes: e.ARTIFACT_DIRECT_UPLOAD_MAX_SIZE_MB * 1024 * 1024,
     storageBackend,
     s3: e.S3_BUCKET

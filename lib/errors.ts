@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   /** 409 by default; 412 when an If-Match / If-None-Match precondition failed. */
   ARTIFACT_VERSION_CONFLICT: 409,
   ARTIFACT_IDEMPOTENCY_KEY_REUSED: 422,
+  /** A direct upload that is no longer open for parts (completed, aborted, expired, failed, or completing right now). */
+  ARTIFACT_UPLOAD_CLOSED: 409,
   ARTIFACT_QUOTA_EXCEEDED: 409,
   ARTIFACT_TOO_LARGE: 413,
   ARTIFACT_RANGE_NOT_SATISFIABLE: 416,

@@ -11,6 +11,7 @@ import { createIdentity, createKeyFor, listIdentities, revokeKey } from "../lib/
 import { addGroupMember, createGroup, removeGroupMember } from "../lib/admin/groups.ts";
 import { createCustomNamespace, grantAccess, listNamespaces } from "../lib/admin/namespaces.ts";
 import { StowageError } from "../lib/errors.ts";
+import { migrateBlobs, resolveBackendName, type TMigrateProgress, type TMigrateSummary } from "../lib/storage/migrate-blobs.ts";
 import type { TPrincipal } from "../lib/access/principal.ts";
 
 const USAGE = `usage: npm run stowage-admin -- <command>
@@ -24,7 +25,9 @@ const USAGE = `usage: npm run stowage-admin -- <command>
   remove-member <group> <identity>
   create-namespace <prefix:name>               e.g. team:ml
   list-namespaces
-  grant <namespace> (--identity <name> | --group <name>) --permission read|write`;
+  grant <namespace> (--identity <name> | --group <name>) --permission read|write
+  migrate-storage --from fs|s3|s3:<bucket> --to fs|s3|s3:<bucket> [--batch 100] [--delete-source] [--limit N]
+                                               moves version bytes between stores; safe to rerun`;
 
 // Whoever can run this against the database is the operator: act with admin rights.
 const operator: TPrincipal = { identityId: "operator", name: "operator", isAdmin: true, groupIds: [] };
@@ -41,6 +44,11 @@ async function main(argv: string[]): Promise<unknown> {
       identity: { type: "string" },
       group: { type: "string" },
       permission: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      batch: { type: "string" },
+      limit: { type: "string" },
+      "delete-source": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -80,12 +88,62 @@ async function main(argv: string[]): Promise<unknown> {
       if (permission !== "read" && permission !== "write") throw new UsageError("--permission must be read or write");
       return grantAccess(db, operator, need(a, "<namespace>"), { identity: values.identity, group: values.group, permission });
     }
+    case "migrate-storage":
+      return migrateStorage(db, {
+        from: resolveBackendName(need(values.from, "--from"), getConfig()),
+        to: resolveBackendName(need(values.to, "--to"), getConfig()),
+        batchSize: values.batch === undefined ? undefined : count(values.batch, "--batch", 1),
+        limit: values.limit === undefined ? undefined : count(values.limit, "--limit", 0),
+        deleteSource: values["delete-source"] ?? false,
+      });
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
 }
 
 class UsageError extends Error {}
+
+function count(value: string, flag: string, min: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min) throw new UsageError(`${flag} must be a whole number of at least ${min}`);
+  return n;
+}
+
+/**
+ * Progress goes to stderr (every problem at once, the rest about every 2 s), the summary to
+ * stdout. Ctrl-C stops cleanly with a summary; a second one quits at once. Either way a rerun resumes.
+ */
+async function migrateStorage(db: ReturnType<typeof getDb>, o: { from: string; to: string; batchSize?: number; limit?: number; deleteSource: boolean }): Promise<TMigrateSummary> {
+  const controller = new AbortController();
+  const onSigint = () => {
+    console.error("stopping: the copy in flight is abandoned, its version stays where it was (Ctrl-C again to quit now)");
+    controller.abort();
+    process.once("SIGINT", () => process.exit(130));
+  };
+  process.once("SIGINT", onSigint);
+  console.error(`migrating versions from ${o.from} to ${o.to}${o.deleteSource ? ", deleting the source copies" : ""}`);
+  let lastLine = Date.now();
+  const onProgress = (p: TMigrateProgress) => {
+    const totals = `${p.processed} examined: ${p.copied} copied (${p.bytes} bytes), ${p.failed} failed, ${p.missing} missing`;
+    if (p.outcome === "failed") console.error(`failed  ${p.versionId}: ${p.reason}`);
+    else if (p.outcome === "missing") console.error(`missing ${p.versionId}: no bytes at the source`);
+    else if (Date.now() - lastLine < 2000) return;
+    lastLine = Date.now();
+    console.error(totals);
+  };
+  try {
+    const summary = await migrateBlobs(db, { ...o, onProgress, signal: controller.signal });
+    if (summary.failed.length > 0 || summary.missing.length > 0 || summary.aborted) process.exitCode = 1;
+    return summary;
+  } catch (error) {
+    // A store outage stops the run part-way: show how far it got before the error itself.
+    const partial = error instanceof StowageError ? error.details.summary : undefined;
+    if (partial) console.log(JSON.stringify(partial, null, 2));
+    throw error;
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+}
 
 try {
   const result = await main(process.argv.slice(2));

@@ -14,7 +14,7 @@ import { resolveSessionAndRun } from "./resolve-session-and-run.ts";
 const preconditionFailed = (message: string, latestVersion: number | null) =>
   new StowageError("ARTIFACT_VERSION_CONFLICT", message, { latestVersion }, 412);
 
-export function checkPreconditions(input: TPublishInput, latestVersion: number | null): void {
+export function checkPreconditions(input: Pick<TPublishInput, "ifMatch" | "ifNoneMatch">, latestVersion: number | null): void {
   if (input.ifNoneMatch && latestVersion !== null) {
     throw preconditionFailed(`If-None-Match: * failed: the artifact already has version ${latestVersion}`, latestVersion);
   }
@@ -26,7 +26,7 @@ export function checkPreconditions(input: TPublishInput, latestVersion: number |
 export type TCommit = {
   principal: TPrincipal;
   p: TPrepared;
-  input: TPublishInput;
+  input: Omit<TPublishInput, "body">;
   namespaceId: string;
   storageKey: string;
   backend: string;

@@ -9,7 +9,7 @@ import { BlobStoreUnavailableError, BlobTooLargeError, type BlobStore } from "..
 import { isLive } from "./find-artifact-or-throw.ts";
 import { deleteBlobs } from "./delete-artifact.ts";
 import { checkPreconditions, commitVersion } from "./commit-version.ts";
-import { fingerprint, prepareFields, type TPublishInput, type TPublishResult } from "./publish-input.ts";
+import { fingerprint, prepareFields, type TPrepared, type TPublishInput, type TPublishResult } from "./publish-input.ts";
 
 export type { TPublishFields, TPublishInput, TPublishResult } from "./publish-input.ts";
 
@@ -17,44 +17,60 @@ const MAX_COMMIT_ATTEMPTS = 8;
 
 /**
  * Publishes a new version. The bytes are stored and hashed first, under a fresh key built from
- * ids; only then does one transaction create the version row. Any failure removes the blob, so
- * there is never a row without bytes nor bytes left without a row (except after a crash, which
- * the orphan sweep handles). Version numbers come from a per-artifact counter, and the unique
- * (artifactId, version) index is the final guard: a losing concurrent writer retries.
+ * ids; only then does one transaction create the version row (commitStoredBlob). A crash in
+ * between leaves bytes without a row, which the orphan sweep handles. Version numbers come from
+ * a per-artifact counter, and the unique (artifactId, version) index is the final guard.
  */
 export async function publishArtifact(db: Db, store: BlobStore, principal: TPrincipal, maxBytes: number, input: TPublishInput): Promise<TPublishResult> {
   const p = prepareFields(input);
   const namespace = await requireNamespace(db, principal, p.namespace, "write");
   if (input.declaredSize !== undefined && input.declaredSize > maxBytes) throw tooLarge(maxBytes);
+  await checkPreconditionsEarly(db, namespace.id, p, input);
 
-  // Fail fast on a precondition that already fails, before receiving the bytes.
-  if (input.ifMatch !== undefined || input.ifNoneMatch) {
-    const session = p.sessionId ? await db.session.findUnique({ where: { namespaceId_externalId: { namespaceId: namespace.id, externalId: p.sessionId } } }) : null;
-    const current =
-      p.sessionId && !session
-        ? null
-        : await db.artifact.findUnique({ where: { namespaceId_sessionKey_name: { namespaceId: namespace.id, sessionKey: session?.id ?? "", name: p.name } } });
-    checkPreconditions(input, current && isLive(current) ? current.latestVersion : null);
-  }
-
-  const storageKey = `v1/${namespace.id}/${newId()}`;
+  const storageKey = newStorageKey(namespace.id);
   let stored: { size: number; sha256: string };
   try {
-    stored = await store.put(storageKey, input.body, { maxBytes });
+    stored = await store.put(storageKey, input.body, { maxBytes, ifAbsent: true });
   } catch (error) {
     if (error instanceof BlobTooLargeError) throw tooLarge(maxBytes);
-    if (error instanceof BlobStoreUnavailableError) throw new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "artifact storage is not reachable; nothing was stored");
+    if (error instanceof BlobStoreUnavailableError) throw storageUnavailable();
     throw error;
   }
+  return commitStoredBlob(db, store, { principal, p, input, namespaceId: namespace.id, storageKey, stored });
+}
 
-  const print = fingerprint(p, stored.sha256);
+/** Version bytes always go to a fresh key built from ids, never from anything a client sent. */
+export const newStorageKey = (namespaceId: string) => `v1/${namespaceId}/${newId()}`;
+
+export const storageUnavailable = () => new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "artifact storage is not reachable; nothing was stored");
+
+/** Fails fast on a precondition that already fails, before any byte is received. */
+export async function checkPreconditionsEarly(db: Db, namespaceId: string, p: TPrepared, input: Pick<TPublishInput, "ifMatch" | "ifNoneMatch">): Promise<void> {
+  if (input.ifMatch === undefined && !input.ifNoneMatch) return;
+  const session = p.sessionId ? await db.session.findUnique({ where: { namespaceId_externalId: { namespaceId, externalId: p.sessionId } } }) : null;
+  const current =
+    p.sessionId && !session
+      ? null
+      : await db.artifact.findUnique({ where: { namespaceId_sessionKey_name: { namespaceId, sessionKey: session?.id ?? "", name: p.name } } });
+  checkPreconditions(input, current && isLive(current) ? current.latestVersion : null);
+}
+
+/**
+ * Commits bytes already stored at `storageKey` as the next version. Any failure removes the
+ * blob, so there is never a row without bytes nor bytes left without a row. A losing concurrent
+ * writer (unique (artifactId, version)) retries.
+ */
+export async function commitStoredBlob(
+  db: Db,
+  store: BlobStore,
+  c: { principal: TPrincipal; p: TPrepared; input: Omit<TPublishInput, "body">; namespaceId: string; storageKey: string; stored: { size: number; sha256: string } },
+): Promise<TPublishResult> {
+  const print = fingerprint(c.p, c.stored.sha256);
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { expiredBlobs, ...result } = await db.$transaction((tx) =>
-          commitVersion(tx, { principal, p, input, namespaceId: namespace.id, storageKey, backend: store.backend, stored, print }),
-        );
-        if (result.replayed) await store.delete(storageKey).catch(() => undefined);
+        const { expiredBlobs, ...result } = await db.$transaction((tx) => commitVersion(tx, { ...c, backend: store.backend, print }));
+        if (result.replayed) await store.delete(c.storageKey).catch(() => undefined);
         await deleteBlobs(expiredBlobs);
         return result;
       } catch (error) {
@@ -62,7 +78,7 @@ export async function publishArtifact(db: Db, store: BlobStore, principal: TPrin
       }
     }
   } catch (error) {
-    await store.delete(storageKey).catch(() => undefined);
+    await store.delete(c.storageKey).catch(() => undefined);
     if (isUniqueViolation(error)) throw new StowageError("ARTIFACT_VERSION_CONFLICT", "too many concurrent writes to this artifact; try again");
     throw error;
   }

@@ -37,7 +37,7 @@ export type TPublishResult = { artifact: TArtifactDto; version: TVersionDto; rep
 export type TPrepared = ReturnType<typeof prepareFields>;
 
 /** Validates and normalizes the upload fields, before any byte is read. */
-export function prepareFields(input: TPublishInput) {
+export function prepareFields(input: Omit<TPublishInput, "body">) {
   const f = input.fields;
   if (typeof f.namespace !== "string" || f.namespace === "") throw validationFailed("namespace is required", { field: "namespace" });
   const rawName = f.name ?? input.filename;

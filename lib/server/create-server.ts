@@ -1,7 +1,8 @@
 import "server-only";
 import http from "node:http";
 import next from "next";
-import { startup } from "../startup.ts";
+import { getConfig } from "../config.ts";
+import { runSweeps, startup } from "../startup.ts";
 import { handleStreamingRoute } from "./streaming-routes.ts";
 
 export type TServerOptions = { dir: string; port: number; hostname: string; dev: boolean };
@@ -31,5 +32,10 @@ export async function startStowageServer(options: TServerOptions): Promise<http.
     server.once("error", reject);
     server.listen(options.port, options.hostname, resolve);
   });
+  const sweeps = setInterval(() => {
+    runSweeps().catch((error) => console.error("Stowage: sweep failed", error));
+  }, getConfig().gcIntervalMinutes * 60_000);
+  sweeps.unref();
+  server.once("close", () => clearInterval(sweeps));
   return server;
 }

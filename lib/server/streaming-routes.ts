@@ -12,6 +12,7 @@ import { readSearchParams } from "../http/search-params.ts";
 import { readUploadRequest } from "../http/read-upload-request.ts";
 import { resolveShareToken } from "../sharing/share-links.ts";
 import { getWriteBlobStore } from "../storage/get-blob-store.ts";
+import { receiveUploadPart } from "../uploads/receive-upload-part.ts";
 import { toHeaders, writeError, writeJson, writeResult } from "./node-response.ts";
 
 type THandler = (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void>;
@@ -58,7 +59,22 @@ const share: THandler = async (req, res, _url, [token]) => {
   await writeResult(res, result.status, result.headers, result.body);
 };
 
+// PUT /api/v1/uploads/{id}/parts/{n}?expires=&signature= – one part of a direct upload, for
+// backends that take parts through Stowage (the filesystem); the signed URL is the credential
+const uploadPart: THandler = async (req, res, url, [uploadId, partNumber]) => {
+  const part = await receiveUploadPart(getDb(), {
+    uploadId: uploadId!,
+    partNumber: partNumber!,
+    expires: url.searchParams.get("expires"),
+    signature: url.searchParams.get("signature"),
+    contentLength: req.headers["content-length"] ?? null,
+    body: req,
+  });
+  writeJson(res, 200, { partNumber: part.partNumber, size: part.size }, part.etag ? { ETag: part.etag } : {});
+};
+
 const ROUTES: { methods: string[]; pattern: RegExp; handler: THandler }[] = [
+  { methods: ["PUT"], pattern: /^\/api\/v1\/uploads\/([a-z0-9]{26})\/parts\/(\d{1,5})\/?$/, handler: uploadPart },
   { methods: ["POST"], pattern: /^\/api\/v1\/artifacts\/?$/, handler: upload },
   { methods: ["GET", "HEAD"], pattern: /^\/api\/v1\/artifacts\/([^/]+)\/content\/?$/, handler: content },
   { methods: ["GET", "HEAD"], pattern: /^\/api\/v1\/share\/([^/]+)\/?$/, handler: share },

@@ -1,7 +1,6 @@
 import "server-only";
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "../db/client.ts";
-import { isUniqueViolation } from "../db/client.ts";
+import { isValidServerSignature, serverSignature } from "../access/server-signature.ts";
 import { StowageError, notFound, validationFailed } from "../errors.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { findArtifactOrThrow, isLive } from "../artifacts/find-artifact-or-throw.ts";
@@ -11,29 +10,7 @@ export const SHARE_MIN_SECONDS = 60;
 export const SHARE_DEFAULT_SECONDS = 3600;
 /** The longest a SigV4 presigned URL can live. */
 export const PRESIGN_MAX_SECONDS = 604800;
-const SECRET_SETTING = "share_link_secret";
-
-let cachedSecret: Buffer | undefined;
-
-/** One random secret per installation, kept in the database so every app instance agrees. */
-async function getShareSecret(db: Db): Promise<Buffer> {
-  if (cachedSecret) return cachedSecret;
-  let row = await db.setting.findUnique({ where: { key: SECRET_SETTING } });
-  if (!row) {
-    try {
-      row = await db.setting.create({ data: { key: SECRET_SETTING, value: randomBytes(32).toString("base64url") } });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      row = await db.setting.findUniqueOrThrow({ where: { key: SECRET_SETTING } });
-    }
-  }
-  cachedSecret = Buffer.from(row.value, "base64url");
-  return cachedSecret;
-}
-
-function sign(secret: Buffer, artifactId: string, version: number, expires: number): string {
-  return createHmac("sha256", secret).update(`stowage-share-v1\n${artifactId}\n${version}\n${expires}`).digest("base64url");
-}
+const SHARE_PURPOSE = "stowage-share-v1";
 
 /** A link bound to one version that works without credentials until it expires. */
 export async function createShareLink(
@@ -60,7 +37,7 @@ export async function createShareLink(
 /** A URL to one version that works without credentials until it expires (share links, download URLs). */
 export async function signShareUrl(db: Db, artifactId: string, version: number, expiresIn: number, baseUrl: string) {
   const expires = Math.floor(Date.now() / 1000) + expiresIn;
-  const token = `${artifactId}.${version}.${expires}.${sign(await getShareSecret(db), artifactId, version, expires)}`;
+  const token = `${artifactId}.${version}.${expires}.${await serverSignature(db, [SHARE_PURPOSE, artifactId, version, expires])}`;
   return { url: `${baseUrl.replace(/\/$/, "")}/api/v1/share/${token}`, expiresAt: new Date(expires * 1000).toISOString() };
 }
 
@@ -73,9 +50,7 @@ export async function resolveShareToken(db: Db, token: string) {
   const [, artifactId, versionText, expiresText, signature] = m as unknown as [string, string, string, string, string];
   const version = Number(versionText);
   const expires = Number(expiresText);
-  const expected = Buffer.from(sign(await getShareSecret(db), artifactId, version, expires));
-  const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalidLink("this share link is not valid");
+  if (!(await isValidServerSignature(db, [SHARE_PURPOSE, artifactId, version, expires], signature))) throw invalidLink("this share link is not valid");
   if (expires * 1000 <= Date.now()) throw invalidLink("this share link has expired");
   const artifact = await db.artifact.findUnique({ where: { id: artifactId } });
   if (!artifact || !isLive(artifact)) throw notFound();

@@ -3,7 +3,13 @@ import { randomBytes } from "node:crypto";
 
 /** A tiny HTTP client for the integration suite: real fetch against the real server. */
 export function api(key?: string) {
-  const baseUrl = inject("baseUrl");
+  return clientFor(inject("baseUrl"), key);
+}
+
+export type TClient = ReturnType<typeof clientFor>;
+
+/** The same client for any server (tests that start servers of their own). */
+export function clientFor(baseUrl: string, key?: string) {
   const request = (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     if (key && !headers.has("authorization")) headers.set("authorization", `Bearer ${key}`);
@@ -40,11 +46,10 @@ export const adminApi = () => api(inject("adminKey"));
 export const uniq = (prefix: string) => `${prefix}-${randomBytes(4).toString("hex")}`;
 
 /** Creates an identity (as admin) and returns it with a fresh API key. */
-export async function createAgent(name = uniq("agent"), options: { isAdmin?: boolean } = {}) {
-  const admin = adminApi();
+export async function createAgent(name = uniq("agent"), options: { isAdmin?: boolean } = {}, admin: TClient = adminApi()) {
   const created = await admin.json("/api/v1/identities", { method: "POST", json: { name, ...options } });
   if (created.status !== 201) throw new Error(`create identity: ${created.status} ${JSON.stringify(created.body)}`);
   const key = await admin.json(`/api/v1/identities/${name}/keys`, { method: "POST", json: { label: "test" } });
   if (key.status !== 201) throw new Error(`create key: ${key.status} ${JSON.stringify(key.body)}`);
-  return { name, namespace: `agent:${name}`, key: key.body.key.key as string, keyId: key.body.key.id as string, client: api(key.body.key.key) };
+  return { name, namespace: `agent:${name}`, key: key.body.key.key as string, keyId: key.body.key.id as string, client: clientFor(admin.baseUrl, key.body.key.key) };
 }

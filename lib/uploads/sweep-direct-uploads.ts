@@ -1,0 +1,31 @@
+import "server-only";
+import type { Db } from "../db/client.ts";
+import { getBlobStore } from "../storage/get-blob-store.ts";
+
+const BATCH = 100;
+
+/**
+ * Closes uploads whose time ran out (never completed, or a completer that died) and deletes
+ * their parts and any joined-but-uncommitted bytes. The key belongs to the upload alone and no
+ * version points at it, so deleting it is safe. Conditional claims make two app instances
+ * sweeping at once harmless. Returns how many were closed.
+ */
+export async function sweepDirectUploads(db: Db, now = new Date()): Promise<number> {
+  let closed = 0;
+  for (;;) {
+    const stale = await db.directUpload.findMany({
+      where: { status: { in: ["pending", "completing"] }, expiresAt: { lt: now } },
+      orderBy: { expiresAt: "asc" },
+      take: BATCH,
+    });
+    for (const upload of stale) {
+      const claim = await db.directUpload.updateMany({ where: { id: upload.id, status: upload.status }, data: { status: "expired" } });
+      if (claim.count === 0) continue;
+      closed++;
+      const store = getBlobStore(upload.backend);
+      await store.multipart.abort(upload.storageKey, upload.backendUploadId).catch(() => undefined);
+      await store.delete(upload.storageKey).catch(() => undefined);
+    }
+    if (stale.length < BATCH) return closed;
+  }
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { getConfig } from "../config.ts";
+import type { Db } from "../db/client.ts";
+import { getBlobStore } from "../storage/get-blob-store.ts";
+import { UPLOAD_LIFETIME_MS } from "./start-direct-upload.ts";
+import { sweepDirectUploads } from "./sweep-direct-uploads.ts";
+
+/**
+ * Longer than any upload may stay open, so only the abandoned are touched: temp files of a
+ * killed process, and multipart uploads no row knows about (a crash right after starting one).
+ */
+const STALE_AFTER_MS = UPLOAD_LIFETIME_MS + 3_600_000;
+
+/** Everything uploads can leave behind, on every configured store. */
+export async function sweepIncompleteUploads(db: Db): Promise<{ expiredUploads: number; removedLeftovers: number }> {
+  const expiredUploads = await sweepDirectUploads(db);
+  const config = getConfig();
+  const backends = ["fs", ...(config.s3 ? [`s3:${config.s3.bucket}`] : [])];
+  let removedLeftovers = 0;
+  for (const backend of backends) {
+    try {
+      removedLeftovers += await getBlobStore(backend).removeIncomplete(new Date(Date.now() - STALE_AFTER_MS));
+    } catch (error) {
+      // A store that is down now is swept next time; the others still are.
+      console.error(`Stowage: could not sweep incomplete uploads on ${backend}:`, (error as Error).message);
+    }
+  }
+  return { expiredUploads, removedLeftovers };
+}

@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { clientFor } from "./api.ts";
+import { startServer, type TStartedServer } from "./start-server.ts";
+import { createTestDatabase, type TTestDatabase } from "./test-database.ts";
+
+export const SIDE_ADMIN_KEY = "stw_side_server_admin_key_0123456789";
+
+/**
+ * A Stowage server of a test's own (other settings than the shared one): its own data dir and
+ * database unless given, the same admin key. `stop` keeps the data when asked, for a restart.
+ */
+export async function startSideServer(o: { env?: Record<string, string>; dataDir?: string; databaseUrl?: string } = {}) {
+  const dataDir = o.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "stowage-side-"));
+  let database: TTestDatabase | undefined;
+  const databaseUrl = o.databaseUrl ?? (database = await createTestDatabase(dataDir)).url;
+  const server: TStartedServer = await startServer({ dataDir, databaseUrl, adminKey: SIDE_ADMIN_KEY, env: o.env });
+  return {
+    server,
+    dataDir,
+    databaseUrl,
+    admin: clientFor(server.baseUrl, SIDE_ADMIN_KEY),
+    stop: async (options: { keepData?: boolean } = {}) => {
+      await server.stop();
+      if (options.keepData) return;
+      await database?.drop();
+      if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
