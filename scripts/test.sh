@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
 # The whole test suite (`npm test`): typecheck, unit tests, the production build, then the
 # integration tests against the built server twice: on SQLite and on a real PostgreSQL server.
+# A real S3 server (Ceph's RADOS Gateway on loopback) runs throughout for the S3 driver and the
+# S3-backed servers some integration tests start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 results=$(mktemp -d)
 pg_dir=""
+s3_dir=""
 cleanup() {
   [ -n "$pg_dir" ] && bash scripts/stop-test-postgres.sh "$pg_dir"
+  [ -n "$s3_dir" ] && bash scripts/stop-test-s3.sh "$s3_dir"
   rm -rf "$results"
 }
 trap cleanup EXIT
+
+echo "== S3 server for the tests"
+eval "$(bash scripts/start-test-s3.sh)"
+s3_dir=$TEST_S3_DIR
+export TEST_S3_ENDPOINT TEST_S3_ACCESS_KEY TEST_S3_SECRET_KEY
 
 echo "== typecheck"
 npx tsc --noEmit

@@ -61,11 +61,19 @@ describe.skipIf(!mounted)("storage outage: the disk is full", () => {
   });
 });
 
-describe("storage not configured", () => {
-  it("answers 503 for uploads while listing and metadata keep working", async () => {
+describe("S3 unreachable from the start", () => {
+  it("the server starts, answers 503 for uploads, and listing keeps working", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "stowage-s3unset-"));
     const database = await createTestDatabase(dir);
-    const srv = await startServer({ dataDir: dir, databaseUrl: database.url, adminKey: ADMIN_KEY, env: { S3_BUCKET: "not-available" } });
+    const srv = await startServer({ dataDir: dir, databaseUrl: database.url, adminKey: ADMIN_KEY, env: {
+        S3_BUCKET: "unreachable",
+        // Nothing listens on the discard port.
+        S3_ENDPOINT: "http://127.0.0.1:9",
+        S3_ACCESS_KEY_ID: "key",
+        S3_SECRET_ACCESS_KEY: "secret",
+        S3_FORCE_PATH_STYLE: "true",
+      },
+    });
     try {
       const up = await fetch(`${srv.baseUrl}/api/v1/artifacts?namespace=agent:admin&name=x.txt`, {
         method: "POST",
