@@ -86,7 +86,8 @@ function describeDirectUploads(label: string, context: () => TContext) {
       // Completing again answers the same version instead of publishing another.
       const again = await agent.client.json(`/api/v1/uploads/${started.body.id}/complete`, { method: "POST" });
       expect(again.status).toBe(200);
-      expect(again.body.version.id).toBe(done.body.version.id);
+      expect(again.body.version).toEqual(done.body.version);
+      expect((await agent.client.json(`/api/v1/artifacts/${done.body.artifact.id}/versions`)).body.versions).toHaveLength(1);
       expect((await agent.client.json(`/api/v1/uploads/${started.body.id}`)).body).toMatchObject({ status: "completed", artifactId: done.body.artifact.id, version: 0 });
     });
 
