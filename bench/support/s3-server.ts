@@ -38,8 +38,9 @@ export async function startS3(): Promise<TBenchS3> {
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d));
   child.stderr.on("data", (d: Buffer) => (stderr += d));
+  // "close", not "exit": only then has all of its output (the directory it made) been read.
   const exited = new Promise<number>((resolve) => {
-    child.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    child.once("close", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
     child.once("error", () => resolve(127));
   });
   const timeout = setTimeout(() => {
