@@ -27,7 +27,11 @@ export async function startStowageServer(options: TServerOptions): Promise<http.
   });
   // Large uploads over slow links must not hit Node's default 5-minute request timeout.
   server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
+  server.headersTimeout = 66_000;
+  // Idle keep-alive connections stay open longer than clients and load balancers keep theirs
+  // (60 s is common): a server closing first races a client reusing the socket, which then
+  // fails with "other side closed" instead of getting an answer.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, resolve);
