@@ -48,7 +48,9 @@ export async function writeError(req: IncomingMessage, res: ServerResponse, erro
   writeJson(res, status, body, headers);
 }
 
-const DRAIN_MAX_BYTES = 1024 * 1024;
+// Enough to take in what a client sends between our answer and its noticing it (bodies are
+// refused within a few MiB of the limit), small enough to cost nothing.
+const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
 const DRAIN_MAX_MS = 5_000;
 
 /**

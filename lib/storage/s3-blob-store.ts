@@ -131,6 +131,9 @@ function meteredBody(body: Readable | AsyncIterable<Uint8Array>, maxBytes: numbe
 }
 
 export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore {
+  // The SDK warns on every start that its releases after January 2027 need Node 22. Ours are
+  // pinned to exact versions that support Node 20, so the warning only alarms operators.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const { bucket } = options;
   const client = new S3Client(clientConfig(options, options.endpoint));
   // Signing is local; a separate client only changes the host written into presigned URLs.
