@@ -67,6 +67,23 @@ describe.skipIf(!s3)("s3 driver", () => {
     });
   });
 
+  it("writes S3_PUBLIC_ENDPOINT into presigned URLs, still signed so that S3 accepts them", async () => {
+    const { bucket, drop } = await createTestBucket(s3!);
+    try {
+      // The same server by another name, as clients outside the server's network would reach it.
+      const publicEndpoint = s3!.endpoint.replace("127.0.0.1", "localhost");
+      const store = createS3BlobStore({ ...options(bucket), publicEndpoint });
+      await store.put("public/object", Readable.from([Buffer.from("via the public name")]));
+      const url = await store.presignGet!("public/object", { expiresInSeconds: 60, contentType: "text/plain", contentDisposition: "inline" });
+      expect(url.startsWith(`${publicEndpoint}/${bucket}/public/object?`)).toBe(true);
+      expect(await (await fetch(url)).text()).toBe("via the public name");
+      const partUrl = await store.multipart.partUrl("public/part", await store.multipart.start("public/part"), 1, 60);
+      expect(partUrl!.startsWith(publicEndpoint)).toBe(true);
+    } finally {
+      await drop();
+    }
+  });
+
   it("reports an unreachable server as unavailable, quickly", async () => {
     const store = createS3BlobStore({ ...options("any"), endpoint: "http://127.0.0.1:9" });
     const startedAt = Date.now();
