@@ -2,8 +2,10 @@ import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { parseDatabaseUrl } from "./database-url.ts";
 
+export type TMigration = { name: string; sql: string };
+
 /** Migrations live in prisma/migrations/<dialect>/<timestamp>_<name>/migration.sql. */
-function listMigrations(dir: string): { name: string; sql: string }[] {
+export function listMigrations(dir: string): TMigration[] {
   if (!existsSync(dir)) throw new Error(`no migrations directory at ${dir}`);
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -21,23 +23,35 @@ const LEDGER = `CREATE TABLE IF NOT EXISTS "_stowage_migrations" ("name" TEXT PR
  */
 export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   const target = parseDatabaseUrl(databaseUrl);
-  const migrations = listMigrations(path.join(process.cwd(), "prisma", "migrations", target.dialect));
+  return applyMigrations(databaseUrl, listMigrations(path.join(process.cwd(), "prisma", "migrations", target.dialect)));
+}
+
+/** Applies the given migrations (those not applied yet); tests use it to upgrade from an older schema. */
+export async function applyMigrations(databaseUrl: string, migrations: TMigration[]): Promise<string[]> {
+  const target = parseDatabaseUrl(databaseUrl);
   return target.dialect === "sqlite" ? migrateSqlite(target.file, migrations) : migratePostgres(target.url, migrations);
 }
 
-async function migrateSqlite(file: string, migrations: { name: string; sql: string }[]): Promise<string[]> {
+async function migrateSqlite(file: string, migrations: TMigration[]): Promise<string[]> {
   const { default: Database } = await import("better-sqlite3");
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 30_000 });
   try {
     // WAL lets readers proceed while an upload commits; the setting persists in the file.
     db.pragma("journal_mode = WAL");
+    // SQLite changes a column by rebuilding the table (CREATE new, copy, DROP old, RENAME). With
+    // foreign keys on, that DROP would cascade-delete every child row. The PRAGMA in Prisma's SQL
+    // cannot help (it is a no-op inside a transaction), so it is switched off here, outside one,
+    // and the result is checked before each migration commits.
+    db.pragma("foreign_keys = OFF");
     db.exec(LEDGER);
     const applied: string[] = [];
     for (const m of migrations) {
       const run = db.transaction(() => {
         if (db.prepare(`SELECT 1 FROM "_stowage_migrations" WHERE "name" = ?`).get(m.name)) return false;
         db.exec(m.sql);
+        const broken = db.pragma("foreign_key_check") as unknown[];
+        if (broken.length) throw new Error(`migration ${m.name} leaves ${broken.length} row(s) with a dangling foreign key`);
         db.prepare(`INSERT INTO "_stowage_migrations" ("name", "appliedAt") VALUES (?, ?)`).run(m.name, new Date().toISOString());
         return true;
       });
@@ -51,7 +65,7 @@ async function migrateSqlite(file: string, migrations: { name: string; sql: stri
   }
 }
 
-async function migratePostgres(url: string, migrations: { name: string; sql: string }[]): Promise<string[]> {
+async function migratePostgres(url: string, migrations: TMigration[]): Promise<string[]> {
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
