@@ -11,6 +11,7 @@ import { createIdentity, createKeyFor, listIdentities, revokeKey } from "../lib/
 import { addGroupMember, createGroup, removeGroupMember } from "../lib/admin/groups.ts";
 import { createCustomNamespace, grantAccess, listNamespaces } from "../lib/admin/namespaces.ts";
 import { StowageError } from "../lib/errors.ts";
+import { reconcileUsage } from "../lib/quota/reconcile-usage.ts";
 import { migrateBlobs, resolveBackendName, type TMigrateProgress, type TMigrateSummary } from "../lib/storage/migrate-blobs.ts";
 import type { TPrincipal } from "../lib/access/principal.ts";
 
@@ -27,7 +28,9 @@ const USAGE = `usage: npm run stowage-admin -- <command>
   list-namespaces
   grant <namespace> (--identity <name> | --group <name>) --permission read|write
   migrate-storage --from fs|s3|s3:<bucket> --to fs|s3|s3:<bucket> [--batch 100] [--delete-source] [--limit N]
-                                               moves version bytes between stores; safe to rerun`;
+                                               moves version bytes between stores; safe to rerun
+  reconcile-usage [--fix]                      recomputes namespace usage from the version table;
+                                               reports drift (exit 1), --fix sets it right`;
 
 // Whoever can run this against the database is the operator: act with admin rights.
 const operator: TPrincipal = { identityId: "operator", name: "operator", isAdmin: true, groupIds: [] };
@@ -49,6 +52,7 @@ async function main(argv: string[]): Promise<unknown> {
       batch: { type: "string" },
       limit: { type: "string" },
       "delete-source": { type: "boolean" },
+      fix: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -96,6 +100,11 @@ async function main(argv: string[]): Promise<unknown> {
         limit: values.limit === undefined ? undefined : count(values.limit, "--limit", 0),
         deleteSource: values["delete-source"] ?? false,
       });
+    case "reconcile-usage": {
+      const report = await reconcileUsage(db, { fix: values.fix ?? false });
+      if (report.drifted.length > 0 && !report.fixed) process.exitCode = 1;
+      return report;
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

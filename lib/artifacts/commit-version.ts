@@ -10,6 +10,8 @@ import { isLive } from "./find-artifact-or-throw.ts";
 import type { TBlobRef } from "./delete-artifact.ts";
 import type { TPrepared, TPublishInput, TPublishResult } from "./publish-input.ts";
 import { resolveSessionAndRun } from "./resolve-session-and-run.ts";
+import { addUsage } from "../quota/add-usage.ts";
+import { releaseReservation } from "../quota/reserve-quota.ts";
 
 const preconditionFailed = (message: string, latestVersion: number | null) =>
   new StowageError("ARTIFACT_VERSION_CONFLICT", message, { latestVersion }, 412);
@@ -32,6 +34,8 @@ export type TCommit = {
   backend: string;
   stored: { size: number; sha256: string };
   print: string;
+  /** The quota held for the upload, settled here: its hold goes, the version's size counts. */
+  reservationId: string;
 };
 
 /** The version row and everything that follows the latest version, in one transaction. */
@@ -81,6 +85,8 @@ export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult 
     },
     include: VERSION_INCLUDE,
   });
+  await releaseReservation(tx, c.reservationId);
+  await addUsage(tx, c.namespaceId, c.stored.size);
   await replaceMetadataEntries(tx, artifact.id, p.metadata);
   if (p.tags) await replaceTags(tx, artifact.id, p.tags);
   const updated = await tx.artifact.update({

@@ -2,19 +2,23 @@ import "server-only";
 import type { Db } from "../db/client.ts";
 import { requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
+import { quotaOf } from "../quota/reserve-quota.ts";
 
-/** Bytes and counts stored in a namespace, summed from the version table. */
-export async function getNamespaceUsage(db: Db, principal: TPrincipal, namespace: string, defaultQuotaBytes: number) {
+/** Bytes stored and held for uploads in flight, the quota, and counts, for one namespace. */
+export async function getNamespaceUsage(db: Db, principal: TPrincipal, namespace: string) {
   const ns = await requireNamespace(db, principal, namespace, "read");
-  const [sum, artifactCount] = await Promise.all([
-    db.artifactVersion.aggregate({ where: { artifact: { namespaceId: ns.id } }, _sum: { sizeBytes: true }, _count: true }),
+  const [versionCount, artifactCount] = await Promise.all([
+    db.artifactVersion.count({ where: { artifact: { namespaceId: ns.id } } }),
     db.artifact.count({ where: { namespaceId: ns.id, latestVersion: { not: null } } }),
   ]);
   return {
     namespace,
-    usedBytes: Number(sum._sum.sizeBytes ?? 0n),
-    quotaBytes: defaultQuotaBytes,
+    usedBytes: Number(ns.usedBytes),
+    reservedBytes: Number(ns.reservedBytes),
+    quotaBytes: Number(quotaOf(ns)),
+    quotaOverride: ns.quotaBytes !== null,
+    retentionDays: ns.retentionDays,
     artifactCount,
-    versionCount: sum._count,
+    versionCount,
   };
 }

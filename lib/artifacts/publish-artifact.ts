@@ -6,6 +6,8 @@ import { newId } from "../ids.ts";
 import { requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { BlobStoreUnavailableError, BlobTooLargeError, type BlobStore } from "../storage/blob-store.ts";
+import { growReservation, releaseReservationNow, reserveQuota } from "../quota/reserve-quota.ts";
+import { FIRST_RESERVATION, reservingBody } from "../quota/reserving-body.ts";
 import { isLive } from "./find-artifact-or-throw.ts";
 import { deleteBlobs } from "./delete-artifact.ts";
 import { checkPreconditions, commitVersion } from "./commit-version.ts";
@@ -27,17 +29,29 @@ export async function publishArtifact(db: Db, store: BlobStore, principal: TPrin
   if (input.declaredSize !== undefined && input.declaredSize > maxBytes) throw tooLarge(maxBytes);
   await checkPreconditionsEarly(db, namespace.id, p, input);
 
+  // Quota is held before any byte is stored: the declared size, or in steps as a body of
+  // unknown length arrives. The commit turns it into usage; any failure gives it back.
+  const declared = input.declaredSize;
+  const reservation = await reserveQuota(db, principal, namespace, BigInt(declared ?? Math.min(FIRST_RESERVATION, maxBytes)), { ttlMs: UPLOAD_RESERVATION_MS });
+  const body =
+    declared === undefined
+      ? reservingBody(input.body, Number(reservation.bytes), (more) => growReservation(db, principal, namespace, reservation.id, BigInt(more)))
+      : input.body;
   const storageKey = newStorageKey(namespace.id);
   let stored: { size: number; sha256: string };
   try {
-    stored = await store.put(storageKey, input.body, { maxBytes, ifAbsent: true });
+    stored = await store.put(storageKey, body, { maxBytes, ifAbsent: true });
   } catch (error) {
+    await releaseReservationNow(db, reservation.id);
     if (error instanceof BlobTooLargeError) throw tooLarge(maxBytes);
     if (error instanceof BlobStoreUnavailableError) throw storageUnavailable();
     throw error;
   }
-  return commitStoredBlob(db, store, { principal, p, input, namespaceId: namespace.id, storageKey, stored });
+  return commitStoredBlob(db, store, { principal, p, input, namespaceId: namespace.id, storageKey, stored, reservationId: reservation.id });
 }
+
+/** A reservation outlives any upload through the server; one left by a dead process is reclaimed after. */
+const UPLOAD_RESERVATION_MS = 6 * 3_600_000;
 
 /** Version bytes always go to a fresh key built from ids, never from anything a client sent. */
 export const newStorageKey = (namespaceId: string) => `v1/${namespaceId}/${newId()}`;
@@ -63,14 +77,26 @@ export async function checkPreconditionsEarly(db: Db, namespaceId: string, p: TP
 export async function commitStoredBlob(
   db: Db,
   store: BlobStore,
-  c: { principal: TPrincipal; p: TPrepared; input: Omit<TPublishInput, "body">; namespaceId: string; storageKey: string; stored: { size: number; sha256: string } },
+  c: {
+    principal: TPrincipal;
+    p: TPrepared;
+    input: Omit<TPublishInput, "body">;
+    namespaceId: string;
+    storageKey: string;
+    stored: { size: number; sha256: string };
+    /** The quota held for these bytes: settled by the commit, released if it does not happen. */
+    reservationId: string;
+  },
 ): Promise<TPublishResult> {
   const print = fingerprint(c.p, c.stored.sha256);
   try {
     for (let attempt = 1; ; attempt++) {
       try {
         const { expiredBlobs, ...result } = await db.$transaction((tx) => commitVersion(tx, { ...c, backend: store.backend, print }));
-        if (result.replayed) await store.delete(c.storageKey).catch(() => undefined);
+        if (result.replayed) {
+          await store.delete(c.storageKey).catch(() => undefined);
+          await releaseReservationNow(db, c.reservationId);
+        }
         await deleteBlobs(expiredBlobs);
         return result;
       } catch (error) {
@@ -79,6 +105,7 @@ export async function commitStoredBlob(
     }
   } catch (error) {
     await store.delete(c.storageKey).catch(() => undefined);
+    await releaseReservationNow(db, c.reservationId);
     if (isUniqueViolation(error)) throw new StowageError("ARTIFACT_VERSION_CONFLICT", "too many concurrent writes to this artifact; try again");
     throw error;
   }

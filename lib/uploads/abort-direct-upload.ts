@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "../db/client.ts";
 import { StowageError } from "../errors.ts";
 import type { TPrincipal } from "../access/principal.ts";
+import { releaseReservationNow } from "../quota/reserve-quota.ts";
 import { getBlobStore } from "../storage/get-blob-store.ts";
 import { findDirectUploadOrThrow, toDirectUploadDto } from "./direct-upload-dto.ts";
 
@@ -13,6 +14,7 @@ export async function abortDirectUpload(db: Db, principal: TPrincipal, uploadId:
   if (claim.count === 0 && now.status !== "aborted" && now.status !== "expired") {
     throw new StowageError("ARTIFACT_UPLOAD_CLOSED", `this upload is ${now.status} and cannot be aborted`, { status: now.status });
   }
+  await releaseReservationNow(db, upload.id);
   // If the store is down the parts stay until the sweep's backstop (removeIncomplete) takes them.
   await getBlobStore(upload.backend).multipart.abort(upload.storageKey, upload.backendUploadId).catch(() => undefined);
   return toDirectUploadDto(now);

@@ -8,6 +8,7 @@ import { commitStoredBlob, storageUnavailable } from "../artifacts/publish-artif
 import { prepareFields, type TPublishResult } from "../artifacts/publish-input.ts";
 import { ARTIFACT_INCLUDE, VERSION_INCLUDE, toArtifactDto, toVersionDto } from "../artifacts/serialize.ts";
 import { BlobNotFoundError, BlobStoreUnavailableError, type BlobStore, type UploadedPart } from "../storage/blob-store.ts";
+import { releaseReservationNow } from "../quota/reserve-quota.ts";
 import { getBlobStore } from "../storage/get-blob-store.ts";
 import { findDirectUploadOrThrow, type TDirectUploadRow } from "./direct-upload-dto.ts";
 import { assertOpen } from "./get-part-urls.ts";
@@ -69,7 +70,10 @@ export async function completeDirectUpload(db: Db, principal: TPrincipal, upload
     throw new StowageError("ARTIFACT_UPLOAD_CLOSED", `this upload is ${now.status}`, { status: now.status });
   }
   const reopen = () => db.directUpload.update({ where: { id: upload.id }, data: { status: "pending", expiresAt: upload.expiresAt } });
-  const fail = (why: string) => db.directUpload.update({ where: { id: upload.id }, data: { status: "failed", failure: why } });
+  const fail = async (why: string) => {
+    await db.directUpload.update({ where: { id: upload.id }, data: { status: "failed", failure: why } });
+    await releaseReservationNow(db, upload.id);
+  };
   const store = getBlobStore(upload.backend);
 
   let size: number;
@@ -120,10 +124,10 @@ export async function completeDirectUpload(db: Db, principal: TPrincipal, upload
 
   let result: TPublishResult;
   try {
-    result = await commitStoredBlob(db, store, { principal, p, input: fields.input, namespaceId: namespace.id, storageKey: upload.storageKey, stored: { size, sha256 } });
+    result = await commitStoredBlob(db, store, { principal, p, input: fields.input, namespaceId: namespace.id, storageKey: upload.storageKey, stored: { size, sha256 }, reservationId: upload.id });
   } catch (error) {
-    // commitStoredBlob has removed the bytes.
-    await fail((error as Error).message);
+    // commitStoredBlob has removed the bytes and given the quota back.
+    await db.directUpload.update({ where: { id: upload.id }, data: { status: "failed", failure: (error as Error).message } });
     throw error;
   }
   await db.directUpload.update({

@@ -6,6 +6,7 @@ import { requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { checkPreconditionsEarly, newStorageKey, storageUnavailable } from "../artifacts/publish-artifact.ts";
 import { prepareFields, type TPublishFields } from "../artifacts/publish-input.ts";
+import { releaseReservationNow, reserveQuota } from "../quota/reserve-quota.ts";
 import { BlobStoreUnavailableError, type BlobStore } from "../storage/blob-store.ts";
 import { toDirectUploadDto } from "./direct-upload-dto.ts";
 import { planParts } from "./plan-parts.ts";
@@ -51,11 +52,15 @@ export async function startDirectUpload(db: Db, store: BlobStore, principal: TPr
   const plan = planParts(s.size, s.partSize);
   await checkPreconditionsEarly(db, namespace.id, p, input);
 
+  // The whole declared size is held for the upload's lifetime (the reservation shares its id).
+  const id = newId();
+  await reserveQuota(db, principal, namespace, BigInt(s.size), { id, ttlMs: UPLOAD_LIFETIME_MS * 2 });
   const storageKey = newStorageKey(namespace.id);
   let backendUploadId: string;
   try {
     backendUploadId = await store.multipart.start(storageKey);
   } catch (error) {
+    await releaseReservationNow(db, id);
     if (error instanceof BlobStoreUnavailableError) throw storageUnavailable();
     throw error;
   }
@@ -63,7 +68,7 @@ export async function startDirectUpload(db: Db, store: BlobStore, principal: TPr
   try {
     const row = await db.directUpload.create({
       data: {
-        id: newId(),
+        id,
         namespaceId: namespace.id,
         createdById: principal.identityId,
         backend: store.backend,
@@ -80,6 +85,7 @@ export async function startDirectUpload(db: Db, store: BlobStore, principal: TPr
     return toDirectUploadDto(row);
   } catch (error) {
     await store.multipart.abort(storageKey, backendUploadId).catch(() => undefined);
+    await releaseReservationNow(db, id);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "../db/client.ts";
+import { releaseReservationNow } from "../quota/reserve-quota.ts";
 import { getBlobStore } from "../storage/get-blob-store.ts";
 
 const BATCH = 100;
@@ -22,6 +23,7 @@ export async function sweepDirectUploads(db: Db, now = new Date()): Promise<numb
       const claim = await db.directUpload.updateMany({ where: { id: upload.id, status: upload.status }, data: { status: "expired" } });
       if (claim.count === 0) continue;
       closed++;
+      await releaseReservationNow(db, upload.id);
       const store = getBlobStore(upload.backend);
       await store.multipart.abort(upload.storageKey, upload.backendUploadId).catch(() => undefined);
       await store.delete(upload.storageKey).catch(() => undefined);

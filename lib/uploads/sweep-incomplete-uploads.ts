@@ -1,6 +1,7 @@
 import "server-only";
 import { getConfig } from "../config.ts";
 import type { Db } from "../db/client.ts";
+import { reclaimExpiredReservations } from "../quota/reserve-quota.ts";
 import { getBlobStore } from "../storage/get-blob-store.ts";
 import { UPLOAD_LIFETIME_MS } from "./start-direct-upload.ts";
 import { sweepDirectUploads } from "./sweep-direct-uploads.ts";
@@ -11,9 +12,10 @@ import { sweepDirectUploads } from "./sweep-direct-uploads.ts";
  */
 const STALE_AFTER_MS = UPLOAD_LIFETIME_MS + 3_600_000;
 
-/** Everything uploads can leave behind, on every configured store. */
-export async function sweepIncompleteUploads(db: Db): Promise<{ expiredUploads: number; removedLeftovers: number }> {
+/** Everything uploads can leave behind, on every configured store, and the quota they held. */
+export async function sweepIncompleteUploads(db: Db): Promise<{ expiredUploads: number; removedLeftovers: number; reclaimedReservations: number }> {
   const expiredUploads = await sweepDirectUploads(db);
+  const reclaimedReservations = await reclaimExpiredReservations(db);
   const config = getConfig();
   const backends = ["fs", ...(config.s3 ? [`s3:${config.s3.bucket}`] : [])];
   let removedLeftovers = 0;
@@ -25,5 +27,5 @@ export async function sweepIncompleteUploads(db: Db): Promise<{ expiredUploads: 
       console.error(`Stowage: could not sweep incomplete uploads on ${backend}:`, (error as Error).message);
     }
   }
-  return { expiredUploads, removedLeftovers };
+  return { expiredUploads, removedLeftovers, reclaimedReservations };
 }

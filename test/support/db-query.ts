@@ -21,3 +21,26 @@ export async function queryRows<T = Record<string, unknown>>(sql: string, params
     await client.end();
   }
 }
+
+/** Changes the integration server's database directly: for faults the API cannot cause (e.g. counter drift). */
+export async function runSql(sql: string, params: unknown[] = []): Promise<void> {
+  const url = inject("databaseUrl");
+  if (url.startsWith("file:")) {
+    const { default: Database } = await import("better-sqlite3");
+    const db = new Database(url.slice("file:".length), { timeout: 10_000 });
+    try {
+      db.prepare(sql.replace(/\$\d+/g, "?")).run(...params);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql, params);
+  } finally {
+    await client.end();
+  }
+}

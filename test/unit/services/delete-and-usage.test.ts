@@ -115,25 +115,26 @@ describe("deleteVersion", () => {
 
 describe("getNamespaceUsage", () => {
   it("sums bytes and counts artifacts and versions of one namespace", async () => {
-    const empty = await getNamespaceUsage(h.db, h.alice, NS, QUOTA);
-    expect(empty).toEqual({ namespace: NS, usedBytes: 0, quotaBytes: QUOTA, artifactCount: 0, versionCount: 0 });
+    const empty = await getNamespaceUsage(h.db, h.alice, NS);
+    const none = { namespace: NS, usedBytes: 0, reservedBytes: 0, quotaBytes: QUOTA, quotaOverride: false, retentionDays: null, artifactCount: 0, versionCount: 0 };
+    expect(empty).toEqual(none);
 
     const a = await h.publish(h.alice, { namespace: NS, name: "a" }, "x".repeat(100));
     await h.publish(h.alice, { namespace: NS, name: "a" }, "x".repeat(250));
     await h.publish(h.alice, { namespace: NS, name: "b", sessionId: "s" }, "x".repeat(1000));
     await h.publish(h.bob, { namespace: "agent:bob", name: "elsewhere" }, "x".repeat(7777));
 
-    expect(await getNamespaceUsage(h.db, h.alice, NS, QUOTA)).toEqual({ namespace: NS, usedBytes: 1350, quotaBytes: QUOTA, artifactCount: 2, versionCount: 3 });
-    expect(await getNamespaceUsage(h.db, h.bob, "agent:bob", QUOTA)).toMatchObject({ usedBytes: 7777, artifactCount: 1, versionCount: 1 });
+    expect(await getNamespaceUsage(h.db, h.alice, NS)).toEqual({ ...none, usedBytes: 1350, artifactCount: 2, versionCount: 3 });
+    expect(await getNamespaceUsage(h.db, h.bob, "agent:bob")).toMatchObject({ usedBytes: 7777, artifactCount: 1, versionCount: 1 });
 
     await deleteVersion(h.db, h.alice, a.artifact.id, 1);
-    expect(await getNamespaceUsage(h.db, h.alice, NS, QUOTA)).toMatchObject({ usedBytes: 1100, artifactCount: 2, versionCount: 2 });
+    expect(await getNamespaceUsage(h.db, h.alice, NS)).toMatchObject({ usedBytes: 1100, artifactCount: 2, versionCount: 2 });
     await deleteArtifact(h.db, h.alice, a.artifact.id);
-    expect(await getNamespaceUsage(h.db, h.alice, NS, QUOTA)).toMatchObject({ usedBytes: 1000, artifactCount: 1, versionCount: 1 });
+    expect(await getNamespaceUsage(h.db, h.alice, NS)).toMatchObject({ usedBytes: 1000, artifactCount: 1, versionCount: 1 });
   });
 
   it("needs read access", async () => {
-    await stowageError(() => getNamespaceUsage(h.db, h.carol, NS, QUOTA), "ARTIFACT_NAMESPACE_DENIED", 403);
-    expect((await getNamespaceUsage(h.db, h.admin, NS, QUOTA)).usedBytes).toBe(0);
+    await stowageError(() => getNamespaceUsage(h.db, h.carol, NS), "ARTIFACT_NAMESPACE_DENIED", 403);
+    expect((await getNamespaceUsage(h.db, h.admin, NS)).usedBytes).toBe(0);
   });
 });

@@ -1,0 +1,97 @@
+import "server-only";
+import { getConfig } from "../config.ts";
+import type { Db, Tx } from "../db/client.ts";
+import { StowageError } from "../errors.ts";
+import { newId } from "../ids.ts";
+import type { TPrincipal } from "../access/principal.ts";
+
+export type TQuotaNamespace = { id: string; name: string; quotaBytes: bigint | null };
+
+/** The namespace's override, else ARTIFACT_QUOTA_DEFAULT_MB. */
+export const quotaOf = (ns: { quotaBytes: bigint | null }): bigint => ns.quotaBytes ?? BigInt(getConfig().quotaDefaultBytes);
+
+/**
+ * Holds `bytes` of the namespace's quota for an upload in flight. The check and the hold are
+ * one conditional UPDATE, so any number of parallel uploads can never together pass the quota.
+ * Admins bypass the check, but their uploads are still counted. The QuotaReservation row lets a
+ * reservation whose process died be reclaimed once it expires.
+ */
+export async function reserveQuota(
+  db: Db,
+  principal: TPrincipal,
+  ns: TQuotaNamespace,
+  bytes: bigint,
+  options: { ttlMs: number; id?: string },
+): Promise<{ id: string; bytes: bigint }> {
+  const id = options.id ?? newId();
+  const quota = quotaOf(ns);
+  const held = await db.$transaction(async (tx) => {
+    const updated = principal.isAdmin
+      ? await tx.$executeRaw`UPDATE "Namespace" SET "reservedBytes" = "reservedBytes" + ${bytes} WHERE "id" = ${ns.id}`
+      : await tx.$executeRaw`UPDATE "Namespace" SET "reservedBytes" = "reservedBytes" + ${bytes} WHERE "id" = ${ns.id} AND "usedBytes" + "reservedBytes" + ${bytes} <= ${quota}`;
+    if (updated === 0) return false;
+    await tx.quotaReservation.create({ data: { id, namespaceId: ns.id, bytes, expiresAt: new Date(Date.now() + options.ttlMs) } });
+    return true;
+  });
+  if (!held) {
+    const now = await db.namespace.findUniqueOrThrow({ where: { id: ns.id } });
+    throw new StowageError("ARTIFACT_QUOTA_EXCEEDED", `this upload needs ${bytes} bytes but namespace ${ns.name} has ${quota - now.usedBytes - now.reservedBytes} of its ${quota} left`, {
+      namespace: ns.name,
+      usedBytes: Number(now.usedBytes),
+      reservedBytes: Number(now.reservedBytes),
+      quotaBytes: Number(quota),
+      requestedBytes: Number(bytes),
+    });
+  }
+  return { id, bytes };
+}
+
+/** Adds to an existing reservation (a body of unknown length growing past what was held). */
+export async function growReservation(db: Db, principal: TPrincipal, ns: TQuotaNamespace, reservationId: string, more: bigint): Promise<void> {
+  const quota = quotaOf(ns);
+  const grown = await db.$transaction(async (tx) => {
+    const updated = principal.isAdmin
+      ? await tx.$executeRaw`UPDATE "Namespace" SET "reservedBytes" = "reservedBytes" + ${more} WHERE "id" = ${ns.id}`
+      : await tx.$executeRaw`UPDATE "Namespace" SET "reservedBytes" = "reservedBytes" + ${more} WHERE "id" = ${ns.id} AND "usedBytes" + "reservedBytes" + ${more} <= ${quota}`;
+    if (updated === 0) return false;
+    await tx.quotaReservation.update({ where: { id: reservationId }, data: { bytes: { increment: more } } });
+    return true;
+  });
+  if (!grown) {
+    const [now, held] = await Promise.all([db.namespace.findUniqueOrThrow({ where: { id: ns.id } }), db.quotaReservation.findUnique({ where: { id: reservationId } })]);
+    const requested = (held?.bytes ?? 0n) + more;
+    throw new StowageError("ARTIFACT_QUOTA_EXCEEDED", `this upload grew past the ${quota} bytes quota of namespace ${ns.name}`, {
+      namespace: ns.name,
+      usedBytes: Number(now.usedBytes),
+      reservedBytes: Number(now.reservedBytes),
+      quotaBytes: Number(quota),
+      requestedBytes: Number(requested),
+    });
+  }
+}
+
+/**
+ * Ends a reservation: the held bytes go back (the version's own size is added to usedBytes by
+ * the commit). Safe to call twice or for a reservation the sweep already reclaimed.
+ */
+export async function releaseReservation(tx: Tx, reservationId: string): Promise<void> {
+  const row = await tx.quotaReservation.findUnique({ where: { id: reservationId } });
+  if (!row) return;
+  const gone = await tx.quotaReservation.deleteMany({ where: { id: reservationId } });
+  if (gone.count) await tx.namespace.update({ where: { id: row.namespaceId }, data: { reservedBytes: { decrement: row.bytes } } });
+}
+
+/** releaseReservation in a transaction of its own (failure paths). */
+export async function releaseReservationNow(db: Db, reservationId: string): Promise<void> {
+  await db.$transaction((tx) => releaseReservation(tx, reservationId)).catch((error) => {
+    // Left for the sweep to reclaim when it expires; the upload's own error matters more.
+    console.error("Stowage: could not release a quota reservation", (error as Error).message);
+  });
+}
+
+/** Reservations whose upload never ended (its process died): their bytes go back. */
+export async function reclaimExpiredReservations(db: Db, now = new Date()): Promise<number> {
+  const expired = await db.quotaReservation.findMany({ where: { expiresAt: { lt: now } }, take: 1000, select: { id: true } });
+  for (const r of expired) await db.$transaction((tx) => releaseReservation(tx, r.id));
+  return expired.length;
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import type { Db } from "../db/client.ts";
+import { StowageError, validationFailed } from "../errors.ts";
+import type { TPrincipal } from "../access/principal.ts";
+import { requireAdmin } from "../access/require-admin.ts";
+
+export const MAX_RETENTION_DAYS = 36_500;
+
+export type TNamespaceSettings = {
+  /** Bytes; null goes back to ARTIFACT_QUOTA_DEFAULT_MB. */
+  quotaBytes?: number | null;
+  /** Days after an artifact's last update that it expires; null goes back to ARTIFACT_RETENTION_DAYS. */
+  retentionDays?: number | null;
+};
+
+/** Validates everything before changing anything: a bad value leaves the namespace as it was. */
+function check(s: TNamespaceSettings): void {
+  if (s.quotaBytes === undefined && s.retentionDays === undefined) throw validationFailed("send quotaBytes and/or retentionDays");
+  const q = s.quotaBytes;
+  if (q !== undefined && q !== null && (!Number.isSafeInteger(q) || q < 0)) {
+    throw validationFailed("quotaBytes must be a whole number of bytes, 0 or more (or null for the default)", { field: "quotaBytes" });
+  }
+  const r = s.retentionDays;
+  if (r !== undefined && r !== null && (!Number.isInteger(r) || r < 1 || r > MAX_RETENTION_DAYS)) {
+    throw validationFailed(`retentionDays must be a whole number from 1 to ${MAX_RETENTION_DAYS} (or null for the default)`, { field: "retentionDays" });
+  }
+}
+
+/**
+ * An admin's per-namespace quota and retention. Returns the namespace before and after, so the
+ * caller can record what changed. A lower quota never deletes anything: uploads stop until
+ * usage is under it again.
+ */
+export async function updateNamespaceSettings(db: Db, principal: TPrincipal, namespace: string, s: TNamespaceSettings) {
+  requireAdmin(principal);
+  check(s);
+  const before = await db.namespace.findUnique({ where: { name: namespace } });
+  if (!before) throw new StowageError("ARTIFACT_NOT_FOUND", `namespace ${namespace} not found`);
+  const after = await db.namespace.update({
+    where: { id: before.id },
+    data: {
+      ...(s.quotaBytes !== undefined ? { quotaBytes: s.quotaBytes === null ? null : BigInt(s.quotaBytes) } : {}),
+      ...(s.retentionDays !== undefined ? { retentionDays: s.retentionDays } : {}),
+    },
+  });
+  return { before, after };
+}
