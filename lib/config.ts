@@ -14,6 +14,8 @@ const ZEnv = z.object({
   STOWAGE_ADMIN_KEY: z.string().min(20, "STOWAGE_ADMIN_KEY must be at least 20 characters").optional(),
   STOWAGE_PUBLIC_URL: z.string().url().optional(),
   ARTIFACT_GC_INTERVAL_MINUTES: ZPositiveInt.default(15),
+  ARTIFACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
+  ARTIFACT_ORPHAN_GRACE_MINUTES: z.coerce.number().int().min(0).default(60),
   PRESIGNED_URL_EXPIRY_SECONDS: z.coerce.number().int().min(60).max(604800).default(7200),
   ARTIFACT_DIRECT_UPLOAD_MAX_SIZE_MB: ZPositiveInt.default(102400),
   STOWAGE_STORAGE_BACKEND: z.string().optional(),
@@ -45,6 +47,13 @@ export type TConfig = {
   publicUrl: string | undefined;
   presignedUrlSeconds: number;
   gcIntervalMinutes: number;
+  /** Days after its last update an artifact expires, unless its namespace overrides it; undefined: kept. */
+  retentionDays: number | undefined;
+  /**
+   * How old stored bytes no row knows about must be before the sweep deletes them: longer than
+   * any upload takes from its last byte to its commit.
+   */
+  orphanGraceMinutes: number;
   directUploadMaxBytes: number;
   /** Where new uploads go. Versions already stored keep their own backend. */
   storageBackend: "fs" | "s3";
@@ -89,6 +98,8 @@ function loadConfig(env: NodeJS.ProcessEnv): TConfig {
     publicUrl: e.STOWAGE_PUBLIC_URL,
     presignedUrlSeconds: e.PRESIGNED_URL_EXPIRY_SECONDS,
     gcIntervalMinutes: e.ARTIFACT_GC_INTERVAL_MINUTES,
+    retentionDays: e.ARTIFACT_RETENTION_DAYS,
+    orphanGraceMinutes: e.ARTIFACT_ORPHAN_GRACE_MINUTES,
     directUploadMaxBytes: e.ARTIFACT_DIRECT_UPLOAD_MAX_SIZE_MB * 1024 * 1024,
     storageBackend,
     s3: e.S3_BUCKET

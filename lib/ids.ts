@@ -37,3 +37,8 @@ export function newId(now = Date.now()): string {
   for (const b of randomBytes(12)) rand += ALPHABET[b % 36];
   return base36(now, 10) + base36(sequence, 4) + rand;
 }
+
+/** The smallest id made at `ms` or later: time ranges become id ranges (an index seek). */
+export function idTimePrefix(ms: number): string {
+  return base36(Math.max(0, Math.floor(ms)), 10);
+}

@@ -4,6 +4,7 @@ import { getDb } from "./db/client.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import { bootstrapAdmin } from "./admin/bootstrap-admin.ts";
 import { sweepIncompleteUploads } from "./uploads/sweep-incomplete-uploads.ts";
+import { runGc } from "./gc/run-gc.ts";
 
 /** Runs once when the server starts: migrations for either database, the first admin, leftovers. */
 export async function startup(): Promise<void> {
@@ -11,12 +12,40 @@ export async function startup(): Promise<void> {
   const applied = await migrateDatabase(config.databaseUrl);
   if (applied.length) console.log(`Stowage: applied migrations ${applied.join(", ")}`);
   await bootstrapAdmin(getDb(), config.adminKey);
-  await runSweeps();
+  await sweepUploads();
+  // Garbage collection lists every stored blob, which takes a while on a large store: it runs
+  // beside the starting server instead of delaying it.
+  void collectGarbage();
 }
 
 /** The periodic clean-up; also run once at start for what an earlier process left. */
 export async function runSweeps(): Promise<void> {
+  await sweepUploads();
+  await collectGarbage();
+}
+
+async function sweepUploads(): Promise<void> {
   const { expiredUploads, removedLeftovers } = await sweepIncompleteUploads(getDb());
   if (expiredUploads) console.log(`Stowage: closed ${expiredUploads} direct upload(s) whose time ran out`);
   if (removedLeftovers) console.log(`Stowage: removed ${removedLeftovers} incomplete upload(s) left by an earlier process`);
+}
+
+/** One garbage-collection pass (runGc), logged; never throws: the next interval tries again. */
+async function collectGarbage(): Promise<void> {
+  try {
+    const gc = await runGc(getDb());
+    // null: another instance is running it right now.
+    if (!gc) return;
+    if (gc.retentionUpdated) console.log(`Stowage: applied ARTIFACT_RETENTION_DAYS to ${gc.retentionUpdated} artifact(s)`);
+    if (gc.expiredArtifacts) {
+      console.log(`Stowage: removed ${gc.expiredArtifacts} expired artifact(s) (${gc.expiredVersions} version(s), ${gc.releasedBytes} bytes)`);
+    }
+    if (gc.orphansDeleted) console.log(`Stowage: removed ${gc.orphansDeleted} orphan blob(s) (stored, never committed)`);
+    if (gc.blobDeletesFailed || gc.orphansFailed) {
+      console.error(`Stowage: ${gc.blobDeletesFailed + gc.orphansFailed} blob delete(s) failed; the next sweep retries them`);
+    }
+    for (const error of gc.storeErrors) console.error(`Stowage: could not sweep for orphan blobs on ${error}`);
+  } catch (error) {
+    console.error("Stowage: garbage collection failed:", (error as Error).message);
+  }
 }

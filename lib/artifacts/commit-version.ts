@@ -7,11 +7,12 @@ import { ARTIFACT_INCLUDE, VERSION_INCLUDE, toArtifactDto, toVersionDto } from "
 import { replaceMetadataEntries } from "./replace-metadata-entries.ts";
 import { replaceTags } from "./replace-tags.ts";
 import { isLive } from "./find-artifact-or-throw.ts";
-import type { TBlobRef } from "./delete-artifact.ts";
 import type { TPrepared, TPublishInput, TPublishResult } from "./publish-input.ts";
 import { resolveSessionAndRun } from "./resolve-session-and-run.ts";
 import { addUsage } from "../quota/add-usage.ts";
 import { releaseReservation } from "../quota/reserve-quota.ts";
+import { deleteArtifactRows } from "../gc/delete-artifact-rows.ts";
+import { retainUntilFor } from "../retention/retain-until.ts";
 
 const preconditionFailed = (message: string, latestVersion: number | null) =>
   new StowageError("ARTIFACT_VERSION_CONFLICT", message, { latestVersion }, 412);
@@ -39,23 +40,23 @@ export type TCommit = {
 };
 
 /** The version row and everything that follows the latest version, in one transaction. */
-export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult & { expiredBlobs: TBlobRef[] }> {
+export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult & { queuedDeletes: string[] }> {
   const { p, principal } = c;
   if (c.input.idempotencyKey) {
     const prior = await tx.idempotencyRecord.findUnique({ where: { identityId_key: { identityId: principal.identityId, key: c.input.idempotencyKey } } });
-    if (prior) return { ...(await replay(tx, prior, c.print)), expiredBlobs: [] };
+    if (prior) return { ...(await replay(tx, prior, c.print)), queuedDeletes: [] };
   }
 
   const { sessionRowId, runRowId } = await resolveSessionAndRun(tx, c.namespaceId, p.sessionId, p.runId);
   // NULLs never collide in a unique index, so "no session" is stored as "".
   const sessionKey = sessionRowId ?? "";
   let artifact = await tx.artifact.findUnique({ where: { namespaceId_sessionKey_name: { namespaceId: c.namespaceId, sessionKey, name: p.name } } });
-  let expiredBlobs: TBlobRef[] = [];
+  // Outbox ids of the bytes of an expired artifact replaced here, deleted after the commit.
+  let queuedDeletes: string[] = [];
   if (artifact && !isLive(artifact)) {
     // Expired but not swept yet: gone for readers, so replaced here as the sweep would have
-    // removed it, instead of adding a version nobody can ever read.
-    expiredBlobs = await tx.artifactVersion.findMany({ where: { artifactId: artifact.id }, select: { backend: true, storageKey: true } });
-    await tx.artifact.deleteMany({ where: { id: artifact.id } });
+    // removed it (space back, bytes queued), instead of adding a version nobody can ever read.
+    queuedDeletes = (await deleteArtifactRows(tx, artifact))?.pendingIds ?? [];
     artifact = null;
   }
   artifact ??= await tx.artifact.create({
@@ -91,7 +92,12 @@ export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult 
   if (p.tags) await replaceTags(tx, artifact.id, p.tags);
   const updated = await tx.artifact.update({
     where: { id: artifact.id },
-    data: { latestVersion: number, updatedAt: now, ...(p.expiresAt ? { expiresAt: p.expiresAt } : {}) },
+    data: {
+      latestVersion: number,
+      updatedAt: now,
+      retainUntil: retainUntilFor(await tx.namespace.findUniqueOrThrow({ where: { id: c.namespaceId } }), now),
+      ...(p.expiresAt ? { expiresAt: p.expiresAt } : {}),
+    },
     include: ARTIFACT_INCLUDE,
   });
   if (c.input.idempotencyKey) {
@@ -99,7 +105,7 @@ export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult 
       data: { identityId: principal.identityId, key: c.input.idempotencyKey, fingerprint: c.print, artifactId: artifact.id, version: number },
     });
   }
-  return { artifact: toArtifactDto(updated), version: toVersionDto(version), replayed: false, expiredBlobs };
+  return { artifact: toArtifactDto(updated), version: toVersionDto(version), replayed: false, queuedDeletes };
 }
 
 async function replay(tx: Tx, prior: { fingerprint: string; artifactId: string; version: number }, print: string): Promise<TPublishResult> {
@@ -111,7 +117,7 @@ async function replay(tx: Tx, prior: { fingerprint: string; artifactId: string; 
     where: { artifactId_version: { artifactId: prior.artifactId, version: prior.version } },
     include: VERSION_INCLUDE,
   });
-  if (!artifact || !version) {
+  if (!artifact || !isLive(artifact) || !version) {
     throw new StowageError("ARTIFACT_IDEMPOTENCY_KEY_REUSED", "this Idempotency-Key belongs to an upload that has since been deleted");
   }
   return { artifact: toArtifactDto(artifact), version: toVersionDto(version), replayed: true };

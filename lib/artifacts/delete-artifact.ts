@@ -2,35 +2,34 @@ import "server-only";
 import type { Db } from "../db/client.ts";
 import { notFound } from "../errors.ts";
 import type { TPrincipal } from "../access/principal.ts";
-import { getBlobStore } from "../storage/get-blob-store.ts";
+import { deleteArtifactRows } from "../gc/delete-artifact-rows.ts";
+import { deleteQueuedBlobs } from "../gc/delete-queued-blobs.ts";
+import { releaseVersions } from "../gc/release-versions.ts";
+import { recordAuditEvent } from "../audit/record-audit-event.ts";
 import { findArtifactOrThrow } from "./find-artifact-or-throw.ts";
 import { replaceMetadataEntries } from "./replace-metadata-entries.ts";
 
-export type TBlobRef = { backend: string; storageKey: string };
-
-/**
- * Rows go first, then bytes: a crash in between leaves an unreferenced blob (reclaimed by the
- * orphan sweep), never a version pointing at nothing.
- */
-export async function deleteBlobs(blobs: TBlobRef[]): Promise<void> {
-  await Promise.all(blobs.map((b) => getBlobStore(b.backend).delete(b.storageKey).catch(() => undefined)));
-}
+// Rows go first, with the space they held and their bytes queued in the outbox in the same
+// transaction; the bytes are deleted right after, and whatever fails the sweep retries. Never a
+// version pointing at nothing, never bytes nothing remembers.
 
 /** Deletes the artifact and all of its versions (owner or admin). */
 export async function deleteArtifact(db: Db, principal: TPrincipal, id: string): Promise<void> {
-  await findArtifactOrThrow(db, principal, id, "delete");
-  const blobs = await db.$transaction(async (tx) => {
-    const versions = await tx.artifactVersion.findMany({ where: { artifactId: id }, select: { backend: true, storageKey: true } });
-    await tx.artifact.delete({ where: { id } });
-    return versions;
-  });
-  await deleteBlobs(blobs);
+  const artifact = await findArtifactOrThrow(db, principal, id, "delete");
+  const deleted = await db.$transaction((tx) => deleteArtifactRows(tx, artifact));
+  // Someone else deleted it meanwhile.
+  if (!deleted) throw notFound();
+  await recordAuditEvent(db, { actor: principal, action: "artifact.delete", namespace: artifact.namespace.name, artifactId: id, details: { name: artifact.name, versions: deleted.versions } });
+  await deleteQueuedBlobs(db, deleted.pendingIds);
 }
 
 /** Deletes one version; deleting the last one deletes the artifact. Numbers are never reused. */
 export async function deleteVersion(db: Db, principal: TPrincipal, id: string, version: number): Promise<void> {
-  await findArtifactOrThrow(db, principal, id, "delete");
-  const blob = await db.$transaction(async (tx) => {
+  const artifact = await findArtifactOrThrow(db, principal, id, "delete");
+  const { row: blob, pendingIds } = await db.$transaction(async (tx) => {
+    // A no-op update holding the artifact's row: a concurrent delete of this version or of the
+    // artifact waits, so each version's space is given back once.
+    await tx.artifact.updateMany({ where: { id }, data: { nextVersion: { increment: 0 } } });
     const row = await tx.artifactVersion.findUnique({ where: { artifactId_version: { artifactId: id, version } } });
     if (!row) throw notFound("version");
     await tx.artifactVersion.delete({ where: { id: row.id } });
@@ -42,7 +41,8 @@ export async function deleteVersion(db: Db, principal: TPrincipal, id: string, v
       await tx.artifact.update({ where: { id }, data: { latestVersion: newest.version } });
       await replaceMetadataEntries(tx, id, JSON.parse(newest.customMetadata) as Record<string, unknown>);
     }
-    return row;
+    return { row, pendingIds: await releaseVersions(tx, [{ ...row, namespaceId: artifact.namespaceId }]) };
   });
-  await deleteBlobs([blob]);
+  await recordAuditEvent(db, { actor: principal, action: "version.delete", namespace: artifact.namespace.name, artifactId: id, version, details: { name: artifact.name, sizeBytes: blob.sizeBytes, sha256: blob.sha256 } });
+  await deleteQueuedBlobs(db, pendingIds);
 }

@@ -1,13 +1,26 @@
 import "server-only";
 import type { Db } from "../db/client.ts";
+import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { StowageError, notFound } from "../errors.ts";
 import { canAccess, type TPermission } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
+import { hasArtifactShare } from "../access/has-artifact-share.ts";
 import { ARTIFACT_INCLUDE } from "./serialize.ts";
 
-/** Expired artifacts are gone for every reader at once, before any sweep removes them. */
-export function isLive(a: { expiresAt: Date | null; latestVersion: number | null }, now = new Date()): boolean {
-  return a.latestVersion !== null && (a.expiresAt === null || a.expiresAt > now);
+/**
+ * Expired artifacts are gone for every reader at once, before any sweep removes them. An
+ * artifact expires at the earlier of its own expiresAt and its namespace's retention (retainUntil).
+ */
+export function isLive(a: { expiresAt: Date | null; retainUntil: Date | null; latestVersion: number | null }, now = new Date()): boolean {
+  return a.latestVersion !== null && (a.expiresAt === null || a.expiresAt > now) && (a.retainUntil === null || a.retainUntil > now);
+}
+
+/** isLive as a query filter, for listings and counts. */
+export function liveArtifactWhere(now = new Date()): Prisma.ArtifactWhereInput {
+  return {
+    latestVersion: { not: null },
+    AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, { OR: [{ retainUntil: null }, { retainUntil: { gt: now } }] }],
+  };
 }
 
 /**
@@ -20,8 +33,12 @@ export async function findArtifactOrThrow(db: Db, principal: TPrincipal, id: str
     where: { id },
     include: { ...ARTIFACT_INCLUDE, namespace: { include: { grants: true } } },
   });
-  if (!artifact || !isLive(artifact) || !canAccess(principal, artifact.namespace, "read")) throw notFound();
+  if (!artifact || !isLive(artifact)) throw notFound();
+  // A share lets its recipients read this one artifact, never change or delete it.
+  const sharedOnly = !canAccess(principal, artifact.namespace, "read");
+  if (sharedOnly && !(await hasArtifactShare(db, principal, id))) throw notFound();
   const denied = (why: string) => new StowageError("ARTIFACT_NAMESPACE_DENIED", why, { namespace: artifact.namespace.name });
+  if (sharedOnly && need !== "read") throw denied("this artifact was shared with you for reading only");
   if (need === "write" && !canAccess(principal, artifact.namespace, "write")) throw denied("you may read this artifact but not change it");
   if (need === "delete" && !canDelete(principal, artifact)) throw denied("only the artifact's owner or an admin may delete it");
   return artifact;

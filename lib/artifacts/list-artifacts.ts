@@ -5,6 +5,7 @@ import { readableNamespaceFilter, requireNamespace } from "../access/namespace-a
 import type { TPrincipal } from "../access/principal.ts";
 import { decodeCursor, paginate } from "../pagination.ts";
 import { ARTIFACT_INCLUDE, VERSION_INCLUDE, toArtifactDto } from "./serialize.ts";
+import { liveArtifactWhere } from "./find-artifact-or-throw.ts";
 
 export type TListFilter = {
   namespace?: string;
@@ -26,10 +27,7 @@ export type TListScope = { runRowId?: string; sessionRollupId?: string };
  */
 export async function listArtifacts(db: Db, principal: TPrincipal, filter: TListFilter, scope: TListScope = {}) {
   const afterId = decodeCursor(filter.cursor, "string");
-  const and: Prisma.ArtifactWhereInput[] = [
-    { latestVersion: { not: null } },
-    { OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
-  ];
+  const and: Prisma.ArtifactWhereInput[] = [liveArtifactWhere()];
   if (filter.namespace) {
     const ns = await requireNamespace(db, principal, filter.namespace, "read");
     and.push({ namespaceId: ns.id });

@@ -9,7 +9,8 @@ import { BlobStoreUnavailableError, BlobTooLargeError, type BlobStore } from "..
 import { growReservation, releaseReservationNow, reserveQuota } from "../quota/reserve-quota.ts";
 import { FIRST_RESERVATION, reservingBody } from "../quota/reserving-body.ts";
 import { isLive } from "./find-artifact-or-throw.ts";
-import { deleteBlobs } from "./delete-artifact.ts";
+import { deleteQueuedBlobs } from "../gc/delete-queued-blobs.ts";
+import { discardBlob } from "../gc/discard-blob.ts";
 import { checkPreconditions, commitVersion } from "./commit-version.ts";
 import { fingerprint, prepareFields, type TPrepared, type TPublishInput, type TPublishResult } from "./publish-input.ts";
 
@@ -92,19 +93,19 @@ export async function commitStoredBlob(
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { expiredBlobs, ...result } = await db.$transaction((tx) => commitVersion(tx, { ...c, backend: store.backend, print }));
+        const { queuedDeletes, ...result } = await db.$transaction((tx) => commitVersion(tx, { ...c, backend: store.backend, print }));
         if (result.replayed) {
-          await store.delete(c.storageKey).catch(() => undefined);
+          await discardBlob(db, store, c.storageKey);
           await releaseReservationNow(db, c.reservationId);
         }
-        await deleteBlobs(expiredBlobs);
+        await deleteQueuedBlobs(db, queuedDeletes);
         return result;
       } catch (error) {
         if (!isUniqueViolation(error) || attempt >= MAX_COMMIT_ATTEMPTS) throw error;
       }
     }
   } catch (error) {
-    await store.delete(c.storageKey).catch(() => undefined);
+    await discardBlob(db, store, c.storageKey);
     await releaseReservationNow(db, c.reservationId);
     if (isUniqueViolation(error)) throw new StowageError("ARTIFACT_VERSION_CONFLICT", "too many concurrent writes to this artifact; try again");
     throw error;

@@ -50,6 +50,8 @@ export function toArtifactDto(a: TArtifactRow, latest?: TVersionRow | null) {
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
     expiresAt: a.expiresAt?.toISOString() ?? null,
+    /** When the namespace's retention ends it (last update + retention days); it expires at the earlier of the two. */
+    retainUntil: a.retainUntil?.toISOString() ?? null,
     latestVersion: a.latestVersion,
     ...(latest !== undefined ? { latest: latest ? toVersionDto(latest) : null } : {}),
   };

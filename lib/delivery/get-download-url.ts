@@ -3,6 +3,7 @@ import type { Db } from "../db/client.ts";
 import { validationFailed } from "../errors.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { getVersion } from "../artifacts/get-artifact.ts";
+import { recordAuditEvent } from "../audit/record-audit-event.ts";
 import { signShareUrl } from "../sharing/share-links.ts";
 import { presignVersion } from "./presign-version.ts";
 
@@ -23,9 +24,17 @@ export async function getDownloadUrl(
   if (!Number.isInteger(expiresIn) || expiresIn < MIN_SECONDS || expiresIn > options.maxSeconds) {
     throw validationFailed(`expiresIn must be an integer from ${MIN_SECONDS} to ${options.maxSeconds} seconds`, { field: "expiresIn" });
   }
-  const { row } = await getVersion(db, principal, artifactId, options.version);
+  const { artifact, row } = await getVersion(db, principal, artifactId, options.version);
   const presigned = await presignVersion(row, { expiresInSeconds: expiresIn, forceDownload: options.forceDownload });
-  if (presigned) return { ...presigned, version: row.version, delivery: "s3" as const };
-  const signed = await signShareUrl(db, artifactId, row.version, expiresIn, options.baseUrl);
-  return { ...signed, version: row.version, delivery: "stowage" as const };
+  const minted = presigned ? { ...presigned, delivery: "s3" as const } : { ...(await signShareUrl(db, artifactId, row.version, expiresIn, options.baseUrl)), delivery: "stowage" as const };
+  // The expiry, never the URL: the URL is the credential.
+  await recordAuditEvent(db, {
+    actor: principal,
+    action: "url.mint",
+    namespace: artifact.namespace.name,
+    artifactId,
+    version: row.version,
+    details: { via: "url", delivery: minted.delivery, expiresAt: minted.expiresAt, ...(options.forceDownload ? { download: true } : {}) },
+  });
+  return { url: minted.url, expiresAt: minted.expiresAt, version: row.version, delivery: minted.delivery };
 }

@@ -9,7 +9,13 @@ import { parseRange } from "./parse-range.ts";
 export type TServedVersion = { sha256: string; sizeBytes: bigint; mimeType: string; filename: string; backend: string; storageKey: string };
 
 /** A download as plain parts, so the Node server can write it with Content-Length intact. */
-export type TContentResult = { status: number; headers: Record<string, string>; body: ((sink: Writable) => Promise<void>) | null };
+export type TContentResult = {
+  status: number;
+  headers: Record<string, string>;
+  body: ((sink: Writable) => Promise<void>) | null;
+  /** On a 302 to a presigned URL: when that URL expires (for the audit log; never the URL). */
+  presignedExpiresAt?: string;
+};
 
 function etagMatches(header: string | null, etag: string): boolean {
   if (!header) return false;
@@ -48,7 +54,7 @@ export async function contentResult(
   // here from the version record, since a presigned GET URL does not allow HEAD.
   if (req.method === "GET" && options.presignSeconds !== undefined) {
     const presigned = await presignVersion(v, { expiresInSeconds: options.presignSeconds, forceDownload: options.forceDownload });
-    if (presigned) return { status: 302, headers: { Location: presigned.url, "Cache-Control": "no-store" }, body: null };
+    if (presigned) return { status: 302, headers: { Location: presigned.url, "Cache-Control": "no-store" }, body: null, presignedExpiresAt: presigned.expiresAt };
   }
 
   const ifRange = req.headers.get("if-range");

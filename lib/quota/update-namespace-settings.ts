@@ -3,6 +3,8 @@ import type { Db } from "../db/client.ts";
 import { StowageError, validationFailed } from "../errors.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { requireAdmin } from "../access/require-admin.ts";
+import { applyNamespaceRetention } from "../retention/apply-retention.ts";
+import { recordAuditEvent } from "../audit/record-audit-event.ts";
 
 export const MAX_RETENTION_DAYS = 36_500;
 
@@ -41,6 +43,17 @@ export async function updateNamespaceSettings(db: Db, principal: TPrincipal, nam
     data: {
       ...(s.quotaBytes !== undefined ? { quotaBytes: s.quotaBytes === null ? null : BigInt(s.quotaBytes) } : {}),
       ...(s.retentionDays !== undefined ? { retentionDays: s.retentionDays } : {}),
+    },
+  });
+  // Expiry follows at once: a shorter retention hides what is now too old, a longer one keeps it.
+  if (s.retentionDays !== undefined) await applyNamespaceRetention(db, before.id, after.retentionDays);
+  await recordAuditEvent(db, {
+    actor: principal,
+    action: "quota.change",
+    namespace,
+    details: {
+      quotaBytes: { from: before.quotaBytes, to: after.quotaBytes },
+      retentionDays: { from: before.retentionDays, to: after.retentionDays },
     },
   });
   return { before, after };

@@ -10,6 +10,8 @@ import { publishArtifact } from "../artifacts/publish-artifact.ts";
 import { contentResult } from "../http/content-response.ts";
 import { readSearchParams } from "../http/search-params.ts";
 import { readUploadRequest } from "../http/read-upload-request.ts";
+import { recordDownload } from "../audit/record-download.ts";
+import { recordUpload } from "../audit/record-upload.ts";
 import { resolveShareToken } from "../sharing/share-links.ts";
 import { getWriteBlobStore } from "../storage/get-blob-store.ts";
 import { receiveUploadPart } from "../uploads/receive-upload-part.ts";
@@ -24,7 +26,9 @@ const upload: THandler = async (req, res, url) => {
   const db = getDb();
   const principal = await authenticateApiKey(db, req.headers.authorization ?? null);
   const input = await readUploadRequest(url, toHeaders(req), req);
-  const { artifact, version, replayed } = await publishArtifact(db, getWriteBlobStore(), principal, getConfig().maxUploadBytes, input);
+  const published = await publishArtifact(db, getWriteBlobStore(), principal, getConfig().maxUploadBytes, input);
+  const { artifact, version, replayed } = published;
+  await recordUpload(db, principal, published, "api");
   writeJson(res, replayed ? 200 : 201, { artifact, version }, {
     Location: `/api/v1/artifacts/${artifact.id}/versions/${version.version}`,
     ETag: `"${version.sha256}"`,
@@ -38,25 +42,40 @@ const content: THandler = async (req, res, url, [id]) => {
   const db = getDb();
   const principal = await authenticateApiKey(db, req.headers.authorization ?? null);
   const { query } = readSearchParams(url, ZContentQuery);
-  const { row } = await getVersion(db, principal, id!, parseVersionNumber(query.version));
+  const { artifact, row } = await getVersion(db, principal, id!, parseVersionNumber(query.version));
   const result = await contentResult({ method: req.method!, headers: toHeaders(req) }, row, {
     cacheControl: "private, no-cache",
     forceDownload: query.download === "1",
     presignSeconds: getConfig().presignedUrlSeconds,
   });
+  // Recorded while the bytes go out, so the audit write never delays a download (it never throws).
+  const audited = recordDownload(db, { actor: principal, via: "api", namespace: artifact.namespace.name, artifactId: row.artifactId, version: row.version, method: req.method!, result });
   await writeResult(res, result.status, result.headers, result.body);
+  await audited;
 };
 
-// GET|HEAD /api/v1/share/{token} – a share link's bytes; the signature is the credential
+// GET|HEAD /api/v1/share/{token} – a share link's (or download URL's) bytes; the signed token is the credential
 const share: THandler = async (req, res, _url, [token]) => {
-  const version = await resolveShareToken(getDb(), token!);
+  const db = getDb();
+  const version = await resolveShareToken(db, token!);
   // The presigned URL never outlives the link that led to it.
   const secondsLeft = (version.linkExpiresAt.getTime() - Date.now()) / 1000;
   const result = await contentResult({ method: req.method!, headers: toHeaders(req) }, version, {
     cacheControl: "private, no-cache",
     presignSeconds: Math.min(getConfig().presignedUrlSeconds, secondsLeft),
   });
+  const audited = recordDownload(db, {
+    actor: null,
+    via: version.linkId ? "share-link" : "download-url",
+    linkId: version.linkId,
+    namespace: version.namespace,
+    artifactId: version.artifactId,
+    version: version.version,
+    method: req.method!,
+    result,
+  });
   await writeResult(res, result.status, result.headers, result.body);
+  await audited;
 };
 
 // PUT /api/v1/uploads/{id}/parts/{n}?expires=&signature= – one part of a direct upload, for

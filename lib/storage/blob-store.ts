@@ -43,6 +43,13 @@ export interface BlobStore {
   /** Idempotent: deleting a missing key succeeds. */
   delete(key: string): Promise<void>;
   /**
+   * Every complete object whose key starts with `prefix` (all when omitted), in no particular
+   * order, read page by page so memory stays flat however many there are. Only keys that pass
+   * assertValidBlobKey: temp files, upload parts and foreign objects in a shared bucket are not
+   * listed. Objects put or deleted while the listing runs may or may not appear.
+   */
+  list(prefix?: string): AsyncIterable<BlobListing>;
+  /**
    * Removes what interrupted puts left behind (a killed process cannot clean up after itself),
    * if untouched since `olderThan`. Returns how many were removed.
    */
@@ -54,6 +61,9 @@ export interface BlobStore {
    */
   presignGet?(key: string, options: PresignGetOptions): Promise<string>;
 }
+
+/** One stored object, as list() reports it. */
+export type BlobListing = { key: string; size: number; lastModified: Date };
 
 /** What a presigned download URL makes the storage service answer with. */
 export type PresignGetOptions = {
@@ -133,8 +143,21 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
  * Keys are lowercase id segments joined by `/`. The pattern rules out empty, `.` and `..`
  * segments by construction, so a key can never escape a driver's root.
  */
+export function isValidBlobKey(key: string): boolean {
+  return key.length <= 512 && KEY_PATTERN.test(key);
+}
+
 export function assertValidBlobKey(key: string): void {
-  if (key.length > 512 || !KEY_PATTERN.test(key)) {
+  if (!isValidBlobKey(key)) {
     throw new Error(`invalid blob key: ${JSON.stringify(key)}`);
+  }
+}
+
+const PREFIX_PATTERN = /^([a-z0-9][a-z0-9_-]*\/)*[a-z0-9_-]*$/;
+
+/** A list() prefix: the start of a valid key (whole segments, then part of one). */
+export function assertValidBlobPrefix(prefix: string): void {
+  if (prefix.length > 512 || !PREFIX_PATTERN.test(prefix)) {
+    throw new Error(`invalid blob key prefix: ${JSON.stringify(prefix)}`);
   }
 }

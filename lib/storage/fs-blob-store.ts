@@ -2,17 +2,20 @@ import "server-only";
 
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { link, mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from "node:fs/promises";
+import { link, mkdir, open, opendir, readdir, rename, rm, stat, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 
 import {
   assertValidBlobKey,
+  assertValidBlobPrefix,
+  isValidBlobKey,
   BlobExistsError,
   BlobNotFoundError,
   BlobSizeMismatchError,
   BlobStoreUnavailableError,
   BlobTooLargeError,
+  type BlobListing,
   type BlobStore,
   type ByteRange,
   type MultipartUploads,
@@ -310,6 +313,40 @@ export function createFsBlobStore(options: { root: string }): BlobStore {
     }
   }
 
+  /**
+   * Walks the directories under the prefix's whole segments, one open directory per level
+   * (opendir streams its entries, so a folder of a million objects is not read at once).
+   * Names starting with "." are never keys: the temp and upload folders, temp files.
+   */
+  async function* list(prefix = ""): AsyncGenerator<BlobListing> {
+    assertValidBlobPrefix(prefix);
+    const cut = prefix.lastIndexOf("/") + 1;
+    yield* walk(prefix.slice(0, cut), prefix.slice(cut));
+  }
+
+  async function* walk(rel: string, partial = ""): AsyncGenerator<BlobListing> {
+    const dir = path.join(root, rel);
+    let entries;
+    try {
+      entries = await fsOp(opendir(dir, { bufferSize: 256 }));
+    } catch (err) {
+      if (MISSING_CODES.has(errorCode(err) ?? "")) return;
+      throw err;
+    }
+    for await (const entry of entries) {
+      if (entry.name.startsWith(".") || !entry.name.startsWith(partial)) continue;
+      const key = rel + entry.name;
+      if (!isValidBlobKey(key)) continue;
+      if (entry.isDirectory()) {
+        yield* walk(`${key}/`);
+      } else if (entry.isFile()) {
+        // Deleted since the directory was read: not listed.
+        const info = await stat(path.join(dir, entry.name)).catch(() => null);
+        if (info?.isFile()) yield { key, size: info.size, lastModified: info.mtime };
+      }
+    }
+  }
+
   /** Temp files of interrupted puts, and multipart uploads nobody added a part to since `olderThan`. */
   async function removeIncomplete(olderThan: Date): Promise<number> {
     let removed = 0;
@@ -396,6 +433,7 @@ export function createFsBlobStore(options: { root: string }): BlobStore {
 
   return {
     backend: "fs",
+    list,
     removeIncomplete,
     multipart,
     put,

@@ -5,6 +5,7 @@ import { StowageError } from "../errors.ts";
 import type { BlobStore } from "./blob-store.ts";
 import { createFsBlobStore } from "./fs-blob-store.ts";
 import { createS3BlobStore } from "./s3-blob-store.ts";
+import { withTestPauseAfterPut } from "./test-pause-after-put.ts";
 
 /** Keyed by backend and configuration, so a changed configuration (resetConfigForTests) gets its own stores. */
 const stores = new Map<string, BlobStore>();
@@ -32,7 +33,7 @@ export function getBlobStore(backend: string): BlobStore {
   const cacheKey = JSON.stringify([backend, config.dataDir, config.s3]);
   let store = stores.get(cacheKey);
   if (!store) {
-    store = createStore(backend);
+    store = withTestPauseAfterPut(createStore(backend));
     stores.set(cacheKey, store);
   }
   return store;

@@ -10,6 +10,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListMultipartUploadsCommand,
+  ListObjectsV2Command,
   ListPartsCommand,
   S3Client,
   UploadPartCommand,
@@ -20,11 +21,14 @@ import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 
 import {
   assertValidBlobKey,
+  assertValidBlobPrefix,
+  isValidBlobKey,
   BlobExistsError,
   BlobNotFoundError,
   BlobSizeMismatchError,
   BlobStoreUnavailableError,
   BlobTooLargeError,
+  type BlobListing,
   type BlobStore,
   type ByteRange,
   type MultipartUploads,
@@ -227,6 +231,27 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore {
     }
   }
 
+  /** ListObjectsV2 page by page (1000 keys each); keys that are not ours (a shared bucket) are skipped. */
+  async function* list(prefix = ""): AsyncGenerator<BlobListing> {
+    assertValidBlobPrefix(prefix);
+    let token: string | undefined;
+    do {
+      let page;
+      try {
+        page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix || undefined, ContinuationToken: token }));
+      } catch (error) {
+        // A missing bucket is a broken store here, not a missing object.
+        throw unavailable(error);
+      }
+      for (const o of page.Contents ?? []) {
+        if (!o.Key || !isValidBlobKey(o.Key)) continue;
+        // An object without a date counts as new, so nothing deletes it for being old.
+        yield { key: o.Key, size: o.Size ?? 0, lastModified: o.LastModified ?? new Date() };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
   async function removeIncomplete(olderThan: Date): Promise<number> {
     let removed = 0;
     let keyMarker: string | undefined;
@@ -330,6 +355,7 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore {
     stat,
     exists: async (key) => (await stat(key)) !== null,
     delete: deleteKey,
+    list,
     removeIncomplete,
     multipart,
     async presignGet(key: string, o: PresignGetOptions) {

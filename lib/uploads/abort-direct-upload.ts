@@ -3,6 +3,7 @@ import type { Db } from "../db/client.ts";
 import { StowageError } from "../errors.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { releaseReservationNow } from "../quota/reserve-quota.ts";
+import { recordAuditEvent } from "../audit/record-audit-event.ts";
 import { getBlobStore } from "../storage/get-blob-store.ts";
 import { findDirectUploadOrThrow, toDirectUploadDto } from "./direct-upload-dto.ts";
 
@@ -15,6 +16,10 @@ export async function abortDirectUpload(db: Db, principal: TPrincipal, uploadId:
     throw new StowageError("ARTIFACT_UPLOAD_CLOSED", `this upload is ${now.status} and cannot be aborted`, { status: now.status });
   }
   await releaseReservationNow(db, upload.id);
+  if (claim.count === 1) {
+    const fields = JSON.parse(upload.fields) as { namespace?: string };
+    await recordAuditEvent(db, { actor: principal, action: "upload.abort", namespace: fields.namespace, details: { uploadId: upload.id } });
+  }
   // If the store is down the parts stay until the sweep's backstop (removeIncomplete) takes them.
   await getBlobStore(upload.backend).multipart.abort(upload.storageKey, upload.backendUploadId).catch(() => undefined);
   return toDirectUploadDto(now);

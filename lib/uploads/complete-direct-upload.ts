@@ -5,8 +5,11 @@ import { StowageError, validationFailed } from "../errors.ts";
 import { requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { commitStoredBlob, storageUnavailable } from "../artifacts/publish-artifact.ts";
+import { recordAuditEvent } from "../audit/record-audit-event.ts";
+import { recordUpload } from "../audit/record-upload.ts";
 import { prepareFields, type TPublishResult } from "../artifacts/publish-input.ts";
 import { ARTIFACT_INCLUDE, VERSION_INCLUDE, toArtifactDto, toVersionDto } from "../artifacts/serialize.ts";
+import { isLive } from "../artifacts/find-artifact-or-throw.ts";
 import { BlobNotFoundError, BlobStoreUnavailableError, type BlobStore, type UploadedPart } from "../storage/blob-store.ts";
 import { releaseReservationNow } from "../quota/reserve-quota.ts";
 import { getBlobStore } from "../storage/get-blob-store.ts";
@@ -40,7 +43,8 @@ async function hashObject(store: BlobStore, key: string): Promise<string> {
 async function resultOf(db: Db, upload: TDirectUploadRow): Promise<TPublishResult> {
   const artifact = await db.artifact.findUnique({ where: { id: upload.artifactId! }, include: ARTIFACT_INCLUDE });
   const version = await db.artifactVersion.findUnique({ where: { artifactId_version: { artifactId: upload.artifactId!, version: upload.version! } }, include: VERSION_INCLUDE });
-  if (!artifact || !version) throw new StowageError("ARTIFACT_UPLOAD_CLOSED", "this upload was completed, but its version has since been deleted", { status: upload.status });
+  // An expired artifact counts as deleted: it is never served, even before the sweep.
+  if (!artifact || !isLive(artifact) || !version) throw new StowageError("ARTIFACT_UPLOAD_CLOSED", "this upload was completed, but its version has since been deleted", { status: upload.status });
   return { artifact: toArtifactDto(artifact), version: toVersionDto(version), replayed: true };
 }
 
@@ -134,5 +138,7 @@ export async function completeDirectUpload(db: Db, principal: TPrincipal, upload
     where: { id: upload.id },
     data: { status: "completed", completedAt: new Date(), artifactId: result.artifact.id, version: result.version.version },
   });
+  await recordAuditEvent(db, { actor: principal, action: "upload.complete", namespace: p.namespace, artifactId: result.artifact.id, version: result.version.version, details: { uploadId: upload.id } });
+  await recordUpload(db, principal, result, "direct-upload", { uploadId: upload.id });
   return result;
 }

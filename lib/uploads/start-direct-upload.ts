@@ -6,6 +6,7 @@ import { requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { checkPreconditionsEarly, newStorageKey, storageUnavailable } from "../artifacts/publish-artifact.ts";
 import { prepareFields, type TPublishFields } from "../artifacts/publish-input.ts";
+import { recordAuditEvent } from "../audit/record-audit-event.ts";
 import { releaseReservationNow, reserveQuota } from "../quota/reserve-quota.ts";
 import { BlobStoreUnavailableError, type BlobStore } from "../storage/blob-store.ts";
 import { toDirectUploadDto } from "./direct-upload-dto.ts";
@@ -81,6 +82,12 @@ export async function startDirectUpload(db: Db, store: BlobStore, principal: TPr
         fields: JSON.stringify(fields),
         expiresAt: new Date(Date.now() + UPLOAD_LIFETIME_MS),
       },
+    });
+    await recordAuditEvent(db, {
+      actor: principal,
+      action: "upload.start",
+      namespace: p.namespace,
+      details: { uploadId: row.id, name: p.name, sizeBytes: s.size, partCount: plan.partCount, backend: store.backend },
     });
     return toDirectUploadDto(row);
   } catch (error) {

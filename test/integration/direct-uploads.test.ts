@@ -205,14 +205,22 @@ function describeDirectUploads(label: string, context: () => TContext) {
         expect(res.body.error.code).toBe(code);
         if (field) expect(res.body.error.field).toBe(field);
       }
+      // 100 GB is past the default quota: the whole size is held from the start.
+      const overQuota = await agent.client.json("/api/v1/uploads", { method: "POST", json: { namespace: agent.namespace, name: "huge.bin", size: 100 * 1024 * MiB } });
+      expect(overQuota.status).toBe(409);
+      expect(overQuota.body.error).toMatchObject({ code: "ARTIFACT_QUOTA_EXCEEDED", requestedBytes: 100 * 1024 * MiB });
+      const ns = encodeURIComponent(agent.namespace);
+      expect((await ctx.admin.json(`/api/v1/namespaces/${ns}`, { method: "PATCH", json: { quotaBytes: 200 * 1024 * MiB } })).status).toBe(200);
       const huge = await agent.client.json("/api/v1/uploads", { method: "POST", json: { namespace: agent.namespace, name: "huge.bin", size: 100 * 1024 * MiB } });
       expect(huge.status).toBe(201);
+      expect((await agent.client.json(`/api/v1/namespaces/${ns}/usage`)).body.reservedBytes).toBe(100 * 1024 * MiB);
       expect(huge.body.partCount).toBeLessThanOrEqual(10_000);
       expect(huge.body.partSize * huge.body.partCount).toBeGreaterThanOrEqual(100 * 1024 * MiB);
       const outOfRange = await partUrls(huge.body.id, [huge.body.partCount + 1]);
       expect(outOfRange.status).toBe(400);
       expect((await partUrls(huge.body.id, [huge.body.partCount])).body.parts[0].size).toBe(100 * 1024 * MiB - (huge.body.partCount - 1) * huge.body.partSize);
       await agent.client.json(`/api/v1/uploads/${huge.body.id}`, { method: "DELETE" });
+      expect((await agent.client.json(`/api/v1/namespaces/${ns}/usage`)).body.reservedBytes).toBe(0);
     });
 
     it("a tampered part URL is refused by whoever receives the part", async () => {

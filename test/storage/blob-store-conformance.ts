@@ -8,6 +8,7 @@ import {
   BlobNotFoundError,
   BlobSizeMismatchError,
   BlobTooLargeError,
+  type BlobListing,
   type BlobStore,
   type UploadedPart,
 } from "../../lib/storage/blob-store";
@@ -550,6 +551,80 @@ export function describeBlobStoreConformance(
         await put;
         expect((await getBytes(store, pending)).toString()).toBe("first half, second half");
         expect((await getBytes(store, key)).toString()).toBe("committed");
+      });
+    });
+
+    describe("list", () => {
+      async function collect(listing: AsyncIterable<BlobListing>): Promise<BlobListing[]> {
+        const out: BlobListing[] = [];
+        for await (const entry of listing) out.push(entry);
+        return out.sort((a, b) => (a.key < b.key ? -1 : 1));
+      }
+
+      it("lists every object under the prefix, nested ones too, with size and time, and nothing else", async () => {
+        const prefix = `${newKey("dir")}/`;
+        const before = Date.now();
+        await store.put(`${prefix}one`, Readable.from([Buffer.from("1")]));
+        await store.put(`${prefix}two`, Readable.from([Buffer.from("22")]));
+        await store.put(`${prefix}sub/three`, Readable.from([Buffer.from("333")]));
+        await store.put(`${newKey("dir")}/elsewhere`, Readable.from([Buffer.from("x")]));
+        const after = Date.now();
+        const listed = await collect(store.list(prefix));
+        expect(listed.map((e) => [e.key, e.size])).toEqual([
+          [`${prefix}one`, 1],
+          [`${prefix}sub/three`, 3],
+          [`${prefix}two`, 2],
+        ]);
+        for (const e of listed) {
+          expect(e.lastModified).toBeInstanceOf(Date);
+          // Whole seconds on some servers, and a clock of their own: a little slack either way.
+          expect(e.lastModified.getTime()).toBeGreaterThanOrEqual(before - 5_000);
+          expect(e.lastModified.getTime()).toBeLessThanOrEqual(after + 5_000);
+        }
+        expect((await collect(store.list())).map((e) => e.key)).toContain(`${prefix}sub/three`);
+      });
+
+      it("takes a prefix that ends inside a segment", async () => {
+        const base = newKey("p");
+        for (const key of [`${base}/ab`, `${base}/ac/x`, `${base}/b`, `${base}-a`]) await store.put(key, Readable.from([Buffer.from("x")]));
+        expect((await collect(store.list(`${base}/a`))).map((e) => e.key)).toEqual([`${base}/ab`, `${base}/ac/x`]);
+        expect(await collect(store.list(`${base}/z`))).toEqual([]);
+        expect(await collect(store.list(`${newKey("missing")}/`))).toEqual([]);
+      });
+
+      it("leaves out deleted objects, puts in flight and uploads not yet completed", async () => {
+        const prefix = `${newKey("dir")}/`;
+        await store.put(`${prefix}kept`, Readable.from([Buffer.from("kept")]));
+        await store.put(`${prefix}deleted`, Readable.from([Buffer.from("gone")]));
+        await store.delete(`${prefix}deleted`);
+        const stalled = stalledBody(Buffer.from("partial-"), Buffer.from("complete"));
+        const pending = store.put(`${prefix}in-flight`, stalled.body);
+        await Promise.race([stalled.firstChunkTaken, pending]);
+        const uploadId = await store.multipart.start(`${prefix}multipart`);
+        await sendPart(store, `${prefix}multipart`, uploadId, 1, Buffer.from("a part"));
+        try {
+          expect((await collect(store.list(prefix))).map((e) => e.key)).toEqual([`${prefix}kept`]);
+        } finally {
+          stalled.release();
+          await pending;
+          await store.multipart.abort(`${prefix}multipart`, uploadId);
+        }
+        expect((await collect(store.list(prefix))).map((e) => e.key)).toEqual([`${prefix}in-flight`, `${prefix}kept`]);
+      });
+
+      it("goes on past the first page (S3 pages hold 1000 keys)", async () => {
+        const prefix = `${newKey("many")}/`;
+        const keys = Array.from({ length: 1005 }, (_, i) => `${prefix}k${String(i).padStart(4, "0")}`);
+        for (let i = 0; i < keys.length; i += 50) {
+          await Promise.all(keys.slice(i, i + 50).map((key) => store.put(key, Readable.from([Buffer.from("")]))));
+        }
+        const listed = await collect(store.list(prefix));
+        expect(listed.map((e) => e.key)).toEqual(keys);
+        expect(listed.every((e) => e.size === 0)).toBe(true);
+      }, 120_000);
+
+      it.each(["../", "/x", "A", "a//", "a/./", "a\\b"])("rejects the invalid prefix %j", async (prefix) => {
+        await expect(collect(store.list(prefix))).rejects.toThrow(/invalid blob key prefix/);
       });
     });
 

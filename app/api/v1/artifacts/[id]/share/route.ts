@@ -5,7 +5,7 @@ import { requestOrigin } from "@/lib/http/request-origin";
 import { createShareLink } from "@/lib/sharing/share-links";
 import { ZShareRequest } from "../../schemas";
 
-// POST /api/v1/artifacts/{id}/share – a time-limited link to one version that needs no key
+// POST /api/v1/artifacts/{id}/share – a time-limited, revocable link to one version that needs no key
 export const POST = apiRoute<{ id: string }>(async ({ req, db, principal, params }) => {
   const body = await readJsonBody(req, ZShareRequest, { optional: true });
   const config = getConfig();

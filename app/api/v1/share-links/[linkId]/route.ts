@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/http/route-handler";
+import { revokeShareLink } from "@/lib/sharing/revoke-share-link";
+
+// DELETE /api/v1/share-links/{linkId} – revoke: the link stops working at once
+export const DELETE = apiRoute<{ linkId: string }>(async ({ db, principal, params }) => {
+  await revokeShareLink(db, principal, params.linkId);
+  return new Response(null, { status: 204 });
+});
