@@ -11,63 +11,49 @@ export type TQuotaNamespace = { id: string; name: string; quotaBytes: bigint | n
 export const quotaOf = (ns: { quotaBytes: bigint | null }): bigint => ns.quotaBytes ?? BigInt(getConfig().quotaDefaultBytes);
 
 /**
- * Holds `bytes` of the namespace's quota for an upload in flight. The check and the hold are
- * one conditional UPDATE, so any number of parallel uploads can never together pass the quota.
- * Admins bypass the check, but their uploads are still counted. The QuotaReservation row lets a
- * reservation whose process died be reclaimed once it expires.
+ * The check and the hold in one conditional UPDATE, so any number of parallel uploads can never
+ * together pass the quota; `record` writes the reservation row in the same transaction. Admins
+ * bypass the check, but what they hold still counts. On refusal: 409 with the numbers, where
+ * `requestedBytes` is what the upload as a whole asks for.
  */
-export async function reserveQuota(
-  db: Db,
-  principal: TPrincipal,
-  ns: TQuotaNamespace,
-  bytes: bigint,
-  options: { ttlMs: number; id?: string },
-): Promise<{ id: string; bytes: bigint }> {
-  const id = options.id ?? newId();
+async function hold(db: Db, principal: TPrincipal, ns: TQuotaNamespace, bytes: bigint, requested: () => Promise<bigint>, record: (tx: Tx) => Promise<unknown>): Promise<void> {
   const quota = quotaOf(ns);
   const held = await db.$transaction(async (tx) => {
     const updated = principal.isAdmin
       ? await tx.$executeRaw`UPDATE "Namespace" SET "reservedBytes" = "reservedBytes" + ${bytes} WHERE "id" = ${ns.id}`
       : await tx.$executeRaw`UPDATE "Namespace" SET "reservedBytes" = "reservedBytes" + ${bytes} WHERE "id" = ${ns.id} AND "usedBytes" + "reservedBytes" + ${bytes} <= ${quota}`;
     if (updated === 0) return false;
-    await tx.quotaReservation.create({ data: { id, namespaceId: ns.id, bytes, expiresAt: new Date(Date.now() + options.ttlMs) } });
+    await record(tx);
     return true;
   });
-  if (!held) {
-    const now = await db.namespace.findUniqueOrThrow({ where: { id: ns.id } });
-    throw new StowageError("ARTIFACT_QUOTA_EXCEEDED", `this upload needs ${bytes} bytes but namespace ${ns.name} has ${quota - now.usedBytes - now.reservedBytes} of its ${quota} left`, {
-      namespace: ns.name,
-      usedBytes: Number(now.usedBytes),
-      reservedBytes: Number(now.reservedBytes),
-      quotaBytes: Number(quota),
-      requestedBytes: Number(bytes),
-    });
-  }
+  if (held) return;
+  const now = await db.namespace.findUniqueOrThrow({ where: { id: ns.id } });
+  const wanted = await requested();
+  throw new StowageError("ARTIFACT_QUOTA_EXCEEDED", `this upload needs ${wanted} bytes but namespace ${ns.name} has ${quota - now.usedBytes - now.reservedBytes} of its ${quota} left`, {
+    namespace: ns.name,
+    usedBytes: Number(now.usedBytes),
+    reservedBytes: Number(now.reservedBytes),
+    quotaBytes: Number(quota),
+    requestedBytes: Number(wanted),
+  });
+}
+
+/**
+ * Holds `bytes` of the namespace's quota for an upload in flight. The QuotaReservation row lets
+ * a reservation whose process died be reclaimed once it expires.
+ */
+export async function reserveQuota(db: Db, principal: TPrincipal, ns: TQuotaNamespace, bytes: bigint, options: { ttlMs: number; id?: string }): Promise<{ id: string; bytes: bigint }> {
+  const id = options.id ?? newId();
+  await hold(db, principal, ns, bytes, async () => bytes, (tx) =>
+    tx.quotaReservation.create({ data: { id, namespaceId: ns.id, bytes, expiresAt: new Date(Date.now() + options.ttlMs) } }),
+  );
   return { id, bytes };
 }
 
 /** Adds to an existing reservation (a body of unknown length growing past what was held). */
 export async function growReservation(db: Db, principal: TPrincipal, ns: TQuotaNamespace, reservationId: string, more: bigint): Promise<void> {
-  const quota = quotaOf(ns);
-  const grown = await db.$transaction(async (tx) => {
-    const updated = principal.isAdmin
-      ? await tx.$executeRaw`UPDATE "Namespace" SET "reservedBytes" = "reservedBytes" + ${more} WHERE "id" = ${ns.id}`
-      : await tx.$executeRaw`UPDATE "Namespace" SET "reservedBytes" = "reservedBytes" + ${more} WHERE "id" = ${ns.id} AND "usedBytes" + "reservedBytes" + ${more} <= ${quota}`;
-    if (updated === 0) return false;
-    await tx.quotaReservation.update({ where: { id: reservationId }, data: { bytes: { increment: more } } });
-    return true;
-  });
-  if (!grown) {
-    const [now, held] = await Promise.all([db.namespace.findUniqueOrThrow({ where: { id: ns.id } }), db.quotaReservation.findUnique({ where: { id: reservationId } })]);
-    const requested = (held?.bytes ?? 0n) + more;
-    throw new StowageError("ARTIFACT_QUOTA_EXCEEDED", `this upload grew past the ${quota} bytes quota of namespace ${ns.name}`, {
-      namespace: ns.name,
-      usedBytes: Number(now.usedBytes),
-      reservedBytes: Number(now.reservedBytes),
-      quotaBytes: Number(quota),
-      requestedBytes: Number(requested),
-    });
-  }
+  const heldSoFar = async () => ((await db.quotaReservation.findUnique({ where: { id: reservationId } }))?.bytes ?? 0n) + more;
+  await hold(db, principal, ns, more, heldSoFar, (tx) => tx.quotaReservation.update({ where: { id: reservationId }, data: { bytes: { increment: more } } }));
 }
 
 /**

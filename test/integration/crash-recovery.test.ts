@@ -9,21 +9,12 @@ import { clientFor, createAgent, uniq } from "../support/api.ts";
 import { listFiles } from "../support/list-files.ts";
 import { startSideServer } from "../support/side-server.ts";
 import { sqlAt } from "../support/db-at.ts";
+import { waitFor } from "../support/wait-for.ts";
 import { createTestBucket, s3ServerEnv, testS3, testS3Client } from "../support/test-s3.ts";
 import { createTestDatabase } from "../support/test-database.ts";
 
 const s3 = testS3();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 type TBackend = { env: Record<string, string>; versionKeys: () => Promise<string[]>; cleanup: () => Promise<void> };
 
@@ -77,7 +68,7 @@ describe.each(backends)("a server killed between the blob write and the commit (
       // The server dies under it.
       req.on("error", () => undefined);
       req.end(Buffer.alloc(size, 7));
-      const orphan = await waitFor("the stored bytes", async () => (await backend.versionKeys()).find((k) => !committed.has(k)), 20_000);
+      const orphan = await waitFor("the stored bytes", async () => (await backend.versionKeys()).find((k) => !committed.has(k)), { timeoutMs: 20_000 });
       first.server.process.kill("SIGKILL");
       await once(first.server.process, "exit");
 

@@ -6,20 +6,12 @@ import { clientFor, createAgent, uniq, type TClient } from "../support/api.ts";
 import { listFiles } from "../support/list-files.ts";
 import { startSideServer } from "../support/side-server.ts";
 import { sqlAt } from "../support/db-at.ts";
+import { waitFor } from "../support/wait-for.ts";
 import { createTestDatabase, type TTestDatabase } from "../support/test-database.ts";
 
 const DAY = 86_400_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
 
 /**
  * A server of the test's own on a database and data dir the test keeps across restarts (a start
@@ -98,7 +90,7 @@ describe("expiry over HTTP", () => {
 
     // A start sweeps (as every ARTIFACT_GC_INTERVAL_MINUTES does).
     const restarted = await own.start();
-    await waitFor("the sweep", async () => (await own.sql(`SELECT "id" FROM "Artifact" WHERE "id" = $1`, [id])).length === 0);
+    await waitFor("the sweep", async () => (await own.sql(`SELECT "id" FROM "Artifact" WHERE "id" = $1`, [id])).length === 0, { everyMs: 200 });
     await waitFor("the blob deletes", async () => (await own.sql(`SELECT "id" FROM "PendingBlobDelete"`)).length === 0);
     const files = await own.versionFiles();
     for (const key of keys) expect(files).not.toContain(key);
