@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "artifact.upload",
   "artifact.download",
   "artifact.delete",
+  "artifact.expire",
   "version.delete",
   "share.create",
   "share.delete",

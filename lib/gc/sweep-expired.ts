@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
+import { recordAuditEvent } from "../audit/record-audit-event.ts";
 import { deleteArtifactRows } from "./delete-artifact-rows.ts";
 import type { TLease } from "./with-lease.ts";
 
@@ -23,22 +24,26 @@ export async function sweepExpired(db: Db, lease: TLease, options: { now?: Date;
       where: { AND: [expired, after ? { id: { gt: after } } : {}] },
       orderBy: { id: "asc" },
       take: batchSize,
-      select: { id: true, namespaceId: true },
+      select: { id: true, namespaceId: true, name: true, namespace: { select: { name: true } } },
     });
     if (!batch.length) return total;
     const swept = await db.$transaction(async (tx) => {
       await lease.fence(tx);
-      const counts: TExpiredSweep = { artifacts: 0, versions: 0, bytes: 0n };
+      const counts: TExpiredSweep & { removed: typeof batch } = { artifacts: 0, versions: 0, bytes: 0n, removed: [] };
       for (const artifact of batch) {
         // Re-checked under the row lock: a publish may have replaced it meanwhile.
         const gone = await deleteArtifactRows(tx, artifact, expired);
         if (!gone) continue;
+        counts.removed.push(artifact);
         counts.artifacts++;
         counts.versions += gone.versions;
         counts.bytes += gone.bytes;
       }
       return counts;
     });
+    for (const a of swept.removed) {
+      await recordAuditEvent(db, { actor: null, actorName: "system", action: "artifact.expire", namespace: a.namespace.name, artifactId: a.id, details: { name: a.name } });
+    }
     total.artifacts += swept.artifacts;
     total.versions += swept.versions;
     total.bytes += swept.bytes;

@@ -55,6 +55,10 @@ describe("GC with a failing blob store", () => {
     expect(first).toMatchObject({ expiredArtifacts: 2, expiredVersions: 3, releasedBytes: 14n, blobsDeleted: 0, blobDeletesFailed: 3 });
     expect(await h.db.artifact.count()).toBe(1);
     expect((await nsRow()).usedBytes).toBe(4n);
+    const expiredEvents = await h.db.auditEvent.findMany({ where: { action: "artifact.expire" }, orderBy: { artifactId: "asc" } });
+    expect(expiredEvents.map((e) => [e.artifactId, e.actorName, e.actorId])).toEqual(
+      [[a.artifact.id, "system", null], [b.artifact.id, "system", null]].sort((x, y) => x[0]!.localeCompare(y[0]!)),
+    );
     await expectUsageExact();
     await expectEveryVersionStored();
     const queued = await h.db.pendingBlobDelete.findMany({ orderBy: { storageKey: "asc" } });
