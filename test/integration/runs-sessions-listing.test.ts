@@ -23,6 +23,26 @@ describe("runs, sessions and listing", () => {
     await up("other", { name: "other.txt", sessionId: uniq("another-session") }, "unrelated");
   });
 
+  it("lists runs and sessions, newest first, with what each run published", async () => {
+    const ns = encodeURIComponent(agent.namespace);
+    const runs = await agent.client.json(`/api/v1/runs?namespace=${ns}`);
+    expect(runs.status).toBe(200);
+    expect(runs.body.runs.map((r: any) => [r.id, r.sessionId, r.artifactCount, r.versionCount])).toEqual([
+      [runB, session, 2, 2],
+      [runA, session, 2, 2],
+    ]);
+    const inSession = await agent.client.json(`/api/v1/runs?namespace=${ns}&sessionId=${session}&limit=1`);
+    expect(inSession.body.runs.map((r: any) => r.id)).toEqual([runB]);
+    const next = await agent.client.json(`/api/v1/runs?namespace=${ns}&sessionId=${session}&limit=1&cursor=${inSession.body.nextCursor}`);
+    expect(next.body.runs.map((r: any) => r.id)).toEqual([runA]);
+    const sessions = await agent.client.json(`/api/v1/sessions?namespace=${ns}`);
+    expect(sessions.body.sessions.map((s: any) => [s.id, s.runCount])).toContainEqual([session, 2]);
+    expect((await agent.client.json(`/api/v1/runs?from=tomorrow`)).status).toBe(400);
+    expect((await agent.client.json(`/api/v1/runs?sessionId=${session}`)).status).toBe(400);
+    expect((await agent.client.json(`/api/v1/sessions?bogus=1`)).status).toBe(400);
+    expect((await fetch(`${agent.client.baseUrl}/api/v1/runs`)).status).toBe(401);
+  });
+
   it("shows a run's artifacts with the versions that run published", async () => {
     const a = await agent.client.json(`/api/v1/runs/${runA}/artifacts?namespace=${agent.namespace}`);
     expect(a.status).toBe(200);
