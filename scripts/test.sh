@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite (`npm test`): typecheck, unit tests, the production build, then the
-# integration tests against the built server twice: on SQLite and on a real PostgreSQL server.
+# integration tests against the built server twice: on SQLite and on a real PostgreSQL server,
+# then the end-to-end tests in a browser.
 # A real S3 server (Ceph's RADOS Gateway on loopback) runs throughout for the S3 driver and the
 # S3-backed servers some integration tests start.
 set -euo pipefail
@@ -38,11 +39,19 @@ eval "$(bash scripts/start-test-postgres.sh)"
 pg_dir=$TEST_POSTGRES_DIR
 TEST_POSTGRES_URL=$TEST_POSTGRES_URL npx vitest run --config vitest.integration.config.ts --reporter=default --reporter=json --outputFile.json="$results/postgres.json"
 
+echo "== end-to-end tests (Playwright, Debian's Chromium)"
+E2E_JSON_OUT="$results/e2e.json" npx playwright test
+
 node -e '
   let passed = 0, failed = 0, skipped = 0;
   for (const f of process.argv.slice(1)) {
     const r = JSON.parse(require("fs").readFileSync(f, "utf8"));
-    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+    if (r.stats) {
+      // Playwright report
+      passed += r.stats.expected + r.stats.flaky; failed += r.stats.unexpected; skipped += r.stats.skipped;
+    } else {
+      passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+    }
   }
   console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
-' "$results/unit.json" "$results/sqlite.json" "$results/postgres.json"
+' "$results/unit.json" "$results/sqlite.json" "$results/postgres.json" "$results/e2e.json"

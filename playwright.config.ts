@@ -1,0 +1,43 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// The built app exactly as `npm start` runs it, on a fresh embedded store. Set once here and
+// inherited by the workers, so every worker talks to the same server.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "stowage-e2e-"));
+process.env.E2E_PORT ??= "3297";
+process.env.E2E_ADMIN_KEY ??= "stw_e2e_admin_key_0123456789abcdef";
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/e2e",
+  timeout: 30_000,
+  fullyParallel: false,
+  workers: 1,
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_JSON_OUT ?? "test-results/e2e.json" }]],
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's Chromium: nothing is downloaded (see ../shared/STACK.md).
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: "npm start",
+    url: `${baseURL}/api/v1/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: process.env.E2E_PORT,
+      STOWAGE_DATA_DIR: process.env.E2E_DATA_DIR,
+      STOWAGE_ADMIN_KEY: process.env.E2E_ADMIN_KEY,
+    },
+  },
+});
