@@ -1,18 +1,8 @@
-import { z } from "zod";
 import { listRuns } from "@/lib/artifacts/list-runs-and-sessions";
 import { apiRoute, json } from "@/lib/http/route-handler";
 import { readSearchParams } from "@/lib/http/search-params";
 import { parseLimit } from "@/lib/pagination";
-
-const ZText = z.string().min(1).max(1024);
-const ZRunsQuery = z.strictObject({
-  namespace: ZText.optional(),
-  sessionId: ZText.optional(),
-  from: ZText.optional(),
-  to: ZText.optional(),
-  limit: z.string().optional(),
-  cursor: z.string().optional(),
-});
+import { ZRunsQuery } from "./schemas";
 
 // GET /api/v1/runs?namespace=&sessionId=&from=&to=&limit=&cursor= – runs, newest first
 export const GET = apiRoute(async ({ req, db, principal }) => {

@@ -1,17 +1,8 @@
-import { z } from "zod";
 import { listSessions } from "@/lib/artifacts/list-runs-and-sessions";
 import { apiRoute, json } from "@/lib/http/route-handler";
 import { readSearchParams } from "@/lib/http/search-params";
 import { parseLimit } from "@/lib/pagination";
-
-const ZText = z.string().min(1).max(1024);
-const ZSessionsQuery = z.strictObject({
-  namespace: ZText.optional(),
-  from: ZText.optional(),
-  to: ZText.optional(),
-  limit: z.string().optional(),
-  cursor: z.string().optional(),
-});
+import { ZSessionsQuery } from "../runs/schemas";
 
 // GET /api/v1/sessions?namespace=&from=&to=&limit=&cursor= – sessions, newest first
 export const GET = apiRoute(async ({ req, db, principal }) => {
