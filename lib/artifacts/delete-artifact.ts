@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../db/client.ts";
 import { notFound } from "../errors.ts";
 import type { TPrincipal } from "../access/principal.ts";
-import { deleteArtifactRows } from "../gc/delete-artifact-rows.ts";
+import { deleteArtifactRows, lockArtifactRow } from "../gc/delete-artifact-rows.ts";
 import { deleteQueuedBlobs } from "../gc/delete-queued-blobs.ts";
 import { releaseVersions } from "../gc/release-versions.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
@@ -27,9 +27,8 @@ export async function deleteArtifact(db: Db, principal: TPrincipal, id: string):
 export async function deleteVersion(db: Db, principal: TPrincipal, id: string, version: number): Promise<void> {
   const artifact = await findArtifactOrThrow(db, principal, id, "delete");
   const { row: blob, pendingIds } = await db.$transaction(async (tx) => {
-    // A no-op update holding the artifact's row: a concurrent delete of this version or of the
-    // artifact waits, so each version's space is given back once.
-    await tx.artifact.updateMany({ where: { id }, data: { nextVersion: { increment: 0 } } });
+    // A concurrent delete of this version or of the artifact waits for this one.
+    await lockArtifactRow(tx, { id });
     const row = await tx.artifactVersion.findUnique({ where: { artifactId_version: { artifactId: id, version } } });
     if (!row) throw notFound("version");
     await tx.artifactVersion.delete({ where: { id: row.id } });

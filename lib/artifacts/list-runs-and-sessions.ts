@@ -4,23 +4,19 @@ import { validationFailed } from "../errors.ts";
 import { readableNamespaceFilter, requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { decodeCursor, paginate } from "../pagination.ts";
+import { parseInstant } from "../parse-instant.ts";
 import { liveArtifactWhere } from "./find-artifact-or-throw.ts";
 
 export type TRunFilter = { namespace?: string; sessionId?: string; from?: string; to?: string; limit: number; cursor?: string };
 export type TSessionFilter = Omit<TRunFilter, "sessionId">;
 
-function parseInstant(input: string | undefined, field: string): Date | undefined {
-  if (input === undefined) return undefined;
-  const at = new Date(input);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(input) || Number.isNaN(at.getTime())) throw validationFailed(`${field} must be an ISO 8601 date or date-time`, { field });
-  return at;
-}
+const toDate = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
 
 /** What both listings share: the caller's namespaces (or one), a creation-time window, a cursor. */
 async function scope(db: Db, principal: TPrincipal, f: TSessionFilter) {
   const after = decodeCursor(f.cursor, "string");
-  const from = parseInstant(f.from, "from");
-  const to = parseInstant(f.to, "to");
+  const from = toDate(parseInstant(f.from, "from"));
+  const to = toDate(parseInstant(f.to, "to"));
   const ns = f.namespace ? await requireNamespace(db, principal, f.namespace, "read") : undefined;
   return {
     ...(ns ? { namespaceId: ns.id } : { namespace: readableNamespaceFilter(principal) }),

@@ -1,13 +1,10 @@
 import "server-only";
 import type { Db } from "../db/client.ts";
-import { validationFailed } from "../errors.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { getVersion } from "../artifacts/get-artifact.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
-import { signShareUrl } from "../sharing/share-links.ts";
+import { checkUrlLifetime, signShareUrl } from "../sharing/share-links.ts";
 import { presignVersion } from "./presign-version.ts";
-
-const MIN_SECONDS = 60;
 
 /**
  * A time-limited URL to a version's bytes that needs no credentials, for clients that hand the
@@ -21,9 +18,7 @@ export async function getDownloadUrl(
   options: { version?: number; expiresIn?: number; forceDownload?: boolean; maxSeconds: number; baseUrl: string },
 ) {
   const expiresIn = options.expiresIn ?? options.maxSeconds;
-  if (!Number.isInteger(expiresIn) || expiresIn < MIN_SECONDS || expiresIn > options.maxSeconds) {
-    throw validationFailed(`expiresIn must be an integer from ${MIN_SECONDS} to ${options.maxSeconds} seconds`, { field: "expiresIn" });
-  }
+  checkUrlLifetime(expiresIn, options.maxSeconds);
   const { artifact, row } = await getVersion(db, principal, artifactId, options.version);
   const presigned = await presignVersion(row, { expiresInSeconds: expiresIn, forceDownload: options.forceDownload });
   const minted = presigned ? { ...presigned, delivery: "s3" as const } : { ...(await signShareUrl(db, artifactId, row.version, expiresIn, options.baseUrl)), delivery: "stowage" as const };

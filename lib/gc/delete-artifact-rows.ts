@@ -3,6 +3,15 @@ import type { Tx } from "../db/client.ts";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { releaseVersions } from "./release-versions.ts";
 
+/**
+ * Locks the artifact row in the caller's transaction (the row lock on PostgreSQL, the write lock
+ * on SQLite) with a no-op update, so deletes racing each other release each version once.
+ * False when no row matches.
+ */
+export async function lockArtifactRow(tx: Tx, where: Prisma.ArtifactWhereInput): Promise<boolean> {
+  return (await tx.artifact.updateMany({ where, data: { nextVersion: { increment: 0 } } })).count > 0;
+}
+
 export type TDeletedArtifact = { pendingIds: string[]; versions: number; bytes: bigint };
 
 /**
@@ -16,9 +25,7 @@ export async function deleteArtifactRows(
   artifact: { id: string; namespaceId: string },
   condition: Prisma.ArtifactWhereInput = {},
 ): Promise<TDeletedArtifact | null> {
-  // A no-op update: the row lock on PostgreSQL (the write lock on SQLite), and whether it matches.
-  const locked = await tx.artifact.updateMany({ where: { AND: [{ id: artifact.id }, condition] }, data: { nextVersion: { increment: 0 } } });
-  if (!locked.count) return null;
+  if (!(await lockArtifactRow(tx, { AND: [{ id: artifact.id }, condition] }))) return null;
   const versions = await tx.artifactVersion.findMany({ where: { artifactId: artifact.id }, select: { backend: true, storageKey: true, sizeBytes: true } });
   await tx.artifact.delete({ where: { id: artifact.id } });
   const pendingIds = await releaseVersions(tx, versions.map((v) => ({ ...v, namespaceId: artifact.namespaceId })));

@@ -2,7 +2,7 @@ import "server-only";
 import { getConfig, type TConfig } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { BlobStore } from "../storage/blob-store.ts";
-import { getBlobStore } from "../storage/get-blob-store.ts";
+import { configuredBackends, getBlobStore } from "../storage/get-blob-store.ts";
 import { syncDefaultRetention } from "../retention/sync-default-retention.ts";
 import { processPendingDeletes } from "./process-pending-deletes.ts";
 import { sweepExpired } from "./sweep-expired.ts";
@@ -55,7 +55,7 @@ export async function runGc(db: Db, options: TGcOptions = {}): Promise<TGcSummar
       const blobs = await processPendingDeletes(db, { getStore, lease });
       const orphans = { deleted: 0, failed: 0 };
       const storeErrors: string[] = [];
-      for (const backend of ["fs", ...(config.s3 ? [`s3:${config.s3.bucket}`] : [])]) {
+      for (const backend of configuredBackends(config)) {
         try {
           const swept = await sweepOrphans(db, getStore(backend), lease, { graceMs: config.orphanGraceMinutes * 60_000 });
           orphans.deleted += swept.deleted;

@@ -17,6 +17,13 @@ export const PRESIGN_MAX_SECONDS = 604800;
 const LINK_PURPOSE = "stowage-share-link-v2";
 const DOWNLOAD_PURPOSE = "stowage-download-url-v1";
 
+/** Lifetimes of URLs that need no credentials: whole seconds, 60 s to the configured maximum. */
+export function checkUrlLifetime(expiresIn: number, maxSeconds: number): void {
+  if (!Number.isInteger(expiresIn) || expiresIn < SHARE_MIN_SECONDS || expiresIn > maxSeconds) {
+    throw validationFailed(`expiresIn must be an integer from ${SHARE_MIN_SECONDS} to ${maxSeconds} seconds`, { field: "expiresIn" });
+  }
+}
+
 const shareUrl = (baseUrl: string, token: string) => `${baseUrl.replace(/\/$/, "")}/api/v1/share/${token}`;
 
 /**
@@ -31,9 +38,7 @@ export async function createShareLink(
   options: { expiresIn?: number; version?: number; maxSeconds: number; baseUrl: string },
 ) {
   const expiresIn = options.expiresIn ?? Math.min(SHARE_DEFAULT_SECONDS, options.maxSeconds);
-  if (!Number.isInteger(expiresIn) || expiresIn < SHARE_MIN_SECONDS || expiresIn > options.maxSeconds) {
-    throw validationFailed(`expiresIn must be an integer from ${SHARE_MIN_SECONDS} to ${options.maxSeconds} seconds`, { field: "expiresIn" });
-  }
+  checkUrlLifetime(expiresIn, options.maxSeconds);
   const artifact = await findArtifactOrThrow(db, principal, artifactId);
   const version = options.version ?? artifact.latestVersion!;
   const row = await db.artifactVersion.findUnique({ where: { artifactId_version: { artifactId, version } } });

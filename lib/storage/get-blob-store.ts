@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { getConfig } from "../config.ts";
+import { getConfig, type TConfig } from "../config.ts";
 import { StowageError } from "../errors.ts";
 import type { BlobStore } from "./blob-store.ts";
 import { createFsBlobStore } from "./fs-blob-store.ts";
@@ -19,6 +19,11 @@ function createStore(backend: string): BlobStore {
     return createS3BlobStore({ ...config.s3, bucket: backend.slice(3) });
   }
   throw new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", `unknown storage backend "${backend}" (known: fs, s3:<bucket>)`);
+}
+
+/** Every store the configuration names: the data dir always, the S3 bucket when one is set. */
+export function configuredBackends(config: Pick<TConfig, "s3"> = getConfig()): string[] {
+  return ["fs", ...(config.s3 ? [`s3:${config.s3.bucket}`] : [])];
 }
 
 /** The store new uploads go to: STOWAGE_STORAGE_BACKEND, else S3 when S3_BUCKET is set, else the data dir. */

@@ -13,6 +13,7 @@ import { isLive } from "../artifacts/find-artifact-or-throw.ts";
 import { BlobNotFoundError, BlobStoreUnavailableError, type BlobStore, type UploadedPart } from "../storage/blob-store.ts";
 import { releaseReservationNow } from "../quota/reserve-quota.ts";
 import { getBlobStore } from "../storage/get-blob-store.ts";
+import { discardBlob } from "../gc/discard-blob.ts";
 import { findDirectUploadOrThrow, type TDirectUploadRow } from "./direct-upload-dto.ts";
 import { assertOpen } from "./get-part-urls.ts";
 import { expectedPartSize } from "./plan-parts.ts";
@@ -121,7 +122,7 @@ export async function completeDirectUpload(db: Db, principal: TPrincipal, upload
       await reopen();
       throw storageUnavailable();
     }
-    await store.delete(upload.storageKey).catch(() => undefined);
+    await discardBlob(db, store, upload.storageKey);
     await fail((error as Error).message);
     throw error;
   }

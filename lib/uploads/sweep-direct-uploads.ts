@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "../db/client.ts";
 import { releaseReservationNow } from "../quota/reserve-quota.ts";
 import { getBlobStore } from "../storage/get-blob-store.ts";
+import { discardBlob } from "../gc/discard-blob.ts";
 
 const BATCH = 100;
 
@@ -26,7 +27,7 @@ export async function sweepDirectUploads(db: Db, now = new Date()): Promise<numb
       await releaseReservationNow(db, upload.id);
       const store = getBlobStore(upload.backend);
       await store.multipart.abort(upload.storageKey, upload.backendUploadId).catch(() => undefined);
-      await store.delete(upload.storageKey).catch(() => undefined);
+      await discardBlob(db, store, upload.storageKey);
     }
     if (stale.length < BATCH) return closed;
   }

@@ -1,8 +1,7 @@
 import "server-only";
-import { getConfig } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { reclaimExpiredReservations } from "../quota/reserve-quota.ts";
-import { getBlobStore } from "../storage/get-blob-store.ts";
+import { configuredBackends, getBlobStore } from "../storage/get-blob-store.ts";
 import { UPLOAD_LIFETIME_MS } from "./start-direct-upload.ts";
 import { sweepDirectUploads } from "./sweep-direct-uploads.ts";
 
@@ -16,10 +15,8 @@ const STALE_AFTER_MS = UPLOAD_LIFETIME_MS + 3_600_000;
 export async function sweepIncompleteUploads(db: Db): Promise<{ expiredUploads: number; removedLeftovers: number; reclaimedReservations: number }> {
   const expiredUploads = await sweepDirectUploads(db);
   const reclaimedReservations = await reclaimExpiredReservations(db);
-  const config = getConfig();
-  const backends = ["fs", ...(config.s3 ? [`s3:${config.s3.bucket}`] : [])];
   let removedLeftovers = 0;
-  for (const backend of backends) {
+  for (const backend of configuredBackends()) {
     try {
       removedLeftovers += await getBlobStore(backend).removeIncomplete(new Date(Date.now() - STALE_AFTER_MS));
     } catch (error) {
