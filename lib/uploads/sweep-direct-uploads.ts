@@ -8,8 +8,8 @@ const BATCH = 100;
 
 /**
  * Closes uploads whose time ran out (never completed, or a completer that died) and deletes
- * their parts and any joined-but-uncommitted bytes. The key belongs to the upload alone and no
- * version points at it, so deleting it is safe. Conditional claims make two app instances
+ * their parts and any joined-but-uncommitted bytes (the key belongs to the upload alone; bytes a
+ * version already points at stay). Conditional claims make two app instances
  * sweeping at once harmless. Returns how many were closed.
  */
 export async function sweepDirectUploads(db: Db, now = new Date()): Promise<number> {
@@ -27,7 +27,9 @@ export async function sweepDirectUploads(db: Db, now = new Date()): Promise<numb
       await releaseReservationNow(db, upload.id);
       const store = getBlobStore(upload.backend);
       await store.multipart.abort(upload.storageKey, upload.backendUploadId).catch(() => undefined);
-      await discardBlob(db, store, upload.storageKey);
+      // A completer that died after its commit but before marking the upload: the bytes are a version's.
+      const committed = await db.artifactVersion.count({ where: { storageKey: upload.storageKey } });
+      if (!committed) await discardBlob(db, store, upload.storageKey);
     }
     if (stale.length < BATCH) return closed;
   }

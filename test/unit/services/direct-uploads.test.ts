@@ -84,6 +84,18 @@ describe("direct uploads (services)", () => {
     expect(await h.db.artifactVersion.count()).toBe(0);
   });
 
+  it("a completer that died after its commit leaves the version's bytes to the version", async () => {
+    const { upload, row, send } = await started();
+    await send(1);
+    await send(2);
+    await completeDirectUpload(h.db, h.alice, upload.id);
+    // As if the process died between the commit and marking the upload completed.
+    await h.db.directUpload.update({ where: { id: upload.id }, data: { status: "completing", expiresAt: new Date(Date.now() - 1000) } });
+    expect(await sweepDirectUploads(h.db)).toBe(1);
+    expect(await h.store.exists(row.storageKey)).toBe(true);
+    expect(await h.db.pendingBlobDelete.count()).toBe(0);
+  });
+
   it("access revoked while the parts travel stops the completion", async () => {
     const ns = await h.db.namespace.create({ data: { id: "nsteam0000000000000000000a", name: "team:x", kind: "custom" } });
     await h.db.grant.create({ data: { id: "grant00000000000000000000a", namespaceId: ns.id, identityId: h.bob.identityId, permission: "write" } });
