@@ -8,11 +8,13 @@ import { defineConfig } from "@playwright/test";
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "stowage-e2e-"));
 process.env.E2E_PORT ??= "3297";
 process.env.E2E_ADMIN_KEY ??= "stw_e2e_admin_key_0123456789abcdef";
+process.env.E2E_ADMIN_EMAIL ??= "admin@e2e.test";
+process.env.E2E_ADMIN_PASSWORD ??= "e2e-admin-password-42";
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results/e2e",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results/e2e",
   timeout: 30_000,
   fullyParallel: false,
   workers: 1,
@@ -38,6 +40,13 @@ export default defineConfig({
       PORT: process.env.E2E_PORT,
       STOWAGE_DATA_DIR: process.env.E2E_DATA_DIR,
       STOWAGE_ADMIN_KEY: process.env.E2E_ADMIN_KEY,
+      STOWAGE_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
+      STOWAGE_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+      // The embedded default, whatever the calling shell has set.
+      DATABASE_URL: "",
+      S3_BUCKET: "",
+      STOWAGE_STORAGE_BACKEND: "",
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
     },
   },
 });

@@ -1,9 +1,14 @@
 import { ServiceStatusCard } from "@/components/service-status-card";
 import { getServiceStatus } from "@/lib/service-status";
+import { redirect } from "next/navigation";
+import Link from "next/link";
+import { getViewer } from "@/app/_auth/get-viewer";
+import { buttonPrimary } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
+  if (await getViewer()) redirect("/runs");
   const status = await getServiceStatus();
   return (
     <main className="mx-auto max-w-3xl px-4 py-12 sm:px-6">
@@ -13,6 +18,7 @@ export default async function HomePage() {
           <h1 className="text-2xl font-semibold">Stowage</h1>
           <p className="text-sm text-slate-600">Versioned artifact storage for AI agents</p>
         </div>
+        <Link href="/signin" className={`${buttonPrimary} ml-auto`}>Sign in</Link>
       </header>
 
       <ServiceStatusCard status={status} />

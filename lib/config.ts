@@ -13,6 +13,15 @@ const ZEnv = z.object({
   SHARE_URL_MAX_SECONDS: z.coerce.number().int().min(60).default(86400),
   STOWAGE_ADMIN_KEY: z.string().min(20, "STOWAGE_ADMIN_KEY must be at least 20 characters").optional(),
   STOWAGE_PUBLIC_URL: z.string().url().optional(),
+  STOWAGE_ADMIN_EMAIL: z.string().email("STOWAGE_ADMIN_EMAIL must be an email address").optional(),
+  STOWAGE_ADMIN_PASSWORD: z.string().min(10, "STOWAGE_ADMIN_PASSWORD must be at least 10 characters").max(256).optional(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default("Single sign-on"),
+  OIDC_ALLOW_SIGNUP: ZFlag.default(false),
   ARTIFACT_GC_INTERVAL_MINUTES: ZPositiveInt.default(15),
   ARTIFACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
   ARTIFACT_ORPHAN_GRACE_MINUTES: z.coerce.number().int().min(0).default(60),
@@ -44,6 +53,12 @@ export type TConfig = {
   quotaDefaultBytes: number;
   shareUrlMaxSeconds: number;
   adminKey: string | undefined;
+  /** Dashboard sign-in for the first admin, set on first start (STOWAGE_ADMIN_EMAIL / _PASSWORD). */
+  adminCredentials: { email: string; password: string } | undefined;
+  /** next-auth's secret; undefined: derived from the installation's stored secret. */
+  authSecret: string | undefined;
+  /** An OIDC provider for dashboard sign-in, when configured. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string; allowSignup: boolean } | undefined;
   publicUrl: string | undefined;
   presignedUrlSeconds: number;
   gcIntervalMinutes: number;
@@ -88,6 +103,13 @@ function loadConfig(env: NodeJS.ProcessEnv): TConfig {
   if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
     throw new ConfigError("invalid configuration: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the AWS default credentials)");
   }
+  if (!e.STOWAGE_ADMIN_EMAIL !== !e.STOWAGE_ADMIN_PASSWORD) {
+    throw new ConfigError("invalid configuration: set both STOWAGE_ADMIN_EMAIL and STOWAGE_ADMIN_PASSWORD, or neither");
+  }
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet !== 0 && oidcSet !== 3) {
+    throw new ConfigError("invalid configuration: OIDC sign-in needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET");
+  }
   return {
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `file:${path.join(dataDir, "stowage.db")}`,
@@ -95,6 +117,11 @@ function loadConfig(env: NodeJS.ProcessEnv): TConfig {
     quotaDefaultBytes: e.ARTIFACT_QUOTA_DEFAULT_MB * 1024 * 1024,
     shareUrlMaxSeconds: e.SHARE_URL_MAX_SECONDS,
     adminKey: e.STOWAGE_ADMIN_KEY,
+    adminCredentials: e.STOWAGE_ADMIN_EMAIL ? { email: e.STOWAGE_ADMIN_EMAIL.toLowerCase(), password: e.STOWAGE_ADMIN_PASSWORD! } : undefined,
+    authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
+    oidc: e.OIDC_ISSUER
+      ? { issuer: e.OIDC_ISSUER.replace(/\/$/, ""), clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME, allowSignup: e.OIDC_ALLOW_SIGNUP }
+      : undefined,
     publicUrl: e.STOWAGE_PUBLIC_URL,
     presignedUrlSeconds: e.PRESIGNED_URL_EXPIRY_SECONDS,
     gcIntervalMinutes: e.ARTIFACT_GC_INTERVAL_MINUTES,

@@ -3,6 +3,8 @@ import { getConfig } from "./config.ts";
 import { getDb } from "./db/client.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import { bootstrapAdmin } from "./admin/bootstrap-admin.ts";
+import { ensureAdminCredentials } from "./auth/ensure-admin-credentials.ts";
+import { configureAuthUrl } from "./auth/configure-auth-url.ts";
 import { sweepIncompleteUploads } from "./uploads/sweep-incomplete-uploads.ts";
 import { runGc } from "./gc/run-gc.ts";
 
@@ -12,6 +14,8 @@ export async function startup(): Promise<void> {
   const applied = await migrateDatabase(config.databaseUrl);
   if (applied.length) console.log(`Stowage: applied migrations ${applied.join(", ")}`);
   await bootstrapAdmin(getDb(), config.adminKey);
+  await ensureAdminCredentials(getDb(), config.adminCredentials);
+  configureAuthUrl(config.publicUrl);
   await sweepUploads();
   // Garbage collection lists every stored blob, which takes a while on a large store: it runs
   // beside the starting server instead of delaying it.

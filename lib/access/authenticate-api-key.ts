@@ -3,6 +3,7 @@ import type { Db } from "../db/client.ts";
 import { StowageError } from "../errors.ts";
 import { hashApiKey } from "./api-keys.ts";
 import type { TPrincipal } from "./principal.ts";
+import { toPrincipal } from "./principal-for-identity.ts";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -22,10 +23,5 @@ export async function authenticateApiKey(db: Db, authorization: string | null): 
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return {
-    identityId: row.identity.id,
-    name: row.identity.name,
-    isAdmin: row.identity.isAdmin,
-    groupIds: row.identity.memberships.map((m) => m.groupId),
-  };
+  return toPrincipal(row.identity);
 }

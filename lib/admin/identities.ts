@@ -7,8 +7,10 @@ import { createApiKey } from "../access/api-keys.ts";
 import { assertSlug } from "../access/namespace-names.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { requireAdmin } from "../access/require-admin.ts";
+import { hashPassword } from "../auth/password-hash.ts";
+import { assertPasswordAcceptable, normalizeEmail } from "../auth/set-password.ts";
 
-type TIdentityRow = { id: string; name: string; kind: string; isAdmin: boolean; email: string | null; createdAt: Date; disabledAt: Date | null };
+type TIdentityRow = { id: string; name: string; kind: string; isAdmin: boolean; email: string | null; passwordHash?: string | null; createdAt: Date; disabledAt: Date | null };
 
 export const toIdentityDto = (i: TIdentityRow) => ({
   id: i.id,
@@ -16,16 +18,22 @@ export const toIdentityDto = (i: TIdentityRow) => ({
   kind: i.kind,
   isAdmin: i.isAdmin,
   email: i.email,
+  /** Whether the identity can sign in to the dashboard with a password (the hash never leaves the server). */
+  hasPassword: Boolean(i.passwordHash),
   namespace: `agent:${i.name}`,
   createdAt: i.createdAt.toISOString(),
   disabledAt: i.disabledAt?.toISOString() ?? null,
 });
 
-export type TCreateIdentity = { name: string; kind?: "agent" | "human"; isAdmin?: boolean; email?: string };
+export type TCreateIdentity = { name: string; kind?: "agent" | "human"; isAdmin?: boolean; email?: string; password?: string };
 
 /** Creates an identity and its personal `agent:<name>` namespace. Callable without a principal only by bootstrap. */
 export async function insertIdentity(db: Db, input: TCreateIdentity) {
   assertSlug(input.name, "name");
+  if (input.password !== undefined) {
+    if (!input.email) throw validationFailed("an identity that signs in with a password needs an email", { field: "email" });
+    assertPasswordAcceptable(input.password);
+  }
   try {
     // One statement: an identity never exists without its personal namespace.
     return await db.identity.create({
@@ -34,7 +42,8 @@ export async function insertIdentity(db: Db, input: TCreateIdentity) {
         name: input.name,
         kind: input.kind ?? "agent",
         isAdmin: input.isAdmin ?? false,
-        email: input.email,
+        email: input.email === undefined ? undefined : normalizeEmail(input.email),
+        passwordHash: input.password === undefined ? undefined : await hashPassword(input.password),
         ownedNamespaces: { create: { id: newId(), name: `agent:${input.name}`, kind: "agent" } },
       },
     });

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Db } from "../db/client.ts";
-import { authenticateApiKey } from "../access/authenticate-api-key.ts";
+import { authenticateRequest } from "../access/authenticate-request.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { requireAdmin } from "../access/require-admin.ts";
 import { errorResponse } from "./error-response.ts";
@@ -19,10 +19,10 @@ export function publicRoute<P = Record<string, never>>(handler: (args: TArgs<P>)
   };
 }
 
-/** Every other API route: authenticate the API key first, then hand the handler a principal. */
+/** Every other API route: authenticate first (API key or dashboard session), then hand the handler a principal. */
 export function apiRoute<P = Record<string, never>>(handler: (args: TArgs<P> & { principal: TPrincipal }) => Promise<Response>) {
   return publicRoute<P>(async (args) => {
-    const principal = await authenticateApiKey(args.db, args.req.headers.get("authorization"));
+    const principal = await authenticateRequest(args.db, args.req.method, args.req.headers);
     return handler({ ...args, principal });
   });
 }

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { getConfig } from "../config.ts";
 import { getDb } from "../db/client.ts";
-import { authenticateApiKey } from "../access/authenticate-api-key.ts";
+import { authenticateRequest } from "../access/authenticate-request.ts";
 import { parseVersionNumber } from "../artifacts/artifact-fields.ts";
 import { getVersion } from "../artifacts/get-artifact.ts";
 import { publishArtifact } from "../artifacts/publish-artifact.ts";
@@ -24,7 +24,7 @@ const ZContentQuery = z.strictObject({ version: z.string().optional(), download:
 // POST /api/v1/artifacts – upload a new version (multipart/form-data or a raw body)
 const upload: THandler = async (req, res, url) => {
   const db = getDb();
-  const principal = await authenticateApiKey(db, req.headers.authorization ?? null);
+  const principal = await authenticateRequest(db, req.method!, toHeaders(req));
   const input = await readUploadRequest(url, toHeaders(req), req);
   const published = await publishArtifact(db, getWriteBlobStore(), principal, getConfig().maxUploadBytes, input);
   const { artifact, version, replayed } = published;
@@ -40,7 +40,7 @@ const upload: THandler = async (req, res, url) => {
 // bytes in S3 answer GET with a 302 to a presigned S3 URL
 const content: THandler = async (req, res, url, [id]) => {
   const db = getDb();
-  const principal = await authenticateApiKey(db, req.headers.authorization ?? null);
+  const principal = await authenticateRequest(db, req.method!, toHeaders(req));
   const { query } = readSearchParams(url, ZContentQuery);
   const { artifact, row } = await getVersion(db, principal, id!, parseVersionNumber(query.version));
   const result = await contentResult({ method: req.method!, headers: toHeaders(req) }, row, {
