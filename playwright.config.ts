@@ -10,7 +10,9 @@ process.env.E2E_PORT ??= "3297";
 process.env.E2E_ADMIN_KEY ??= "stw_e2e_admin_key_0123456789abcdef";
 process.env.E2E_ADMIN_EMAIL ??= "admin@e2e.test";
 process.env.E2E_ADMIN_PASSWORD ??= "e2e-admin-password-42";
+process.env.E2E_OIDC_PORT ??= String(Number(process.env.E2E_PORT) + 1000);
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+const oidcIssuer = `http://127.0.0.1:${process.env.E2E_OIDC_PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,24 +31,37 @@ export default defineConfig({
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  webServer: {
-    command: "npm start",
-    url: `${baseURL}/api/v1/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: process.env.E2E_PORT,
-      STOWAGE_DATA_DIR: process.env.E2E_DATA_DIR,
-      STOWAGE_ADMIN_KEY: process.env.E2E_ADMIN_KEY,
-      STOWAGE_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
-      STOWAGE_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
-      // The embedded default, whatever the calling shell has set.
-      DATABASE_URL: "",
-      S3_BUCKET: "",
-      STOWAGE_STORAGE_BACKEND: "",
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
+  webServer: [
+    {
+      // A real (minimal) OpenID Connect provider, so single sign-on is tested end to end.
+      command: "node e2e/support/oidc-provider.mjs",
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 10_000,
     },
-  },
+    {
+      command: "npm start",
+      url: `${baseURL}/api/v1/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: process.env.E2E_PORT,
+        STOWAGE_DATA_DIR: process.env.E2E_DATA_DIR,
+        STOWAGE_ADMIN_KEY: process.env.E2E_ADMIN_KEY,
+        STOWAGE_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
+        STOWAGE_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+        // The embedded default, whatever the calling shell has set.
+        DATABASE_URL: "",
+        S3_BUCKET: "",
+        STOWAGE_STORAGE_BACKEND: "",
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",
+        OIDC_ISSUER: oidcIssuer,
+        OIDC_CLIENT_ID: "stowage-e2e",
+        OIDC_CLIENT_SECRET: "stowage-e2e-secret",
+        OIDC_NAME: "Test SSO",
+      },
+    },
+  ],
 });
