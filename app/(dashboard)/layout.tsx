@@ -11,6 +11,7 @@ const LINKS: TNavLink[] = [
   { href: "/shared", label: "Shared with me" },
   { href: "/upload", label: "Upload" },
   { href: "/namespaces", label: "Namespaces" },
+  { href: "/keys", label: "API keys" },
 ];
 const ADMIN_LINKS: TNavLink[] = [{ href: "/admin", label: "Admin" }];
 

@@ -7,6 +7,7 @@ import { assertSlug } from "../access/namespace-names.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { requireAdmin } from "../access/require-admin.ts";
 import { findIdentityByName } from "./identities.ts";
+import { recordAuditEvent } from "../audit/record-audit-event.ts";
 
 export async function createGroup(db: Db, principal: TPrincipal, name: string) {
   requireAdmin(principal);
@@ -14,6 +15,7 @@ export async function createGroup(db: Db, principal: TPrincipal, name: string) {
   try {
     // The ring namespace comes with the group, in the same statement.
     const g = await db.group.create({ data: { id: newId(), name, namespaces: { create: { id: newId(), name: `ring:${name}`, kind: "ring" } } } });
+    await recordAuditEvent(db, { actor: principal, action: "group.create", namespace: `ring:${name}`, details: { group: name } });
     return { id: g.id, name: g.name, namespace: `ring:${g.name}`, members: [] as string[], createdAt: g.createdAt.toISOString() };
   } catch (error) {
     if (isUniqueViolation(error)) throw validationFailed(`a group named "${name}" already exists`, { field: "name" });
@@ -48,6 +50,7 @@ export async function addGroupMember(db: Db, principal: TPrincipal, groupName: s
     create: { groupId: group.id, identityId: identity.id },
     update: {},
   });
+  await recordAuditEvent(db, { actor: principal, action: "group.member_add", namespace: `ring:${group.name}`, details: { group: group.name, identity: identity.name } });
 }
 
 export async function removeGroupMember(db: Db, principal: TPrincipal, groupName: string, identityName: string) {
@@ -56,4 +59,5 @@ export async function removeGroupMember(db: Db, principal: TPrincipal, groupName
   const identity = await findIdentityByName(db, identityName);
   const { count } = await db.groupMember.deleteMany({ where: { groupId: group.id, identityId: identity.id } });
   if (!count) throw notFound("membership");
+  await recordAuditEvent(db, { actor: principal, action: "group.member_remove", namespace: `ring:${group.name}`, details: { group: group.name, identity: identity.name } });
 }

@@ -7,6 +7,7 @@ import { createApiKey } from "../access/api-keys.ts";
 import { assertSlug } from "../access/namespace-names.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { requireAdmin } from "../access/require-admin.ts";
+import { recordAuditEvent } from "../audit/record-audit-event.ts";
 import { hashPassword } from "../auth/password-hash.ts";
 import { assertPasswordAcceptable, normalizeEmail } from "../auth/set-password.ts";
 
@@ -55,7 +56,9 @@ export async function insertIdentity(db: Db, input: TCreateIdentity) {
 
 export async function createIdentity(db: Db, principal: TPrincipal, input: TCreateIdentity) {
   requireAdmin(principal);
-  return toIdentityDto(await insertIdentity(db, input));
+  const identity = toIdentityDto(await insertIdentity(db, input));
+  await recordAuditEvent(db, { actor: principal, action: "identity.create", namespace: identity.namespace, details: { identity: identity.name, kind: identity.kind, isAdmin: identity.isAdmin, signIn: identity.hasPassword } });
+  return identity;
 }
 
 export async function listIdentities(db: Db, principal: TPrincipal) {
@@ -75,6 +78,7 @@ export async function createKeyFor(db: Db, principal: TPrincipal, identityName: 
   const identity = await findIdentityByName(db, identityName);
   if (!principal.isAdmin && identity.id !== principal.identityId) throw new StowageError("FORBIDDEN", "you may only create keys for yourself");
   const created = await createApiKey(db, identity.id, label);
+  await recordAuditEvent(db, { actor: principal, action: "key.create", details: { identity: identity.name, keyId: created.id, label } });
   return { ...created, identity: identity.name, createdAt: created.createdAt.toISOString() };
 }
 
@@ -96,6 +100,8 @@ export async function listKeysFor(db: Db, principal: TPrincipal, identityName: s
 export async function revokeKey(db: Db, principal: TPrincipal, keyId: string) {
   const key = await db.apiKey.findUnique({ where: { id: keyId } });
   if (!key || (!principal.isAdmin && key.identityId !== principal.identityId)) throw notFound("API key");
-  if (!key.revokedAt) await db.apiKey.update({ where: { id: keyId }, data: { revokedAt: new Date() } });
+  if (key.revokedAt) return;
+  await db.apiKey.update({ where: { id: keyId }, data: { revokedAt: new Date() } });
+  await recordAuditEvent(db, { actor: principal, action: "key.revoke", details: { keyId, label: key.label } });
 }
 

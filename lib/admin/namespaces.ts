@@ -9,6 +9,7 @@ import type { TPrincipal } from "../access/principal.ts";
 import { requireAdmin } from "../access/require-admin.ts";
 import { findGroupByName } from "./groups.ts";
 import { findIdentityByName } from "./identities.ts";
+import { recordAuditEvent } from "../audit/record-audit-event.ts";
 
 /** Custom namespaces (`team:ml`, `app:reports`, …); personal and ring ones come with their identity or group. */
 export async function createCustomNamespace(db: Db, principal: TPrincipal, name: string) {
@@ -24,6 +25,7 @@ export async function createCustomNamespace(db: Db, principal: TPrincipal, name:
     if (isUniqueViolation(error)) throw validationFailed(`namespace "${name}" already exists`, { field: "name" });
     throw error;
   }
+  await recordAuditEvent(db, { actor: principal, action: "namespace.create", namespace: ns.name });
   return { id: ns.id, name: ns.name, kind: ns.kind, createdAt: ns.createdAt.toISOString() };
 }
 
@@ -54,6 +56,7 @@ export async function grantAccess(db: Db, principal: TPrincipal, namespace: stri
     const grant = existing
       ? await db.grant.update({ where: { id: existing.id }, data: { permission: input.permission } })
       : await db.grant.create({ data: { id: newId(), namespaceId: ns.id, identityId, groupId, permission: input.permission } });
+    await recordAuditEvent(db, { actor: principal, action: "grant.set", namespace, details: { identity: input.identity ?? null, group: input.group ?? null, permission: grant.permission } });
     return { id: grant.id, namespace, identity: input.identity ?? null, group: input.group ?? null, permission: grant.permission };
   } catch (error) {
     if (isUniqueViolation(error)) return grantAccess(db, principal, namespace, input);
@@ -77,4 +80,5 @@ export async function revokeGrant(db: Db, principal: TPrincipal, namespace: stri
   const ns = await findNamespaceByName(db, namespace);
   const { count } = await db.grant.deleteMany({ where: { id: grantId, namespaceId: ns.id } });
   if (!count) throw notFound("grant");
+  await recordAuditEvent(db, { actor: principal, action: "grant.revoke", namespace, details: { grantId } });
 }

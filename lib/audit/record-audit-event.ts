@@ -19,6 +19,17 @@ export const AUDIT_ACTIONS = [
   "upload.start",
   "upload.complete",
   "upload.abort",
+  "identity.create",
+  "identity.update",
+  "key.create",
+  "key.revoke",
+  "group.create",
+  "group.member_add",
+  "group.member_remove",
+  "namespace.create",
+  "grant.set",
+  "grant.revoke",
+  "setup.complete",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.ts";
 import { StowageError } from "../errors.ts";
 import { authenticateApiKey } from "../access/authenticate-api-key.ts";
 import { setSignInCredentials } from "./set-password.ts";
+import { recordAuditEvent } from "../audit/record-audit-event.ts";
 
 /** True while no identity can sign in to the dashboard: the first-run setup page is open. */
 export async function needsSetup(db: Db): Promise<boolean> {
@@ -19,5 +20,6 @@ export async function completeSetup(db: Db, input: { adminKey: string; email: st
   if (!principal?.isAdmin) throw new StowageError("FORBIDDEN", "that is not an admin API key of this server");
   if (!(await needsSetup(db))) throw new StowageError("FORBIDDEN", "setup is already complete; sign in instead");
   await setSignInCredentials(db, principal.identityId, { email: input.email, password: input.password });
+  await recordAuditEvent(db, { actor: principal, action: "setup.complete", details: { identity: principal.name } });
   return { identity: principal.name, email: input.email.trim().toLowerCase() };
 }
