@@ -47,7 +47,10 @@ export async function listRuns(db: Db, principal: TPrincipal, f: TRunFilter) {
       const mine = published.filter((p) => p.runId === r.id);
       return {
         id: r.externalId,
+        /** The run's own row id: the dashboard's /runs/{key} (a run id is only unique within its namespace). */
+        key: r.id,
         namespace: r.namespace.name,
+        sessionKey: r.sessionId,
         sessionId: r.session?.externalId ?? null,
         createdAt: r.createdAt.toISOString(),
         artifactCount: mine.length,
@@ -69,7 +72,7 @@ export async function listSessions(db: Db, principal: TPrincipal, f: TSessionFil
   });
   const { page, nextCursor } = paginate(rows, f.limit, (s) => s.id);
   return {
-    sessions: page.map((s) => ({ id: s.externalId, namespace: s.namespace.name, createdAt: s.createdAt.toISOString(), runCount: s._count.runs })),
+    sessions: page.map((s) => ({ id: s.externalId, key: s.id, namespace: s.namespace.name, createdAt: s.createdAt.toISOString(), runCount: s._count.runs })),
     nextCursor,
   };
 }

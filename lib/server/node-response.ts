@@ -38,6 +38,11 @@ export function writeJson(res: ServerResponse, status: number, data: unknown, he
 }
 
 export async function writeError(req: IncomingMessage, res: ServerResponse, error: unknown): Promise<void> {
+  // The client went away mid-request (a cancelled upload): nobody to answer, nothing to log.
+  if (req.destroyed && isClientAbort(error)) {
+    res.destroy();
+    return;
+  }
   const { status, headers, body } = errorPayload(error);
   if (res.headersSent) {
     res.destroy();
@@ -47,6 +52,11 @@ export async function writeError(req: IncomingMessage, res: ServerResponse, erro
   if (!(await drainSmallRemainder(req))) headers.Connection = "close";
   writeJson(res, status, body, headers);
 }
+
+const isClientAbort = (error: unknown) => {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE" || (error as Error | null)?.message === "aborted";
+};
 
 // Enough to take in what a client sends between our answer and its noticing it (bodies are
 // refused within a few MiB of the limit), small enough to cost nothing.

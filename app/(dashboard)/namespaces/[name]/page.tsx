@@ -177,7 +177,7 @@ export default async function NamespacePage({ params, searchParams }: TProps) {
             <>
               {" "}
               Grants are managed on the{" "}
-              <Link className={linkClass} href="/admin">
+              <Link className={linkClass} href={`/admin/grants?namespace=${encodeURIComponent(name)}`}>
                 admin pages
               </Link>
               .
