@@ -28,10 +28,10 @@ test("every main page passes axe's WCAG 2.1 AA checks", async ({ page }) => {
     await expectAccessible(page, url);
   }
   await page.goto("/runs");
-  await page.getByRole("link", { name: runId }).click();
-  await expect(page.getByRole("link", { name: "notes.md" })).toBeVisible();
+  await page.getByRole("link", { name: runId, exact: true }).click();
+  await expect(page.getByRole("link", { name: "notes.md", exact: true })).toBeVisible();
   await expectAccessible(page, "run page");
-  await page.getByRole("link", { name: "notes.md" }).click();
+  await page.getByRole("link", { name: "notes.md", exact: true }).click();
   await expect(page.getByRole("heading", { name: "notes.md" })).toBeVisible();
   await expectAccessible(page, "artifact page");
   await page.goto(`${page.url().split("?")[0]}/compare?a=0&b=1`);

@@ -90,7 +90,7 @@ test("text artifact: header, preview, history, version switch and download of an
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // Selecting v0 switches the preview.
-  await page.getByRole("link", { name: "Show version 0" }).click();
+  await page.getByRole("link", { name: "v0", exact: true }).click();
   await expect(page).toHaveURL(/version=0/);
   await expect(page.getByTestId("text-preview")).toHaveText(TEXT_V0);
   await expect(page.getByRole("heading", { name: /^Version 0/ })).toBeVisible();
@@ -126,7 +126,7 @@ test("a long history is paged, newest first, and keeps its page while another ve
   await page.getByRole("link", { name: "Older versions" }).click();
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toHaveAttribute("data-testid", "version-row-1");
-  await page.getByRole("link", { name: "Show version 0" }).click();
+  await page.getByRole("link", { name: "v0", exact: true }).click();
   await expect(page.getByTestId("text-preview")).toHaveText("body 0\n");
   await expect(rows).toHaveCount(2);
   await page.getByRole("link", { name: "Newest versions" }).click();

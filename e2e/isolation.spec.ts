@@ -27,15 +27,15 @@ test("a user of another namespace sees none of it: lists, pages, search, preview
   const alicePage = await (await browser.newContext()).newPage();
   await signIn(alicePage, alice);
   await alicePage.goto("/runs");
-  await alicePage.getByRole("link", { name: runId }).click();
-  await expect(alicePage.getByRole("link", { name })).toBeVisible();
+  await alicePage.getByRole("link", { name: runId, exact: true }).click();
+  await expect(alicePage.getByRole("link", { name, exact: true })).toBeVisible();
   const runUrl = alicePage.url();
-  await alicePage.getByRole("link", { name }).click();
+  await alicePage.getByRole("link", { name, exact: true }).click();
   await expect(alicePage.getByText("private findings")).toBeVisible();
   const artifactUrl = alicePage.url();
   await alicePage.goto("/sessions");
-  await alicePage.getByRole("link", { name: sessionId }).click();
-  await expect(alicePage.getByRole("link", { name })).toBeVisible();
+  await alicePage.getByRole("link", { name: sessionId, exact: true }).click();
+  await expect(alicePage.getByRole("link", { name, exact: true })).toBeVisible();
   const sessionUrl = alicePage.url();
 
   const page = await (await browser.newContext()).newPage();

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/components/api";
-import { ModalDialog } from "@/components/ui/modal-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { CheckboxField, fieldError, FormError, TextField } from "./form-fields";
 import type { TIdentityRow } from "./types";
@@ -59,7 +59,7 @@ export function CreateIdentityButton() {
       >
         New identity
       </button>
-      <ModalDialog open={open} onClose={close} title="New identity" description="Its personal namespace agent:<name> is created with it.">
+      <Dialog open={open} onClose={close} title="New identity" description="Its personal namespace agent:<name> is created with it.">
         <form onSubmit={onSubmit} className="space-y-4">
           <FormError error={create.error} fields={["name", "email", "password", "isAdmin", "kind"]} title="The identity was not created" />
           <TextField label="Name" name="name" required maxLength={63} autoComplete="off" hint="Lowercase letters, digits, “.”, “_” and “-”." error={fieldError(create.error, "name")} />
@@ -94,7 +94,7 @@ export function CreateIdentityButton() {
             <button type="submit" className={buttonPrimary} disabled={create.isPending}>{create.isPending ? "Creating…" : "Create identity"}</button>
           </div>
         </form>
-      </ModalDialog>
+      </Dialog>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/components/api";
-import { ModalDialog } from "@/components/ui/modal-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { CheckboxField, fieldError, FormError, TextField } from "./form-fields";
 import type { TIdentityRow } from "./types";
@@ -58,7 +58,7 @@ export function EditIdentityButton({ identity, isSelf }: { identity: TIdentityRo
       >
         Edit
       </button>
-      <ModalDialog open={open} onClose={close} title={`Edit ${identity.name}`} description={isSelf ? "This is you." : undefined}>
+      <Dialog open={open} onClose={close} title={`Edit ${identity.name}`} description={isSelf ? "This is you." : undefined}>
         <form onSubmit={onSubmit} className="space-y-4">
           <FormError error={save.error} fields={["email", "password", "isAdmin", "disabled"]} title="Nothing was changed" />
           <TextField label="Email" name="email" type="email" autoComplete="off" defaultValue={identity.email ?? ""} hint="What they sign in to the dashboard with." error={fieldError(save.error, "email")} />
@@ -92,7 +92,7 @@ export function EditIdentityButton({ identity, isSelf }: { identity: TIdentityRo
             <button type="submit" className={buttonPrimary} disabled={save.isPending}>{save.isPending ? "Saving…" : "Save"}</button>
           </div>
         </form>
-      </ModalDialog>
+      </Dialog>
     </>
   );
 }

@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 import { apiFetch } from "@/components/api";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatInstant } from "@/components/ui/format";
-import { ModalDialog } from "@/components/ui/modal-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { buttonDanger, buttonPrimary, buttonSecondary, cardClass, inputClass } from "@/components/ui/styles";
 import { fieldError, FormError, TextField } from "./form-fields";
 import type { TKeyRow } from "./types";
@@ -116,11 +116,11 @@ export function KeyManager({ identity, keys, isSelf }: { identity: string; keys:
         )}
       </section>
 
-      <ModalDialog open={Boolean(created)} onClose={() => setCreated(undefined)} title="Copy the new API key now" testId="new-key-dialog">
+      <Dialog open={Boolean(created)} onClose={() => setCreated(undefined)} title="Copy the new API key now" testId="new-key-dialog">
         {created && <OnceShownKey created={created} whose={whose} onDone={() => setCreated(undefined)} />}
-      </ModalDialog>
+      </Dialog>
 
-      <ModalDialog
+      <Dialog
         open={Boolean(revoking)}
         onClose={() => setRevoking(undefined)}
         title="Revoke this key?"
@@ -135,7 +135,7 @@ export function KeyManager({ identity, keys, isSelf }: { identity: string; keys:
             </button>
           </div>
         </div>
-      </ModalDialog>
+      </Dialog>
     </div>
   );
 }

@@ -58,7 +58,7 @@ export function VersionHistory({
                     {isSelected ? (
                       <span>v{v.version} <span className="text-xs font-normal text-sky-800">(showing)</span></span>
                     ) : (
-                      <Link className={linkClass} href={artifactHref(artifactId, { version: v.version === latest ? undefined : v.version, history: cursor })} aria-label={`Show version ${v.version}`}>
+                      <Link className={linkClass} href={artifactHref(artifactId, { version: v.version === latest ? undefined : v.version, history: cursor })} title={`Show version ${v.version}`}>
                         v{v.version}
                       </Link>
                     )}

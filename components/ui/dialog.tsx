@@ -10,18 +10,21 @@ export function Dialog({
   open,
   onClose,
   title,
+  description,
   children,
   testId,
 }: {
   open: boolean;
   onClose: () => void;
   title: React.ReactNode;
+  description?: React.ReactNode;
   children: React.ReactNode;
   testId?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const titleId = useId();
+  const descriptionId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -35,15 +38,23 @@ export function Dialog({
     }
   }, [open]);
 
+  // Unmounting while open (navigation) must not leave the page inert.
+  useEffect(() => () => ref.current?.close(), []);
+
   return (
     <dialog
       ref={ref}
       aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
       data-testid={testId}
       // Escape: let React state close it, so state and the element never disagree.
       onCancel={(event) => {
         event.preventDefault();
         onClose();
+      }}
+      // Closed by the browser itself (a repeated Escape may skip the cancel event): keep state in step.
+      onClose={() => {
+        if (open) onClose();
       }}
       // A click on the backdrop lands on the <dialog> itself.
       onClick={(event) => {
@@ -64,6 +75,7 @@ export function Dialog({
               <span aria-hidden>✕</span>
             </button>
           </div>
+          {description && <div id={descriptionId} className="-mt-3 mb-4 text-sm text-slate-600">{description}</div>}
           {children}
         </div>
       )}

@@ -47,14 +47,20 @@ export async function requireNamespace(db: Db, principal: TPrincipal, name: stri
 }
 
 /** Prisma filter for every namespace the principal can read (undefined = all, for admins). */
-export function readableNamespaceFilter(principal: TPrincipal) {
+export const readableNamespaceFilter = (principal: TPrincipal) => namespaceFilter(principal, "read");
+
+/** Prisma filter for every namespace the principal can write (undefined = all, for admins). */
+export const writableNamespaceFilter = (principal: TPrincipal) => namespaceFilter(principal, "write");
+
+// Mirrors canAccess: owner, ring members, grants (a write grant for writing), admins.
+function namespaceFilter(principal: TPrincipal, permission: TPermission) {
   if (principal.isAdmin) return undefined;
   const viaGroups = principal.groupIds.length ? [{ groupId: { in: principal.groupIds } }] : [];
   return {
     OR: [
       { kind: "agent", ownerIdentityId: principal.identityId },
       ...(principal.groupIds.length ? [{ kind: "ring", groupId: { in: principal.groupIds } }] : []),
-      { grants: { some: { OR: [{ identityId: principal.identityId }, ...viaGroups] } } },
+      { grants: { some: { ...(permission === "write" ? { permission: "write" } : {}), OR: [{ identityId: principal.identityId }, ...viaGroups] } } },
     ],
   };
 }

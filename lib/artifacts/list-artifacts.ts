@@ -18,6 +18,13 @@ export type TListFilter = {
   cursor?: string;
 };
 
+/** Live or not, the artifacts the principal may read: in one namespace (checked), or in every readable one. */
+export async function readableArtifactsWhere(db: Db, principal: TPrincipal, namespace: string | undefined): Promise<Prisma.ArtifactWhereInput> {
+  if (namespace) return { namespaceId: (await requireNamespace(db, principal, namespace, "read")).id };
+  const readable = readableNamespaceFilter(principal);
+  return readable ? { namespace: readable } : {};
+}
+
 /** Internal scopes used by the run and session views. */
 export type TListScope = { runRowId?: string; sessionRollupId?: string };
 
@@ -27,14 +34,7 @@ export type TListScope = { runRowId?: string; sessionRollupId?: string };
  */
 export async function listArtifacts(db: Db, principal: TPrincipal, filter: TListFilter, scope: TListScope = {}) {
   const afterId = decodeCursor(filter.cursor, "string");
-  const and: Prisma.ArtifactWhereInput[] = [liveArtifactWhere()];
-  if (filter.namespace) {
-    const ns = await requireNamespace(db, principal, filter.namespace, "read");
-    and.push({ namespaceId: ns.id });
-  } else {
-    const readable = readableNamespaceFilter(principal);
-    if (readable) and.push({ namespace: readable });
-  }
+  const and: Prisma.ArtifactWhereInput[] = [liveArtifactWhere(), await readableArtifactsWhere(db, principal, filter.namespace)];
   if (filter.sessionId) and.push({ session: { externalId: filter.sessionId } });
   if (filter.runId) and.push({ versions: { some: { run: { externalId: filter.runId } } } });
   if (filter.namePrefix) and.push(namePrefixFilter(db, filter.namePrefix));

@@ -2,11 +2,10 @@ import "server-only";
 import { dialectOf, type Db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { validationFailed } from "../errors.ts";
-import { readableNamespaceFilter, requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { decodeCursor, paginate } from "../pagination.ts";
 import { liveArtifactWhere } from "./find-artifact-or-throw.ts";
-import { listArtifacts } from "./list-artifacts.ts";
+import { listArtifacts, readableArtifactsWhere } from "./list-artifacts.ts";
 import { ARTIFACT_INCLUDE, VERSION_INCLUDE, toArtifactDto, type TArtifactRow } from "./serialize.ts";
 
 export type TSearchFilter = {
@@ -37,14 +36,7 @@ export async function searchArtifacts(db: Db, principal: TPrincipal, filter: TSe
   if (!name) return listArtifacts(db, principal, rest);
 
   const afterId = decodeCursor(filter.cursor, "string");
-  const and: Prisma.ArtifactWhereInput[] = [liveArtifactWhere()];
-  if (filter.namespace) {
-    const ns = await requireNamespace(db, principal, filter.namespace, "read");
-    and.push({ namespaceId: ns.id });
-  } else {
-    const readable = readableNamespaceFilter(principal);
-    if (readable) and.push({ namespace: readable });
-  }
+  const and: Prisma.ArtifactWhereInput[] = [liveArtifactWhere(), await readableArtifactsWhere(db, principal, filter.namespace)];
   if (filter.tag) and.push({ tags: { some: { tag: filter.tag } } });
   for (const [key, value] of Object.entries(filter.metadata ?? {})) and.push({ metadata: { some: { key, value } } });
   and.push(dialectOf(db) === "sqlite" ? { name: { contains: name } } : { name: { contains: name, mode: "insensitive" } as Prisma.StringFilter });

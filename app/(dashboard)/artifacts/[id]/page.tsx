@@ -23,9 +23,9 @@ export const metadata = { title: "Artifact · Stowage" };
 
 const HISTORY_PAGE_SIZE = 20;
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (
-    <div className="min-w-0">
+    <div className={`min-w-0 ${wide ? "sm:col-span-2 lg:col-span-3" : ""}`}>
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
       <dd className="mt-0.5 break-words text-sm text-slate-900">{children}</dd>
     </div>
@@ -106,11 +106,9 @@ export default async function ArtifactPage({ params, searchParams }: { params: P
           <Field label="Updated">{formatInstant(artifact.updatedAt)}</Field>
           {artifact.expiresAt && <Field label="Expires">{formatInstant(artifact.expiresAt)}</Field>}
           {artifact.retainUntil && <Field label="Retained until">{formatInstant(artifact.retainUntil)}</Field>}
-          <div className="sm:col-span-2 lg:col-span-3">
-            <Field label="Tags">
-              <TagEditor artifactId={artifact.id} tags={artifact.tags} canEdit={permissions.canWrite} />
-            </Field>
-          </div>
+          <Field label="Tags" wide>
+            <TagEditor artifactId={artifact.id} tags={artifact.tags} canEdit={permissions.canWrite} />
+          </Field>
         </dl>
       </section>
 
@@ -127,14 +125,12 @@ export default async function ArtifactPage({ params, searchParams }: { params: P
           <Field label="Run">
             {selected.runKey && selected.runId ? <Link className={`${linkClass} break-all`} href={runHref(selected.runKey)}>{selected.runId}</Link> : <span className="text-slate-600">None</span>}
           </Field>
-          <div className="sm:col-span-2 lg:col-span-3">
-            <Field label="SHA-256">
-              <span className="flex flex-wrap items-center gap-2">
-                <code className="break-all font-mono text-xs">{selected.sha256}</code>
-                <CopyButton text={selected.sha256} label="Copy" ariaLabel="Copy the SHA-256" className="rounded px-1.5 py-0.5 text-xs text-sky-700 hover:bg-sky-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600" />
-              </span>
-            </Field>
-          </div>
+          <Field label="SHA-256" wide>
+            <span className="flex flex-wrap items-center gap-2">
+              <code className="break-all font-mono text-xs">{selected.sha256}</code>
+              <CopyButton text={selected.sha256} label="Copy" ariaLabel="Copy the SHA-256" className="rounded px-1.5 py-0.5 text-xs text-sky-700 hover:bg-sky-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600" />
+            </span>
+          </Field>
         </dl>
         <h3 className="mb-2 mt-5 text-sm font-semibold text-slate-900">Custom metadata</h3>
         {metadataEntries.length === 0 ? (
