@@ -52,6 +52,7 @@ export default defineConfig({
         STOWAGE_ADMIN_KEY: process.env.E2E_ADMIN_KEY,
         STOWAGE_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
         STOWAGE_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+      ARTIFACT_DIRECT_UPLOAD_MAX_SIZE_MB: "200",
         // The embedded default, whatever the calling shell has set.
         DATABASE_URL: "",
         S3_BUCKET: "",

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { admin, apiAs, createUser, expectNoHorizontalOverflow, keepScreenshot, publish, signIn, uniq } from "./support/helpers";
 
-type TArtifactList = { artifacts: { id: string; name: string; latestVersion: number; latest: { sizeBytes: number; version: number } }[] };
+type TArtifactList = { artifacts: { id: string; name: string; latestVersion: number; latest: { sizeBytes: number; version: number; sha256: string } }[] };
 
 const listArtifacts = async (api: APIRequestContext, namespace: string) => {
   const res = await api.get(`/api/v1/artifacts?${new URLSearchParams({ namespace, limit: "100" })}`);
@@ -72,13 +73,25 @@ test("uploads by drag and drop and by the file picker, with progress, versions a
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(item(page, "notes.txt").getByTestId("upload-result")).toContainText("v1 published");
 
-  // Over ARTIFACT_MAX_SIZE_MB (50 MB in the test server): refused in the browser, nothing sent.
-  await dropFiles(page, [{ name: "huge.bin", size: 51 * 1024 * 1024 }]);
+  // Over ARTIFACT_MAX_SIZE_MB (50 MB in the test server): sent as a direct upload in parts.
+  await page.getByRole("button", { name: "Clear finished" }).click();
+  const bigSize = 51 * 1024 * 1024;
+  await dropFiles(page, [{ name: "big.bin", size: bigSize }]);
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+  await expect(item(page, "big.bin").getByTestId("upload-result")).toContainText("v0 published", { timeout: 60_000 });
+  const big = (await listArtifacts(userApi, user.namespace)).find((a) => a.name === "big.bin");
+  expect(big?.latest.sizeBytes).toBe(bigSize);
+  expect(big?.latest.sha256).toBe(createHash("sha256").update(Buffer.alloc(bigSize, 120)).digest("hex"));
+  const uploads = (await (await api.get(`/api/v1/audit?action=upload.complete&actor=${user.name}`)).json()).events;
+  expect(uploads).toHaveLength(1);
+
+  // Over ARTIFACT_DIRECT_UPLOAD_MAX_SIZE_MB (200 MB in the test server): refused in the browser, nothing sent.
+  await dropFiles(page, [{ name: "huge.bin", size: 201 * 1024 * 1024 }]);
   const huge = item(page, "huge.bin");
   await expect(huge).toHaveAttribute("data-status", "refused");
-  await expect(huge.getByTestId("upload-error")).toContainText("Too large: 51 MB; the server accepts files up to 50 MB");
+  await expect(huge.getByTestId("upload-error")).toContainText("Too large: 201 MB; the server accepts files up to 200 MB");
   await expect(page.getByRole("button", { name: "Upload", exact: true })).toBeDisabled();
-  expect((await listArtifacts(userApi, user.namespace)).map((a) => a.name).sort()).toEqual(["models/weights.bin", "notes.txt"]);
+  expect((await listArtifacts(userApi, user.namespace)).map((a) => a.name).sort()).toEqual(["big.bin", "models/weights.bin", "notes.txt"]);
 
   await page.setViewportSize({ width: 375, height: 800 });
   await expectNoHorizontalOverflow(page);
@@ -106,9 +119,22 @@ test("an upload can be cancelled while it is sending, and nothing is stored", as
   await row.getByRole("button", { name: "Cancel upload of slow.bin" }).click();
   await expect(row).toHaveAttribute("data-status", "cancelled");
   await expect(row).toContainText("Cancelled. Nothing was stored.");
+
+  // A file sent in parts (over 50 MB): cancelling aborts the parts and discards the upload, so
+  // its quota hold is released at once, not when the upload would have expired.
+  await dropFiles(page, [{ name: "slow-big.bin", size: 52 * 1024 * 1024 }]);
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+  const bigRow = item(page, "slow-big.bin");
+  await expect(bigRow.getByTestId("upload-percent")).not.toHaveText("0%");
+  const usageUrl = `/api/v1/namespaces/${encodeURIComponent(user.namespace)}/usage`;
+  expect((await (await api.get(usageUrl)).json()).reservedBytes).toBe(52 * 1024 * 1024);
+  await bigRow.getByRole("button", { name: "Cancel upload of slow-big.bin" }).click();
+  await expect(bigRow).toHaveAttribute("data-status", "cancelled");
+  await expect.poll(async () => (await (await api.get(usageUrl)).json()).reservedBytes).toBe(0);
+
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   expect(await listArtifacts(await apiAs(user.key), user.namespace)).toEqual([]);
-  const usage = await (await api.get(`/api/v1/namespaces/${encodeURIComponent(user.namespace)}/usage`)).json();
+  const usage = await (await api.get(usageUrl)).json();
   expect(usage.usedBytes).toBe(0);
 });
 

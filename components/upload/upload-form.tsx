@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
-import { CSRF_HEADERS, toApiError, type ApiError } from "@/components/api";
+import { ApiError, CSRF_HEADERS, toApiError } from "@/components/api";
 import { formatBytes } from "@/components/ui/format";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass, linkClass } from "@/components/ui/styles";
 
-type TPublished = { artifact: { id: string; name: string; namespace: string }; version: { version: number; sizeBytes: number } };
+import { CancelledError, sendInParts, type TPublished } from "./send-in-parts";
 
 type TItem = {
   key: string;
@@ -19,7 +19,7 @@ type TItem = {
   published?: TPublished;
 };
 
-type TProps = { namespaces: string[]; defaultNamespace: string; maxBytes: number };
+type TProps = { namespaces: string[]; defaultNamespace: string; maxBytes: number; directMaxBytes: number };
 
 let nextKey = 0;
 
@@ -36,10 +36,11 @@ function describeError(error: ApiError): string {
 
 /**
  * Publishes files from the browser: each file is its own raw-body POST /api/v1/artifacts sent
- * with XMLHttpRequest, because fetch cannot report upload progress. Files over the server's
- * size limit are refused before any byte is sent.
+ * with XMLHttpRequest, because fetch cannot report upload progress. A file over the server's
+ * single-request limit goes as a direct upload in parts (sendInParts); one over the direct-upload
+ * limit is refused before any byte is sent.
  */
-export function UploadForm({ namespaces, defaultNamespace, maxBytes }: TProps) {
+export function UploadForm({ namespaces, defaultNamespace, maxBytes, directMaxBytes }: TProps) {
   const ids = useId();
   const [items, setItems] = useState<TItem[]>([]);
   const [namespace, setNamespace] = useState(defaultNamespace);
@@ -47,7 +48,8 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes }: TProps) {
   const [runId, setRunId] = useState("");
   const [tags, setTags] = useState("");
   const [dragging, setDragging] = useState(false);
-  const requests = useRef(new Map<string, XMLHttpRequest>());
+  // How to cancel each upload in flight.
+  const requests = useRef(new Map<string, () => void>());
 
   // A file dropped beside the drop zone would otherwise make the browser leave the page to open it.
   useEffect(() => {
@@ -65,7 +67,7 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes }: TProps) {
   // Leaving the page ends uploads still running.
   useEffect(() => {
     const running = requests.current;
-    return () => running.forEach((xhr) => xhr.abort());
+    return () => running.forEach((cancel) => cancel());
   }, []);
 
   const update = (key: string, change: Partial<TItem>) => setItems((all) => all.map((i) => (i.key === key ? { ...i, ...change } : i)));
@@ -73,8 +75,8 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes }: TProps) {
   function addFiles(files: FileList | File[]) {
     const added = Array.from(files).map((file): TItem => {
       const item: TItem = { key: `f${nextKey++}`, file, name: file.name, status: "ready", loaded: 0 };
-      if (file.size > maxBytes) {
-        return { ...item, status: "refused", message: `Too large: ${formatBytes(file.size)}; the server accepts files up to ${formatBytes(maxBytes)}. Not uploaded.` };
+      if (file.size > directMaxBytes) {
+        return { ...item, status: "refused", message: `Too large: ${formatBytes(file.size)}; the server accepts files up to ${formatBytes(directMaxBytes)}. Not uploaded.` };
       }
       return item;
     });
@@ -82,16 +84,35 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes }: TProps) {
   }
 
   function start(item: TItem) {
-    const params = new URLSearchParams({ namespace, name: item.name.trim() || item.file.name });
-    if (sessionId.trim()) params.set("sessionId", sessionId.trim());
-    if (runId.trim()) params.set("runId", runId.trim());
-    if (tags.trim()) params.set("tags", tags.trim());
-    const xhr = new XMLHttpRequest();
-    requests.current.set(item.key, xhr);
+    const fields = {
+      namespace,
+      name: item.name.trim() || item.file.name,
+      ...(sessionId.trim() ? { sessionId: sessionId.trim() } : {}),
+      ...(runId.trim() ? { runId: runId.trim() } : {}),
+      ...(tags.trim() ? { tags: tags.trim() } : {}),
+    };
     const done = (change: Partial<TItem>) => {
       requests.current.delete(item.key);
       update(item.key, change);
     };
+    update(item.key, { status: "uploading", loaded: 0, message: undefined, published: undefined });
+    if (item.file.size > maxBytes) {
+      const upload = sendInParts(item.file, fields, (loaded) => update(item.key, loaded >= item.file.size ? { status: "processing", loaded } : { loaded }));
+      requests.current.set(item.key, upload.cancel);
+      upload.promise.then(
+        (published) => done({ status: "done", loaded: item.file.size, published }),
+        (error: unknown) =>
+          done(
+            error instanceof CancelledError
+              ? { status: "cancelled", message: "Cancelled. Nothing was stored." }
+              : { status: "failed", message: error instanceof ApiError ? describeError(error) : (error as Error).message },
+          ),
+      );
+      return;
+    }
+    const params = new URLSearchParams(fields);
+    const xhr = new XMLHttpRequest();
+    requests.current.set(item.key, () => xhr.abort());
     xhr.open("POST", `/api/v1/artifacts?${params}`);
     for (const [header, value] of Object.entries(CSRF_HEADERS)) xhr.setRequestHeader(header, value);
     // The browser sends the file's own type as Content-Type; without one the server guesses from the name.
@@ -109,7 +130,6 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes }: TProps) {
     };
     xhr.onerror = () => done({ status: "failed", message: "The connection ended before the server answered. Check the network (or the file's size against the quota) and try again." });
     xhr.onabort = () => done({ status: "cancelled", message: "Cancelled. Nothing was stored." });
-    update(item.key, { status: "uploading", loaded: 0, message: undefined, published: undefined });
     xhr.send(item.file);
   }
 
@@ -163,7 +183,7 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes }: TProps) {
           Choose files
         </label>
         <p id={`${ids}-limit`} className="mt-3 text-xs text-slate-500">
-          Up to {formatBytes(maxBytes)} a file.
+          Up to {formatBytes(directMaxBytes)} a file; files over {formatBytes(maxBytes)} are sent in parts.
         </p>
       </div>
 
@@ -224,7 +244,7 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes }: TProps) {
                 namespace={namespace}
                 onName={(name) => update(item.key, { name })}
                 onRemove={() => setItems((all) => all.filter((i) => i.key !== item.key))}
-                onCancel={() => requests.current.get(item.key)?.abort()}
+                onCancel={() => requests.current.get(item.key)?.()}
                 onRetry={() => update(item.key, { status: "ready", loaded: 0, message: undefined })}
               />
             ))}

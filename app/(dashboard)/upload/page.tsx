@@ -19,7 +19,7 @@ export default async function UploadPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title="Upload" subtitle="Publish files as artifacts. The same name in the same namespace and session becomes its next version." />
       {initial ? (
-        <UploadForm namespaces={namespaces} defaultNamespace={initial} maxBytes={getConfig().maxUploadBytes} />
+        <UploadForm namespaces={namespaces} defaultNamespace={initial} maxBytes={getConfig().maxUploadBytes} directMaxBytes={getConfig().directUploadMaxBytes} />
       ) : (
         <EmptyState title="Nowhere to upload">You cannot write to any namespace. An admin can grant you write access.</EmptyState>
       )}
