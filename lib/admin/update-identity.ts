@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "../db/client.ts";
+import { dialectOf, type Db } from "../db/client.ts";
 import { notFound, validationFailed } from "../errors.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { requireAdmin } from "../access/require-admin.ts";
@@ -28,6 +28,9 @@ export async function updateIdentity(db: Db, principal: TPrincipal, name: string
 
 function applyChanges(db: Db, principal: TPrincipal, name: string, changes: TIdentityChanges) {
   return db.$transaction(async (tx) => {
+    // Two admins demoting each other at once must not both pass the last-admin check: on
+    // PostgreSQL the enabled admins' rows are locked first (SQLite runs one writer at a time).
+    if (dialectOf(db) === "postgres") await tx.$queryRaw`SELECT "id" FROM "Identity" WHERE "isAdmin" = true AND "disabledAt" IS NULL FOR UPDATE`;
     const identity = await tx.identity.findUnique({ where: { name } });
     if (!identity) throw notFound("identity");
     const self = identity.id === principal.identityId;
