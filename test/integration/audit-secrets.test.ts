@@ -96,9 +96,16 @@ describe.each(backends)("keys, signatures, tokens and presigned URLs never reach
     expect((await alice.client.request(`/api/v1/artifacts/${id}/versions/0`, { method: "DELETE" })).status).toBe(204);
     expect((await alice.client.request(`/api/v1/artifacts/${id}`, { method: "DELETE" })).status).toBe(204);
 
+    // Administration: dashboard sign-in for alice (a password), a key made and revoked.
+    const password = `pw-${uniq("secret")}`;
+    expect((await side.admin.json(`/api/v1/identities/${alice.name}`, { method: "PATCH", json: { email: `${alice.name}@example.test`, password } })).status).toBe(200);
+    const spare = await side.admin.json(`/api/v1/identities/${bob.name}/keys`, { method: "POST", json: { label: "spare" } });
+    secrets.push(password, spare.body.key.key);
+    expect((await side.admin.request(`/api/v1/keys/${spare.body.key.id}`, { method: "DELETE" })).status).toBe(204);
+
     // The log has every kind of event (so the check below is not vacuous)...
     let rows: Record<string, unknown>[] = [];
-    const expected = ["artifact.upload", "upload.start", "upload.complete", "upload.abort", "share.create", "artifact.download", "url.mint", "share_link.create", "share_link.revoke", "share.delete", "version.delete", "artifact.delete"];
+    const expected = ["identity.create", "identity.update", "key.create", "key.revoke", "artifact.upload", "upload.start", "upload.complete", "upload.abort", "share.create", "artifact.download", "url.mint", "share_link.create", "share_link.revoke", "share.delete", "version.delete", "artifact.delete"];
     for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
       rows = await sqlAt(side.databaseUrl, `SELECT * FROM "AuditEvent" ORDER BY "id"`);
       if (expected.every((a) => rows.some((r) => r.action === a))) break;
