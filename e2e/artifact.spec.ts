@@ -303,8 +303,7 @@ test("a large text file previews only its start and the page stays small", async
 test("another user cannot see the artifact; it is a 404", async ({ page }) => {
   const other = await createUser(admin);
   await signIn(page, other, "/runs");
-  // The dashboard streams (loading.tsx), so the status is sent before the page knows; the page itself says it.
-  await page.goto(`/artifacts/${ids.text}`);
+  expect((await page.goto(`/artifacts/${ids.text}`))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await expect(page.getByText("notes/log.txt")).toHaveCount(0);
 });

@@ -159,8 +159,7 @@ test("another user's run is not found, and a user with nothing sees the empty st
   await keepScreenshot(page, testInfo, "shared-375");
   await page.setViewportSize({ width: 1280, height: 800 });
 
-  // The page streams (loading UI), so the status is already sent: the not-found page is what tells.
-  await page.goto(`/runs/${key}`);
+  expect((await page.goto(`/runs/${key}`))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await expect(page.getByText(run)).toHaveCount(0);
   await page.setViewportSize({ width: 375, height: 800 });

@@ -1,12 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { apiAs, createUser, publish, signIn, uniq } from "./support/helpers";
 
-/**
- * The page must be the not-found page, with nothing of the other namespace in it. (The status
- * can be 200: the loading state has started streaming before the page knows.)
- */
+/** The page must be the 404 page, with nothing of the other namespace in it. */
 async function expectNotFound(page: Page, url: string, secrets: string[]) {
-  await page.goto(url);
+  const response = await page.goto(url);
+  expect(response?.status(), url).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" }), url).toBeVisible();
   const text = await page.locator("body").innerText();
   for (const secret of secrets) expect(text, url).not.toContain(secret);
