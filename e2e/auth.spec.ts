@@ -28,6 +28,24 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/signin/);
   });
 
+  test("after ten wrong passwords the account's sign-in pauses, and says so", async ({ page }) => {
+    const api = await apiAs();
+    const user = await createUser(api);
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(user.email);
+    for (let i = 0; i < 10; i++) {
+      await page.getByLabel("Password").fill(`wrong-password-${i}`);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(page.getByTestId("error-notice")).toContainText("do not match");
+      await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
+    }
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByTestId("error-notice")).toContainText("Too many failed sign-ins");
+    await page.goto("/runs");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
   test("keyboard only: tab to the fields, type, press Enter", async ({ page }) => {
     const api = await apiAs();
     const user = await createUser(api);

@@ -21,7 +21,13 @@ export function SignInForm({ callbackUrl, error, oidcName }: { callbackUrl: stri
       return;
     }
     setPending(false);
-    setFailure(result?.error === "CredentialsSignin" ? "That email and password do not match an account." : "Sign-in failed. Try again.");
+    setFailure(
+      result?.error === "CredentialsSignin"
+        ? "That email and password do not match an account."
+        : result?.error === "TooManyAttempts"
+          ? "Too many failed sign-ins for that email. Wait 15 minutes, or ask an admin to reset the password."
+          : "Sign-in failed. Try again.",
+    );
   }
 
   return (

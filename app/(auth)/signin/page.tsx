@@ -18,6 +18,7 @@ const ERRORS: Record<string, string> = {
   OAuthSignin: "The single sign-on provider could not be reached.",
   OAuthCallback: "The single sign-on provider's answer could not be checked.",
   SessionRequired: "Sign in to see that page.",
+  TooManyAttempts: "Too many failed sign-ins for that email. Wait 15 minutes, or ask an admin to reset the password.",
 };
 
 /** Keeps redirects after sign-in on this site (next-auth checks too; this keeps the form honest). */

@@ -9,7 +9,9 @@ import { ensureAdminCredentials } from "@/lib/auth/ensure-admin-credentials";
 import { hashPassword, verifyPassword } from "@/lib/auth/password-hash";
 import { resolveOidcIdentity } from "@/lib/auth/resolve-oidc-identity";
 import { principalFromSession } from "@/lib/auth/session-principal";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { SignInThrottledError, verifyCredentials } from "@/lib/auth/verify-credentials";
+import { setSignInCredentials } from "@/lib/auth/set-password";
+import { clearSignInFailures, isSignInThrottled, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
 import { resetConfigForTests } from "@/lib/config";
 import { StowageError } from "@/lib/errors";
 import { useFreshHarness } from "../../support/service-harness";
@@ -67,6 +69,31 @@ describe("verifyCredentials", () => {
     expect(await codeOf(insertIdentity(h.db, { name: "short", email: "s@example.test", password: "123456789" }))).toBe("ARTIFACT_VALIDATION_FAILED");
     expect(await codeOf(insertIdentity(h.db, { name: "noemail", password: "long-enough-password" }))).toBe("ARTIFACT_VALIDATION_FAILED");
     expect(await h.db.identity.count()).toBe(0);
+  });
+});
+
+describe("sign-in throttling", () => {
+  it("after 10 wrong passwords for an email, even the right one is refused until the window passes or the password is reset", async () => {
+    const tara = await insertIdentity(h.db, { name: "tara", kind: "human", email: "tara@example.test", password: "tara-password-1" });
+    await insertIdentity(h.db, { name: "bo", kind: "human", email: "bo@example.test", password: "bob-password-12" });
+    for (let i = 0; i < 10; i++) expect(await verifyCredentials(h.db, "Tara@example.test", `wrong-${i}-password`)).toBeNull();
+    await expect(verifyCredentials(h.db, "tara@example.test", "tara-password-1")).rejects.toBeInstanceOf(SignInThrottledError);
+    // Other accounts are unaffected.
+    expect((await verifyCredentials(h.db, "bo@example.test", "bob-password-12"))?.name).toBe("bo");
+    await setSignInCredentials(h.db, tara.id, { password: "tara-password-2" });
+    expect((await verifyCredentials(h.db, "tara@example.test", "tara-password-2"))?.id).toBe(tara.id);
+  });
+
+  it("counts failures per window, and a success clears them", () => {
+    const t0 = 1_000_000;
+    for (let i = 0; i < 9; i++) recordSignInFailure("x@example.test", t0);
+    expect(isSignInThrottled("x@example.test", t0)).toBe(false);
+    recordSignInFailure("x@example.test", t0);
+    expect(isSignInThrottled("x@example.test", t0 + 60_000)).toBe(true);
+    expect(isSignInThrottled("x@example.test", t0 + 16 * 60_000)).toBe(false);
+    for (let i = 0; i < 10; i++) recordSignInFailure("y@example.test", t0);
+    clearSignInFailures("y@example.test");
+    expect(isSignInThrottled("y@example.test", t0)).toBe(false);
   });
 });
 
