@@ -1,5 +1,6 @@
 "use client";
 
+import { DataTable, srOnly } from "@/components/browse/data-table";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -82,43 +83,31 @@ export function GrantManager({ namespace, grants, identities, groups }: { namesp
         {grants.length === 0 ? (
           <EmptyState title="No grants on this namespace">Only its owner (or ring members) and admins can use it.</EmptyState>
         ) : (
-          <div className={`${cardClass} relative overflow-x-auto`}>
-            <table className="w-full min-w-[28rem] text-left text-sm">
-              <caption className="sr-only">Grants on {namespace}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Granted to</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Permission</th>
-                  <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+          <DataTable caption={`Grants on ${namespace}`} head={["Granted to", "Permission", srOnly("Actions")]} minWidth="min-w-[28rem]">
+            {grants.map((g) => {
+              const who = g.identity ?? g.group ?? "";
+              return (
+                <tr key={g.id} data-testid={`grant-${who}`}>
+                  <th scope="row" className="px-4 py-2 font-normal">
+                    <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{g.identity ? "identity" : "group"}</span>
+                    <span className="break-all">{who}</span>
+                  </th>
+                  <td className="px-4 py-2">{g.permission === "write" ? "read and write" : "read"}</td>
+                  <td className="px-4 py-2 text-right">
+                    <button
+                      type="button"
+                      className={`${buttonSecondary} px-2 py-1`}
+                      aria-label={`Remove the grant for ${g.identity ? "" : "group "}${who}`}
+                      disabled={revoke.isPending && revoke.variables?.id === g.id}
+                      onClick={() => revoke.mutate(g)}
+                    >
+                      Remove
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {grants.map((g) => {
-                  const who = g.identity ?? g.group ?? "";
-                  return (
-                    <tr key={g.id} data-testid={`grant-${who}`}>
-                      <th scope="row" className="px-4 py-2 font-normal">
-                        <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{g.identity ? "identity" : "group"}</span>
-                        <span className="break-all">{who}</span>
-                      </th>
-                      <td className="px-4 py-2">{g.permission === "write" ? "read and write" : "read"}</td>
-                      <td className="px-4 py-2 text-right">
-                        <button
-                          type="button"
-                          className={`${buttonSecondary} px-2 py-1`}
-                          aria-label={`Remove the grant for ${g.identity ? "" : "group "}${who}`}
-                          disabled={revoke.isPending && revoke.variables?.id === g.id}
-                          onClick={() => revoke.mutate(g)}
-                        >
-                          Remove
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
       </section>
     </div>

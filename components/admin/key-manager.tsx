@@ -1,5 +1,6 @@
 "use client";
 
+import { DataTable, srOnly } from "@/components/browse/data-table";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
@@ -72,47 +73,32 @@ export function KeyManager({ identity, keys, isSelf }: { identity: string; keys:
         {keys.length === 0 ? (
           <EmptyState title="No API keys yet">Create one above; it is shown once.</EmptyState>
         ) : (
-          <div className={`${cardClass} relative overflow-x-auto`}>
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <caption className="sr-only">API keys of {identity}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Key</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Label</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Created</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Last used</th>
-                  <th scope="col" className="px-4 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {keys.map((k) => (
-                  <tr key={k.id} data-testid={`key-${k.id}`} className={k.revokedAt ? "text-slate-500" : undefined}>
-                    <th scope="row" className="whitespace-nowrap px-4 py-2 font-mono font-normal">{k.prefix}…</th>
-                    <td className="max-w-[14rem] truncate px-4 py-2" title={k.label}>{k.label || "—"}</td>
-                    <td className="whitespace-nowrap px-4 py-2">{formatInstant(k.createdAt)}</td>
-                    <td className="whitespace-nowrap px-4 py-2">{k.lastUsedAt ? formatInstant(k.lastUsedAt) : "never"}</td>
-                    <td className="whitespace-nowrap px-4 py-2">{k.revokedAt ? `revoked ${formatInstant(k.revokedAt)}` : "active"}</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-right">
-                      {!k.revokedAt && (
-                        <button
-                          type="button"
-                          className={`${buttonSecondary} px-2 py-1 text-red-700`}
-                          aria-label={`Revoke key ${k.prefix}${k.label ? ` (${k.label})` : ""}`}
-                          onClick={() => {
-                            revoke.reset();
-                            setRevoking(k);
-                          }}
-                        >
-                          Revoke
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={`API keys of ${identity}`} head={["Key", "Label", "Created", "Last used", "Status", srOnly("Actions")]} minWidth="min-w-[40rem]">
+            {keys.map((k) => (
+              <tr key={k.id} data-testid={`key-${k.id}`} className={k.revokedAt ? "text-slate-500" : undefined}>
+                <th scope="row" className="whitespace-nowrap px-4 py-2 font-mono font-normal">{k.prefix}…</th>
+                <td className="max-w-[14rem] truncate px-4 py-2" title={k.label}>{k.label || "—"}</td>
+                <td className="whitespace-nowrap px-4 py-2">{formatInstant(k.createdAt)}</td>
+                <td className="whitespace-nowrap px-4 py-2">{k.lastUsedAt ? formatInstant(k.lastUsedAt) : "never"}</td>
+                <td className="whitespace-nowrap px-4 py-2">{k.revokedAt ? `revoked ${formatInstant(k.revokedAt)}` : "active"}</td>
+                <td className="whitespace-nowrap px-4 py-2 text-right">
+                  {!k.revokedAt && (
+                    <button
+                      type="button"
+                      className={`${buttonSecondary} px-2 py-1 text-red-700`}
+                      aria-label={`Revoke key ${k.prefix}${k.label ? ` (${k.label})` : ""}`}
+                      onClick={() => {
+                        revoke.reset();
+                        setRevoking(k);
+                      }}
+                    >
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { DataTable, nameCell, nowrapCell } from "@/components/browse/data-table";
 import { DownloadLink } from "@/components/browse/download-link";
 import { loadListing, param, type TSearchParams } from "@/components/browse/page-params";
+import { HeaderFacts } from "@/components/browse/header-facts";
 import { Pager } from "@/components/browse/pager";
 import { Tabs } from "@/components/browse/tabs";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -36,28 +37,22 @@ export default async function RunPage({ params, searchParams }: { params: Promis
       <PageHeader
         title={<span className="break-all">Run {run.id}</span>}
         subtitle={
-          <dl className="flex flex-wrap gap-x-6 gap-y-1">
-            <div className="flex gap-1">
-              <dt className="text-slate-500">Namespace</dt>
-              <dd className="break-all text-slate-800">{run.namespace}</dd>
-            </div>
-            <div className="flex gap-1">
-              <dt className="text-slate-500">Session</dt>
-              <dd className="break-all">
-                {run.sessionKey ? (
+          <HeaderFacts
+            facts={[
+              ["Namespace", run.namespace],
+              [
+                "Session",
+                run.sessionKey ? (
                   <Link href={`/sessions/${run.sessionKey}`} className={linkClass}>
                     {run.sessionId}
                   </Link>
                 ) : (
-                  <span className="text-slate-800">none</span>
-                )}
-              </dd>
-            </div>
-            <div className="flex gap-1">
-              <dt className="text-slate-500">Created</dt>
-              <dd className="text-slate-800">{formatInstant(run.createdAt)}</dd>
-            </div>
-          </dl>
+                  "none"
+                ),
+              ],
+              ["Created", formatInstant(run.createdAt)],
+            ]}
+          />
         }
       />
       <Tabs

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { DataTable, cellClass, nameCell, nowrapCell } from "@/components/browse/data-table";
 import { DownloadLink } from "@/components/browse/download-link";
 import { hrefWith, loadListing, param, type TSearchParams } from "@/components/browse/page-params";
+import { HeaderFacts } from "@/components/browse/header-facts";
 import { Pager } from "@/components/browse/pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
@@ -31,16 +32,12 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
       <PageHeader
         title={<span className="break-all">Session {session.id}</span>}
         subtitle={
-          <dl className="flex flex-wrap gap-x-6 gap-y-1">
-            <div className="flex gap-1">
-              <dt className="text-slate-500">Namespace</dt>
-              <dd className="break-all text-slate-800">{session.namespace}</dd>
-            </div>
-            <div className="flex gap-1">
-              <dt className="text-slate-500">Created</dt>
-              <dd className="text-slate-800">{formatInstant(session.createdAt)}</dd>
-            </div>
-          </dl>
+          <HeaderFacts
+            facts={[
+              ["Namespace", session.namespace],
+              ["Created", formatInstant(session.createdAt)],
+            ]}
+          />
         }
       />
       <section aria-labelledby="session-runs" className={`${cardClass} mb-6 p-4`}>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable, srOnly } from "@/components/browse/data-table";
 import Link from "next/link";
 import { requireAdminViewer } from "@/app/_auth/get-viewer";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
@@ -8,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { formatInstant } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Audit log · Admin · Stowage" };
 export const dynamic = "force-dynamic";
@@ -38,33 +39,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {events.length === 0 ? (
         <EmptyState title="Nothing recorded yet" />
       ) : (
-        <div className={`${cardClass} relative overflow-x-auto`}>
-          <table className="w-full min-w-[52rem] text-left text-sm">
-            <caption className="sr-only">Audit events</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">When</th>
-                <th scope="col" className="px-4 py-2 font-medium">Who</th>
-                <th scope="col" className="px-4 py-2 font-medium">Action</th>
-                <th scope="col" className="px-4 py-2 font-medium">Namespace</th>
-                <th scope="col" className="px-4 py-2 font-medium">Artifact</th>
-                <th scope="col" className="px-4 py-2 font-medium">Details</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td className="whitespace-nowrap px-4 py-2">{formatInstant(e.createdAt)}</td>
-                  <td className="max-w-[12rem] truncate px-4 py-2" title={e.actorName}>{e.actorName}</td>
-                  <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{e.action}</td>
-                  <td className="max-w-[12rem] truncate px-4 py-2" title={e.namespace ?? undefined}>{e.namespace ?? "—"}</td>
-                  <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{e.artifactId ? `${e.artifactId.slice(0, 10)}…${e.version !== null ? ` v${e.version}` : ""}` : "—"}</td>
-                  <td className="max-w-[20rem] truncate px-4 py-2 font-mono text-xs" title={JSON.stringify(e.details)}>{Object.keys(e.details).length ? JSON.stringify(e.details) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Audit events" head={["When", "Who", "Action", "Namespace", "Artifact", "Details"]} minWidth="min-w-[52rem]">
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td className="whitespace-nowrap px-4 py-2">{formatInstant(e.createdAt)}</td>
+              <td className="max-w-[12rem] truncate px-4 py-2" title={e.actorName}>{e.actorName}</td>
+              <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{e.action}</td>
+              <td className="max-w-[12rem] truncate px-4 py-2" title={e.namespace ?? undefined}>{e.namespace ?? "—"}</td>
+              <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{e.artifactId ? `${e.artifactId.slice(0, 10)}…${e.version !== null ? ` v${e.version}` : ""}` : "—"}</td>
+              <td className="max-w-[20rem] truncate px-4 py-2 font-mono text-xs" title={JSON.stringify(e.details)}>{Object.keys(e.details).length ? JSON.stringify(e.details) : "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div className="mt-4 flex gap-4 text-sm">
         {cursor && <Link className={linkClass} href="/admin/audit">Newest events</Link>}
