@@ -11,8 +11,10 @@ export class ApiError extends Error {
   }
 }
 
+import { CSRF_HEADER } from "@/lib/http/csrf-header";
+
 /** Sent with every change the dashboard makes; the server refuses cookie-authenticated changes without it. */
-export const CSRF_HEADERS = { "X-Stowage-CSRF": "1" };
+export const CSRF_HEADERS = { [CSRF_HEADER]: "1" };
 
 /** The dashboard's calls to the HTTP API, signed in by the session cookie. */
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import { describeSignInError } from "./sign-in-errors";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 
 export function SignInForm({ callbackUrl, error, oidcName }: { callbackUrl: string; error?: string; oidcName?: string }) {
@@ -21,13 +22,7 @@ export function SignInForm({ callbackUrl, error, oidcName }: { callbackUrl: stri
       return;
     }
     setPending(false);
-    setFailure(
-      result?.error === "CredentialsSignin"
-        ? "That email and password do not match an account."
-        : result?.error === "TooManyAttempts"
-          ? "Too many failed sign-ins for that email. Wait 15 minutes, or ask an admin to reset the password."
-          : "Sign-in failed. Try again.",
-    );
+    setFailure(describeSignInError(result?.error ?? ""));
   }
 
   return (

@@ -5,11 +5,9 @@ import { getConfig } from "../config.ts";
 import { authenticateApiKey } from "./authenticate-api-key.ts";
 import type { TPrincipal } from "./principal.ts";
 import { cookieFromHeader, principalFromSession } from "../auth/session-principal.ts";
+import { CSRF_HEADER } from "../http/csrf-header.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/** The header the dashboard sends with every change it makes (see assertNotCrossSite). */
-export const CSRF_HEADER = "x-stowage-csrf";
 
 /**
  * Who is calling: an API key (`Authorization: Bearer`), else the dashboard's session cookie.

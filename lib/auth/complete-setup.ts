@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../db/client.ts";
 import { StowageError } from "../errors.ts";
 import { authenticateApiKey } from "../access/authenticate-api-key.ts";
-import { setSignInCredentials } from "./set-password.ts";
+import { normalizeEmail, setSignInCredentials } from "./set-password.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
 
 /** True while no identity can sign in to the dashboard: the first-run setup page is open. */
@@ -21,5 +21,5 @@ export async function completeSetup(db: Db, input: { adminKey: string; email: st
   if (!(await needsSetup(db))) throw new StowageError("FORBIDDEN", "setup is already complete; sign in instead");
   await setSignInCredentials(db, principal.identityId, { email: input.email, password: input.password });
   await recordAuditEvent(db, { actor: principal, action: "setup.complete", details: { identity: principal.name } });
-  return { identity: principal.name, email: input.email.trim().toLowerCase() };
+  return { identity: principal.name, email: normalizeEmail(input.email) };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client.ts";
 import { setSignInCredentials } from "./set-password.ts";
+import { needsSetup } from "./complete-setup.ts";
 
 /**
  * STOWAGE_ADMIN_EMAIL / STOWAGE_ADMIN_PASSWORD: until some identity can sign in to the dashboard,
@@ -9,7 +10,7 @@ import { setSignInCredentials } from "./set-password.ts";
  */
 export async function ensureAdminCredentials(db: Db, credentials: { email: string; password: string } | undefined, log: (line: string) => void = console.log) {
   if (!credentials) return false;
-  if ((await db.identity.count({ where: { passwordHash: { not: null } } })) > 0) return false;
+  if (!(await needsSetup(db))) return false;
   const admin = await db.identity.findFirst({ where: { isAdmin: true, disabledAt: null }, orderBy: { createdAt: "asc" } });
   if (!admin) return false;
   await setSignInCredentials(db, admin.id, credentials);

@@ -6,20 +6,11 @@ import { getDb } from "@/lib/db/client";
 import { needsSetup } from "@/lib/auth/complete-setup";
 import { getViewer } from "@/app/_auth/get-viewer";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { describeSignInError } from "@/components/auth/sign-in-errors";
 import { linkClass } from "@/components/ui/styles";
 
 export const metadata: Metadata = { title: "Sign in · Stowage" };
 export const dynamic = "force-dynamic";
-
-// next-auth's error codes, in words.
-const ERRORS: Record<string, string> = {
-  CredentialsSignin: "That email and password do not match an account.",
-  AccessDenied: "Your account is not allowed to sign in here. Ask an admin to add your email.",
-  OAuthSignin: "The single sign-on provider could not be reached.",
-  OAuthCallback: "The single sign-on provider's answer could not be checked.",
-  SessionRequired: "Sign in to see that page.",
-  TooManyAttempts: "Too many failed sign-ins for that email. Wait 15 minutes, or ask an admin to reset the password.",
-};
 
 /** Keeps redirects after sign-in on this site (next-auth checks too; this keeps the form honest). */
 const safeCallback = (value: string | undefined) => (value && value.startsWith("/") && !value.startsWith("//") ? value : "/runs");
@@ -41,7 +32,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           No one can sign in yet. <Link className={linkClass} href="/setup">Set up the first admin</Link>.
         </p>
       )}
-      <SignInForm callbackUrl={target} error={error ? (ERRORS[error] ?? "Sign-in failed. Try again.") : undefined} oidcName={oidc?.name} />
+      <SignInForm callbackUrl={target} error={error ? describeSignInError(error) : undefined} oidcName={oidc?.name} />
     </main>
   );
 }
