@@ -12,13 +12,11 @@
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { bootstrapAdmin } from "../lib/admin/bootstrap-admin.ts";
 import type { TPrincipal } from "../lib/access/principal.ts";
 import { listArtifacts, type TListFilter } from "../lib/artifacts/list-artifacts.ts";
 import { createDb, type Db } from "../lib/db/client.ts";
-import { PrismaClient as SqliteClient } from "../lib/db/generated/sqlite/client.ts";
 import { migrateDatabase } from "../lib/db/migrate.ts";
 import { newId } from "../lib/ids.ts";
 import { encodeCursor } from "../lib/pagination.ts";
@@ -98,9 +96,8 @@ function compactPlan(lines: string[]): string {
 
 /** The SQL Prisma runs for one listArtifacts call, with SQLite's plan for each statement. */
 async function explainCase(url: string, file: string, principal: TPrincipal, filter: TListFilter): Promise<string[]> {
-  const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }), log: [{ emit: "event", level: "query" }] });
   const queries: { sql: string; params: unknown[] }[] = [];
-  client.$on("query", (e) => {
+  const client = createDb(url, { onQuery: (e) => {
     let params: unknown[] = [];
     try {
       params = JSON.parse(e.params) as unknown[];
@@ -108,9 +105,9 @@ async function explainCase(url: string, file: string, principal: TPrincipal, fil
       // leave empty: the plan is then printed without it
     }
     queries.push({ sql: e.query, params });
-  });
+  } });
   try {
-    await listArtifacts(client as unknown as Db, principal, filter);
+    await listArtifacts(client, principal, filter);
   } finally {
     await client.$disconnect();
   }

@@ -11,13 +11,11 @@
 import { existsSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { chromium } from "@playwright/test";
 import type { TPrincipal } from "../lib/access/principal.ts";
 import { getRunView } from "../lib/artifacts/get-run-view.ts";
-import type { Db } from "../lib/db/client.ts";
-import { PrismaClient as SqliteClient } from "../lib/db/generated/sqlite/client.ts";
+import { createDb } from "../lib/db/client.ts";
 import { envInt, machineInfo, makeTempDir, ROOT, runMain, summarize, table } from "./support/common.ts";
 import { newAdminKey, startStowage } from "./support/servers.ts";
 
@@ -65,16 +63,15 @@ const rowsIn = (html: string) => html.split('data-testid="artifact-row"').length
 
 /** The SQL getRunView runs for the first page, with SQLite's plan for each statement. */
 async function explainRunView(file: string, principal: TPrincipal, key: string): Promise<string> {
-  const client = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }), log: [{ emit: "event", level: "query" }] });
   const queries: { sql: string; params: unknown[] }[] = [];
-  client.$on("query", (e) => queries.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }));
+  const client = createDb(`file:${file}`, { onQuery: (e) => queries.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }) });
   const times: number[] = [];
   try {
     // The first calls pay for Prisma's start-up and the JIT; the plans are those of the last call.
     for (let i = 0; i < 15; i++) {
       queries.length = 0;
       const started = process.hrtime.bigint();
-      await getRunView(client as unknown as Db, principal, key, { limit: PAGE_ROWS });
+      await getRunView(client, principal, key, { limit: PAGE_ROWS });
       if (i >= 5) times.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
   } finally {

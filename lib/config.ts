@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { processState } from "./process-state.ts";
 
 const ZPositiveInt = z.coerce.number().int().positive();
 const ZFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
@@ -142,15 +143,14 @@ function loadConfig(env: NodeJS.ProcessEnv): TConfig {
   };
 }
 
-let cached: TConfig | undefined;
+const cache = () => processState("config", () => ({ config: undefined as TConfig | undefined }));
 
-/** Configuration from the environment (Next.js loads `.env` into it), validated once. */
+/** Configuration from the environment (Next.js loads `.env` into it), validated once per process. */
 export function getConfig(): TConfig {
-  cached ??= loadConfig(process.env);
-  return cached;
+  return (cache().config ??= loadConfig(process.env));
 }
 
 /** For tests that change the environment between cases. */
 export function resetConfigForTests(): void {
-  cached = undefined;
+  cache().config = undefined;
 }

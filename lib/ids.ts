@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { processState } from "./process-state.ts";
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -11,8 +12,9 @@ function base36(value: number, width: number): string {
   return out;
 }
 
-let lastTime = 0;
-let sequence = 0;
+// Per process, not per module copy: two copies would each restart the sequence and make ids
+// of the same millisecond out of order.
+const clock = () => processState("ids.clock", () => ({ lastTime: 0, sequence: 0 }));
 
 /**
  * Lowercase, time-ordered ids: 10 chars of milliseconds, a 4-char sequence that keeps ids made
@@ -21,21 +23,22 @@ let sequence = 0;
  * alphanumerics also make them valid blob-key segments.
  */
 export function newId(now = Date.now()): string {
-  if (now <= lastTime) {
-    now = lastTime;
-    sequence++;
+  const c = clock();
+  if (now <= c.lastTime) {
+    now = c.lastTime;
+    c.sequence++;
     // 36^4 ids in one millisecond: borrow the next millisecond rather than wrap.
-    if (sequence >= 36 ** 4) {
-      now = ++lastTime;
-      sequence = 0;
+    if (c.sequence >= 36 ** 4) {
+      now = ++c.lastTime;
+      c.sequence = 0;
     }
   } else {
-    lastTime = now;
-    sequence = 0;
+    c.lastTime = now;
+    c.sequence = 0;
   }
   let rand = "";
   for (const b of randomBytes(12)) rand += ALPHABET[b % 36];
-  return base36(now, 10) + base36(sequence, 4) + rand;
+  return base36(now, 10) + base36(c.sequence, 4) + rand;
 }
 
 /** The smallest id made at `ms` or later: time ranges become id ranges (an index seek). */

@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, "..");
 nextEnv.loadEnvConfig(root, dev);
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
-const { startStowageServer } = await import("../lib/server/create-server.ts");
+const { startStowageServer } = await import("./create-server.ts");
 
 try {
   const server = await startStowageServer({ dir: root, port, hostname, dev });

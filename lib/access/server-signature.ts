@@ -6,11 +6,14 @@ import { isUniqueViolation } from "../db/client.ts";
 // The setting's name predates its other uses; renaming it would invalidate every issued link.
 const SECRET_SETTING = "share_link_secret";
 
-let cachedSecret: Buffer | undefined;
+// Cached on the client it was read through (both copies of lib/ in a process share the client).
+const SECRET = Symbol.for("stowage.server-secret");
 
 /** One random secret per installation, kept in the database so every app instance agrees. */
 async function getServerSecret(db: Db): Promise<Buffer> {
-  if (cachedSecret) return cachedSecret;
+  const holder = db as unknown as Record<symbol, Buffer | undefined>;
+  const cached = holder[SECRET];
+  if (cached) return cached;
   let row = await db.setting.findUnique({ where: { key: SECRET_SETTING } });
   if (!row) {
     try {
@@ -20,8 +23,9 @@ async function getServerSecret(db: Db): Promise<Buffer> {
       row = await db.setting.findUniqueOrThrow({ where: { key: SECRET_SETTING } });
     }
   }
-  cachedSecret = Buffer.from(row.value, "base64url");
-  return cachedSecret;
+  const secret = Buffer.from(row.value, "base64url");
+  Object.defineProperty(db, SECRET, { value: secret, enumerable: false, configurable: true });
+  return secret;
 }
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { processState } from "../process-state.ts";
 
 // Failed sign-ins per email: after MAX_FAILURES within WINDOW_MS, further attempts for that email
 // are refused until the window has passed. Kept in memory: per instance, reset on restart, which
@@ -7,9 +8,11 @@ const MAX_FAILURES = 10;
 const WINDOW_MS = 15 * 60_000;
 const MAX_TRACKED = 10_000;
 
-const failures = new Map<string, { count: number; since: number }>();
+// One table per process, whichever copy of lib/ (the custom server's or Next's) counts a failure.
+const failuresTable = () => processState("sign-in-failures", () => new Map<string, { count: number; since: number }>());
 
 export function isSignInThrottled(email: string, now = Date.now()): boolean {
+  const failures = failuresTable();
   const entry = failures.get(email);
   if (!entry) return false;
   if (now - entry.since > WINDOW_MS) {
@@ -20,6 +23,7 @@ export function isSignInThrottled(email: string, now = Date.now()): boolean {
 }
 
 export function recordSignInFailure(email: string, now = Date.now()): void {
+  const failures = failuresTable();
   const entry = failures.get(email);
   if (entry && now - entry.since <= WINDOW_MS) entry.count++;
   else {
@@ -30,5 +34,5 @@ export function recordSignInFailure(email: string, now = Date.now()): void {
 }
 
 export function clearSignInFailures(email: string): void {
-  failures.delete(email);
+  failuresTable().delete(email);
 }

@@ -15,11 +15,18 @@ import { parseDatabaseUrl } from "./database-url.ts";
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const dialects = new WeakMap<object, "sqlite" | "postgres">();
+export type TDialect = "sqlite" | "postgres";
+
+// Kept on the client object itself: lib is loaded twice in one process (the custom server's
+// module graph and Next's bundles), and a module-local map filled by one copy is empty in the
+// other. Symbol.for is process-wide, so both copies read the same key.
+const DIALECT = Symbol.for("stowage.db.dialect");
 
 /** Which database a client talks to, for the few queries that must differ. */
-export function dialectOf(db: Db): "sqlite" | "postgres" {
-  return dialects.get(db) ?? "sqlite";
+export function dialectOf(db: Db): TDialect {
+  const dialect = (db as unknown as Record<symbol, TDialect | undefined>)[DIALECT];
+  if (!dialect) throw new Error("dialectOf: not a client made by createDb (pass the client, not a transaction)");
+  return dialect;
 }
 
 const globalForDb = globalThis as unknown as { stowageDb?: Db };
@@ -28,17 +35,24 @@ const globalForDb = globalThis as unknown as { stowageDb?: Db };
 // and Prisma's default 2 s wait would fail them although each commit takes milliseconds.
 const transactionOptions = { maxWait: 30_000, timeout: 30_000 };
 
-/** A new client for a DATABASE_URL; the app uses the shared one from getDb(). */
-export function createDb(databaseUrl: string): Db {
+export type TQueryEvent = { query: string; params: string; duration: number };
+
+/**
+ * A new client for a DATABASE_URL; the app uses the shared one from getDb(). `onQuery` sees
+ * every SQL statement (benchmarks count and explain them).
+ */
+export function createDb(databaseUrl: string, options: { onQuery?: (e: TQueryEvent) => void } = {}): Db {
   const target = parseDatabaseUrl(databaseUrl);
+  const log = options.onQuery ? [{ emit: "event" as const, level: "query" as const }] : undefined;
   let db: Db;
   if (target.dialect === "postgres") {
-    db = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), transactionOptions }) as unknown as Db;
+    db = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), transactionOptions, log }) as unknown as Db;
   } else {
     mkdirSync(path.dirname(target.file), { recursive: true });
-    db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 }), transactionOptions });
+    db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 }), transactionOptions, log }) as unknown as Db;
   }
-  dialects.set(db, target.dialect);
+  if (options.onQuery) (db as unknown as { $on(event: "query", cb: (e: TQueryEvent) => void): void }).$on("query", options.onQuery);
+  Object.defineProperty(db, DIALECT, { value: target.dialect, enumerable: false });
   return db;
 }
 

@@ -6,9 +6,14 @@ import type { BlobStore } from "./blob-store.ts";
 import { createFsBlobStore } from "./fs-blob-store.ts";
 import { createS3BlobStore } from "./s3-blob-store.ts";
 import { withTestPauseAfterPut } from "./test-pause-after-put.ts";
+import { processState } from "../process-state.ts";
 
-/** Keyed by backend and configuration, so a changed configuration (resetConfigForTests) gets its own stores. */
-const stores = new Map<string, BlobStore>();
+/**
+ * One store per backend and configuration in the process (both module copies share them, and
+ * with them the S3 client's connection pool); a changed configuration (resetConfigForTests)
+ * gets its own.
+ */
+const stores = () => processState("blob-stores", () => new Map<string, BlobStore>());
 
 function createStore(backend: string): BlobStore {
   const config = getConfig();
@@ -36,10 +41,10 @@ export function getWriteBlobStore(): BlobStore {
 export function getBlobStore(backend: string): BlobStore {
   const config = getConfig();
   const cacheKey = JSON.stringify([backend, config.dataDir, config.s3]);
-  let store = stores.get(cacheKey);
+  let store = stores().get(cacheKey);
   if (!store) {
     store = withTestPauseAfterPut(createStore(backend));
-    stores.set(cacheKey, store);
+    stores().set(cacheKey, store);
   }
   return store;
 }

@@ -1,9 +1,8 @@
-import "server-only";
 import http from "node:http";
 import next from "next";
-import { getConfig } from "../config.ts";
-import { runSweeps, startup } from "../startup.ts";
-import { handleStreamingRoute } from "./streaming-routes.ts";
+import { getConfig } from "../lib/config.ts";
+import { runSweeps, startup } from "../lib/startup.ts";
+import { handleStreamingRoute } from "../lib/server/streaming-routes.ts";
 
 export type TServerOptions = { dir: string; port: number; hostname: string; dev: boolean };
 

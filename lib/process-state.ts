@@ -1,0 +1,11 @@
+/**
+ * State that must be one per process. lib/ is loaded twice in one server process (by the custom
+ * server and again inside Next's bundles), so a module-level variable exists twice and each copy
+ * sees only its own writes. Whatever both copies must agree on lives here, on globalThis, under
+ * a process-wide Symbol.for key.
+ */
+export function processState<T extends object>(name: string, init: () => T): T {
+  const key = Symbol.for(`stowage.${name}`);
+  const holder = globalThis as unknown as Record<symbol, T | undefined>;
+  return (holder[key] ??= init());
+}
