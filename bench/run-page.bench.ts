@@ -110,7 +110,7 @@ async function main() {
   const base = server.baseUrl;
 
   // ---- seed through the API, as agents publish ---------------------------------------------
-  let t0 = Date.now();
+  const t0 = Date.now();
   await seed(base, adminKey, otherArtifacts, (i) => `other/item-${String(i).padStart(5, "0")}.txt`, { runId: "other-run" });
   await seed(base, adminKey, runArtifacts, (i) => `outputs/item-${String(i).padStart(5, "0")}.txt`, { runId: RUN, sessionId: SESSION });
   // Every 10th artifact gets a second version from the same run (the page shows "also v0").

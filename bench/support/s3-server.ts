@@ -51,22 +51,23 @@ export async function startS3(): Promise<TBenchS3> {
     }
   }, STARTUP_TIMEOUT_MS);
 
-  let dir: string | undefined;
+  // Known once the script has printed it; read by the clean-ups registered before that.
+  const started: { dir?: string } = {};
   let stopped = false;
   const stop = async () => {
     // Never leave a half-started server behind: wait for the script to finish first.
     await exited;
     if (stopped) return;
     stopped = true;
-    const target = dir ?? /(\/tmp\/stowage-s3\.[A-Za-z0-9]+)\/rgw/.exec(stderr)?.[1];
+    const target = started.dir ?? /(\/tmp\/stowage-s3\.[A-Za-z0-9]+)\/rgw/.exec(stderr)?.[1];
     if (target) stopDir(target);
   };
   onCleanup(stop);
   // Last resort (process.exit without cleanups): synchronously, if it started at all.
   process.once("exit", () => {
-    if (!stopped && dir) {
+    if (!stopped && started.dir) {
       try {
-        stopDir(dir);
+        stopDir(started.dir);
       } catch {
         // nothing more to do on the way out
       }
@@ -76,13 +77,13 @@ export async function startS3(): Promise<TBenchS3> {
   const code = await exited;
   clearTimeout(timeout);
   const vars = Object.fromEntries([...stdout.matchAll(/^(TEST_S3_[A-Z_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
-  dir = vars.TEST_S3_DIR;
+  const dir = (started.dir = vars.TEST_S3_DIR);
   if (code !== 0 || !vars.TEST_S3_ENDPOINT || !dir) {
     throw new Error(`scripts/start-test-s3.sh failed (exit ${code}):\n${stderr.slice(-3000)}`);
   }
   const conf = path.join(dir, "rgw", "ceph.conf");
   const pidOf = (daemon: string) => {
-    const file = path.join(dir!, "rgw", "run", `${daemon}.pid`);
+    const file = path.join(dir, "rgw", "run", `${daemon}.pid`);
     return existsSync(file) ? Number(readFileSync(file, "utf8").trim()) : NaN;
   };
   const pids = [pidOf("client.rgw"), pidOf("osd.0")].filter((p) => Number.isInteger(p) && p > 0);

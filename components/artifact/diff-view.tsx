@@ -1,4 +1,4 @@
-import type { TDiffLine } from "@/lib/preview/diff-lines";
+import type { TDiffHunk, TDiffLine } from "@/lib/preview/diff-lines";
 import { diffStats, toHunks } from "@/lib/preview/diff-lines";
 
 /** Lines drawn at most; a bigger diff says how much more there is. */
@@ -41,8 +41,7 @@ export function DiffView({ lines, aLabel, bLabel }: { lines: TDiffLine[]; aLabel
   const hunks = toHunks(lines, 3);
   const shownLines = hunks.reduce((n, h) => n + h.skippedBefore + h.lines.length, 0);
   const trailing = lines.length - shownLines;
-  let budget = MAX_RENDERED_LINES;
-  let cutOff = false;
+  const { shown, cutOff } = firstLines(hunks, MAX_RENDERED_LINES);
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-700" data-testid="diff-summary">
@@ -60,26 +59,19 @@ export function DiffView({ lines, aLabel, bLabel }: { lines: TDiffLine[]; aLabel
             </tr>
           </thead>
           <tbody>
-            {hunks.map((hunk, h) => {
-              if (cutOff) return null;
-              const rows = [];
-              if (hunk.skippedBefore > 0) rows.push(<Skipped key="skipped" count={hunk.skippedBefore} />);
-              for (const [i, line] of hunk.lines.entries()) {
-                if (budget-- <= 0) {
-                  cutOff = true;
-                  break;
-                }
-                rows.push(
+            {shown.map(({ skippedBefore, lines: hunkLines }, h) => (
+              <FragmentRows key={h}>
+                {skippedBefore > 0 && <Skipped count={skippedBefore} />}
+                {hunkLines.map((line, i) => (
                   <tr key={i} className={ROW_CLASS[line.kind]} data-diff={line.kind}>
                     <td className="w-10 select-none px-2 text-right align-top text-slate-500">{line.kind !== "add" ? line.aLine : ""}</td>
                     <td className="w-10 select-none px-2 text-right align-top text-slate-500">{line.kind !== "del" ? line.bLine : ""}</td>
                     <td className="w-5 select-none px-1 text-center align-top"><Marker kind={line.kind} /></td>
                     <td className="whitespace-pre-wrap break-all px-2 align-top text-slate-900">{line.text}</td>
-                  </tr>,
-                );
-              }
-              return <FragmentRows key={h} rows={rows} />;
-            })}
+                  </tr>
+                ))}
+              </FragmentRows>
+            ))}
             {!cutOff && trailing > 0 && <Skipped count={trailing} />}
           </tbody>
         </table>
@@ -89,6 +81,21 @@ export function DiffView({ lines, aLabel, bLabel }: { lines: TDiffLine[]; aLabel
   );
 }
 
-function FragmentRows({ rows }: { rows: React.ReactNode[] }) {
-  return <>{rows}</>;
+function FragmentRows({ children }: { children: React.ReactNode }) {
+  return <>{children}</>;
+}
+
+/** The hunks cut to their first `max` lines (computed before rendering, which must not count as it goes). */
+function firstLines(hunks: TDiffHunk[], max: number): { shown: TDiffHunk[]; cutOff: boolean } {
+  const shown: TDiffHunk[] = [];
+  let left = max;
+  for (const hunk of hunks) {
+    if (hunk.lines.length > left) {
+      if (left > 0) shown.push({ ...hunk, lines: hunk.lines.slice(0, left) });
+      return { shown, cutOff: true };
+    }
+    shown.push(hunk);
+    left -= hunk.lines.length;
+  }
+  return { shown, cutOff: false };
 }

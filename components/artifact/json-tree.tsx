@@ -5,7 +5,22 @@ const MAX_NODES = 5000;
 /** Levels open at first; deeper ones start folded. */
 const OPEN_DEPTH = 2;
 
-type TBudget = { left: number };
+/** The document as it is drawn: values laid out first, within MAX_NODES, then rendered. */
+type TLaidOut =
+  | { kind: "scalar"; value: unknown }
+  | { kind: "container"; isArray: boolean; total: number; children: [string | number, TLaidOut][] };
+
+/** Depth-first, so the first MAX_NODES values in document order are the ones shown. */
+function layOut(value: unknown, budget: { left: number }): TLaidOut {
+  budget.left--;
+  if (value === null || typeof value !== "object") return { kind: "scalar", value };
+  const isArray = Array.isArray(value);
+  const entries: [string | number, unknown][] = isArray ? value.map((v, i) => [i, v]) : Object.entries(value);
+  const children: [string | number, TLaidOut][] = [];
+  const take = budget.left > 0 ? Math.min(entries.length, MAX_ENTRIES, Math.max(1, budget.left)) : 0;
+  for (const [key, child] of entries.slice(0, take)) children.push([key, layOut(child, budget)]);
+  return { kind: "container", isArray, total: entries.length, children };
+}
 
 const summaryClass =
   "cursor-pointer select-none rounded px-1 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600";
@@ -27,21 +42,19 @@ function Scalar({ value }: { value: unknown }) {
   return <span className="text-amber-800">{String(value)}</span>;
 }
 
-function Node({ name, value, depth, budget }: { name: string | number | null; value: unknown; depth: number; budget: TBudget }) {
-  budget.left--;
-  if (value === null || typeof value !== "object") {
+function Node({ name, node, depth }: { name: string | number | null; node: TLaidOut; depth: number }) {
+  if (node.kind === "scalar") {
     return (
       <li className="pl-5">
         <Key name={name} />
-        <Scalar value={value} />
+        <Scalar value={node.value} />
       </li>
     );
   }
-  const isArray = Array.isArray(value);
-  const entries: [string | number, unknown][] = isArray ? value.map((v, i) => [i, v]) : Object.entries(value);
+  const { isArray, total, children } = node;
   const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
-  const count = `${entries.length} ${isArray ? (entries.length === 1 ? "item" : "items") : entries.length === 1 ? "key" : "keys"}`;
-  if (entries.length === 0) {
+  const count = `${total} ${isArray ? (total === 1 ? "item" : "items") : total === 1 ? "key" : "keys"}`;
+  if (total === 0) {
     return (
       <li className="pl-5">
         <Key name={name} />
@@ -49,7 +62,6 @@ function Node({ name, value, depth, budget }: { name: string | number | null; va
       </li>
     );
   }
-  const shown = budget.left > 0 ? entries.slice(0, Math.min(MAX_ENTRIES, Math.max(1, budget.left))) : [];
   return (
     <li>
       {/* <details> folds natively: Enter or Space on the focused summary toggles it, and screen readers announce expanded/collapsed. */}
@@ -61,11 +73,11 @@ function Node({ name, value, depth, budget }: { name: string | number | null; va
           <span className="hidden text-slate-600 [details:not([open])>summary>&]:inline">…{close}</span>
         </summary>
         <ul className="ml-3 border-l border-slate-200">
-          {shown.map(([key, child]) => (
-            <Node key={key} name={key} value={child} depth={depth + 1} budget={budget} />
+          {children.map(([key, child]) => (
+            <Node key={key} name={key} node={child} depth={depth + 1} />
           ))}
-          {shown.length < entries.length && (
-            <li className="pl-5 italic text-slate-500">… {entries.length - shown.length} more not shown (download the file to see everything)</li>
+          {children.length < total && (
+            <li className="pl-5 italic text-slate-500">… {total - children.length} more not shown (download the file to see everything)</li>
           )}
         </ul>
         <span className="pl-1 text-slate-600">{close}</span>
@@ -76,10 +88,10 @@ function Node({ name, value, depth, budget }: { name: string | number | null; va
 
 /** A JSON document as a foldable tree, rendered on the server with no client code. */
 export function JsonTree({ value }: { value: unknown }) {
-  const budget: TBudget = { left: MAX_NODES };
+  const root = layOut(value, { left: MAX_NODES });
   return (
     <ul className="overflow-x-auto font-mono text-sm leading-6" data-testid="json-tree" aria-label="JSON document">
-      <Node name={null} value={value} depth={0} budget={budget} />
+      <Node name={null} node={root} depth={0} />
     </ul>
   );
 }

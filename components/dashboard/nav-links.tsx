@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 
 export type TNavLink = { href: string; label: string };
 
@@ -12,10 +12,10 @@ export type TNavLink = { href: string; label: string };
  */
 export function NavLinks({ links }: { links: TNavLink[] }) {
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
+  // The menu is open on the page where it was opened: following a link closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
   const listId = useId();
-  // Following a link closes the menu.
-  useEffect(() => setOpen(false), [pathname]);
   const current = links.find((l) => pathname === l.href || pathname.startsWith(`${l.href}/`));
   return (
     <>
@@ -23,7 +23,7 @@ export function NavLinks({ links }: { links: TNavLink[] }) {
         type="button"
         aria-expanded={open}
         aria-controls={listId}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpenOn(open ? null : pathname)}
         className="flex w-full items-center justify-between rounded-md border border-slate-200 px-3 py-2 text-sm text-slate-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600 sm:hidden"
       >
         <span>

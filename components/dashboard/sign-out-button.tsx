@@ -10,6 +10,9 @@ async function signOut() {
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ csrfToken, callbackUrl: "/signin", json: "true" }),
   });
+  // A full page load, not a client-side navigation: nothing fetched while signed in (React
+  // Query's cache, rendered server components) may survive the sign-out.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   window.location.assign("/signin");
 }
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { DataTable, srOnly } from "@/components/browse/data-table";
+import { DataTable } from "@/components/browse/data-table";
 import Link from "next/link";
 import { requireAdminViewer } from "@/app/_auth/get-viewer";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
