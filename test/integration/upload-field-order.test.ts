@@ -88,7 +88,7 @@ describe("multipart fields in any order", () => {
     const res = await agent.client.json("/api/v1/artifacts", { method: "POST", body: form });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.artifact).toMatchObject({ name, namespace: agent.namespace, tags: ["report", "weekly"] });
-    expect(res.body.version).toMatchObject({ version: 0, sizeBytes: bytes.length, sha256: sha256(bytes), filename: "first.bin", customMetadata: { model: "m-1", score: 0.5 } });
+    expect(res.body.version).toMatchObject({ version: 0, sizeBytes: bytes.length, sha256: sha256(bytes), filename: "first.bin", metadata: { model: "m-1", score: 0.5 } });
 
     const download = await agent.client.request(`/api/v1/artifacts/${res.body.artifact.id}/content`);
     expect(download.status).toBe(200);
