@@ -7,6 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { adminApi, createAgent, uniq } from "../support/api.ts";
+import { SIDE_ADMIN_KEY, startSideServer } from "../support/side-server.ts";
 import { waitFor } from "../support/wait-for.ts";
 
 type TAgent = Awaited<ReturnType<typeof createAgent>>;
@@ -249,5 +250,32 @@ describe("multipart fields in any order", () => {
     await expectSpoolEmpty();
     expect(await artifactsNamed(name)).toEqual([]);
     expect(await usage()).toEqual(before);
+  });
+
+  it("removes the spool file of a server killed mid-upload when it starts again", async () => {
+    const side = await startSideServer();
+    let restarted: Awaited<ReturnType<typeof startSideServer>> | undefined;
+    try {
+      const dir = path.join(side.dataDir, ".upload-spool");
+      const req = http.request(new URL("/api/v1/artifacts", side.server.baseUrl), {
+        method: "POST",
+        headers: { authorization: `Bearer ${SIDE_ADMIN_KEY}`, "content-type": `multipart/form-data; boundary=${BOUNDARY}`, "transfer-encoding": "chunked" },
+      });
+      req.on("error", () => undefined);
+      await write(req, fileHead("killed.bin"));
+      await write(req, randomBytes(MB));
+      await waitFor("a spool file", async () => (await readdir(dir).catch(() => [])).length > 0, { timeoutMs: 5000 });
+      side.server.process.kill("SIGKILL");
+      await new Promise((r) => side.server.process.once("exit", r));
+      req.destroy();
+      expect(await readdir(dir)).toHaveLength(1);
+
+      restarted = await startSideServer({ dataDir: side.dataDir, databaseUrl: side.databaseUrl });
+      expect(await readdir(dir)).toEqual([]);
+      expect(restarted.server.output()).toContain("removed 1 spooled upload");
+    } finally {
+      await restarted?.stop({ keepData: true });
+      await side.stop();
+    }
   });
 });
