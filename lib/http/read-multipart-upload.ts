@@ -119,11 +119,8 @@ export function readMultipartUpload(contentType: string, source: Readable, optio
         spoolSource = stream;
         spooled = spoolFile(options.dataDir, stream, options.maxBytes);
         spooled.then(
-          (file) => {
-            fileDone = true;
-            // The form's end decides; a failure meanwhile has to remove the finished file too.
-            finishSpool(file);
-          },
+          // Resolved once the form has parsed too; a failure meanwhile removes the finished file.
+          (file) => finishSpool(file),
           (error: Error) => {
             fail(error instanceof SpoolTooLargeError ? tooLarge(options.maxBytes) : (failure ?? spoolFailure(error)));
             reject(failure);
