@@ -7,6 +7,7 @@ import { ensureAdminCredentials } from "./auth/ensure-admin-credentials.ts";
 import { configureAuthUrl } from "./auth/configure-auth-url.ts";
 import { sweepIncompleteUploads } from "./uploads/sweep-incomplete-uploads.ts";
 import { runGc } from "./gc/run-gc.ts";
+import { removeAbandonedSpools } from "./http/upload-spool.ts";
 
 /** Runs once when the server starts: migrations for either database, the first admin, leftovers. */
 export async function startup(): Promise<void> {
@@ -17,6 +18,9 @@ export async function startup(): Promise<void> {
   await ensureAdminCredentials(getDb(), config.adminCredentials);
   configureAuthUrl(config.publicUrl);
   await sweepUploads();
+  // Only at start: the spool files of this host's process before this one are certainly dead.
+  const spools = await removeAbandonedSpools(config.dataDir);
+  if (spools) console.log(`Stowage: removed ${spools} spooled upload(s) left by an earlier process`);
   // Garbage collection lists every stored blob, which takes a while on a large store: it runs
   // beside the starting server instead of delaying it.
   void collectGarbage();

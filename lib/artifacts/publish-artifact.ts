@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
-import { StowageError } from "../errors.ts";
+import { StowageError, validationFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
@@ -11,6 +11,7 @@ import { FIRST_RESERVATION, reservingBody } from "../quota/reserving-body.ts";
 import { isLive } from "./find-artifact-or-throw.ts";
 import { deleteQueuedBlobs } from "../gc/delete-queued-blobs.ts";
 import { discardBlob } from "../gc/discard-blob.ts";
+import { recordUpload } from "../audit/record-upload.ts";
 import { checkPreconditions, commitVersion } from "./commit-version.ts";
 import { fingerprint, prepareFields, type TPrepared, type TPublishInput, type TPublishResult } from "./publish-input.ts";
 
@@ -19,16 +20,20 @@ export type { TPublishFields, TPublishInput, TPublishResult } from "./publish-in
 const MAX_COMMIT_ATTEMPTS = 8;
 
 /**
- * Publishes a new version. The bytes are stored and hashed first, under a fresh key built from
- * ids; only then does one transaction create the version row (commitStoredBlob). A crash in
- * between leaves bytes without a row, which the orphan sweep handles. Version numbers come from
- * a per-artifact counter, and the unique (artifactId, version) index is the final guard.
+ * Publishes a new version and records it in the audit log (`via` says how it came; replays of
+ * an Idempotency-Key published nothing and are not recorded). The bytes are stored and hashed
+ * first, under a fresh key built from ids; only then does one transaction create the version
+ * row (commitStoredBlob). A crash in between leaves bytes without a row, which the orphan sweep
+ * handles. Version numbers come from a per-artifact counter, and the unique (artifactId,
+ * version) index is the final guard.
  */
 export async function publishArtifact(db: Db, store: BlobStore, principal: TPrincipal, maxBytes: number, input: TPublishInput): Promise<TPublishResult> {
-  const p = prepareFields(input);
-  const namespace = await requireNamespace(db, principal, p.namespace, "write");
+  const early = prepareFields(input);
+  const namespace = await requireNamespace(db, principal, early.namespace, "write");
   if (input.declaredSize !== undefined && input.declaredSize > maxBytes) throw tooLarge(maxBytes);
-  await checkPreconditionsEarly(db, namespace.id, p, input);
+  // Trailing fields may still change which artifact this is (name, sessionId): the commit
+  // checks the preconditions then, against the final fields.
+  if (!input.trailingFields) await checkPreconditionsEarly(db, namespace.id, early, input);
 
   // Quota is held before any byte is stored: the declared size, or in steps as a body of
   // unknown length arrives. The commit turns it into usage; any failure gives it back.
@@ -48,7 +53,23 @@ export async function publishArtifact(db: Db, store: BlobStore, principal: TPrin
     if (error instanceof BlobStoreUnavailableError) throw storageUnavailable();
     throw error;
   }
-  return commitStoredBlob(db, store, { principal, p, input, namespaceId: namespace.id, storageKey, stored, reservationId: reservation.id });
+  let p = early;
+  let fields = input.fields;
+  try {
+    if (input.sha256 !== undefined && input.sha256 !== stored.sha256) throw new Error("the stored bytes differ from the bytes received");
+    if (input.trailingFields) {
+      fields = await input.trailingFields;
+      p = prepareFields({ ...input, fields });
+      if (p.namespace !== early.namespace) throw validationFailed("namespace changed after the file", { field: "namespace" });
+    }
+  } catch (error) {
+    await discardBlob(db, store, storageKey);
+    await releaseReservationNow(db, reservation.id);
+    throw error;
+  }
+  const result = await commitStoredBlob(db, store, { principal, p, input: { ...input, fields }, namespaceId: namespace.id, storageKey, stored, reservationId: reservation.id });
+  await recordUpload(db, principal, result, input.via ?? "service");
+  return result;
 }
 
 /** A reservation outlives any upload through the server; one left by a dead process is reclaimed after. */

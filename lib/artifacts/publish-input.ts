@@ -30,6 +30,15 @@ export type TPublishInput = {
   /** `If-None-Match: *`: publish only if the artifact has no version yet. */
   ifNoneMatch?: boolean;
   idempotencyKey?: string;
+  /**
+   * Fields that arrive after the bytes (multipart parts after the file). They settle before the
+   * body ends and take part in the commit; the namespace must already be in `fields`.
+   */
+  trailingFields?: Promise<TPublishFields>;
+  /** The bytes' sha256 when the caller already has it (a spooled upload): what is stored must match. */
+  sha256?: string;
+  /** How the upload reached Stowage, for the audit log ("api", "mcp", "cli", …). */
+  via?: string;
 };
 
 export type TPublishResult = { artifact: TArtifactDto; version: TVersionDto; replayed: boolean };

@@ -5,14 +5,11 @@ import { getConfig } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { authenticateRequest } from "../access/authenticate-request.ts";
 import { parseVersionNumber } from "../artifacts/artifact-fields.ts";
-import { getVersion } from "../artifacts/get-artifact.ts";
 import { publishArtifact } from "../artifacts/publish-artifact.ts";
-import { contentResult } from "../http/content-response.ts";
 import { readSearchParams } from "../http/search-params.ts";
 import { readUploadRequest } from "../http/read-upload-request.ts";
-import { recordDownload } from "../audit/record-download.ts";
-import { recordUpload } from "../audit/record-upload.ts";
-import { resolveShareToken } from "../sharing/share-links.ts";
+import { openSharedContent } from "../delivery/open-shared-content.ts";
+import { openVersionContent } from "../delivery/open-version-content.ts";
 import { getWriteBlobStore } from "../storage/get-blob-store.ts";
 import { receiveUploadPart } from "../uploads/receive-upload-part.ts";
 import { toHeaders, writeError, writeJson, writeResult } from "./node-response.ts";
@@ -24,11 +21,16 @@ const ZContentQuery = z.strictObject({ version: z.string().optional(), download:
 // POST /api/v1/artifacts – upload a new version (multipart/form-data or a raw body)
 const upload: THandler = async (req, res, url) => {
   const db = getDb();
+  const config = getConfig();
   const principal = await authenticateRequest(db, req.method!, toHeaders(req));
-  const input = await readUploadRequest(url, toHeaders(req), req);
-  const published = await publishArtifact(db, getWriteBlobStore(), principal, getConfig().maxUploadBytes, input);
+  const { input, dispose } = await readUploadRequest(url, toHeaders(req), req, { dataDir: config.dataDir, maxBytes: config.maxUploadBytes });
+  let published;
+  try {
+    published = await publishArtifact(db, getWriteBlobStore(), principal, config.maxUploadBytes, { ...input, via: "api" });
+  } finally {
+    await dispose();
+  }
   const { artifact, version, replayed } = published;
-  await recordUpload(db, principal, published, "api");
   writeJson(res, replayed ? 200 : 201, { artifact, version }, {
     Location: `/api/v1/artifacts/${artifact.id}/versions/${version.version}`,
     ETag: `"${version.sha256}"`,
@@ -42,40 +44,20 @@ const content: THandler = async (req, res, url, [id]) => {
   const db = getDb();
   const principal = await authenticateRequest(db, req.method!, toHeaders(req));
   const { query } = readSearchParams(url, ZContentQuery);
-  const { artifact, row } = await getVersion(db, principal, id!, parseVersionNumber(query.version));
-  const result = await contentResult({ method: req.method!, headers: toHeaders(req) }, row, {
-    cacheControl: "private, no-cache",
+  const download = await openVersionContent(db, principal, id!, { method: req.method!, headers: toHeaders(req) }, {
+    version: parseVersionNumber(query.version),
     forceDownload: query.download === "1",
     presignSeconds: getConfig().presignedUrlSeconds,
   });
-  // Recorded while the bytes go out, so the audit write never delays a download (it never throws).
-  const audited = recordDownload(db, { actor: principal, via: "api", namespace: artifact.namespace.name, artifactId: row.artifactId, version: row.version, method: req.method!, result });
-  await writeResult(res, result.status, result.headers, result.body);
-  await audited;
+  await writeResult(res, download.status, download.headers, download.body);
+  await download.audited;
 };
 
 // GET|HEAD /api/v1/share/{token} – a share link's (or download URL's) bytes; the signed token is the credential
 const share: THandler = async (req, res, _url, [token]) => {
-  const db = getDb();
-  const version = await resolveShareToken(db, token!);
-  // The presigned URL never outlives the link that led to it.
-  const secondsLeft = (version.linkExpiresAt.getTime() - Date.now()) / 1000;
-  const result = await contentResult({ method: req.method!, headers: toHeaders(req) }, version, {
-    cacheControl: "private, no-cache",
-    presignSeconds: Math.min(getConfig().presignedUrlSeconds, secondsLeft),
-  });
-  const audited = recordDownload(db, {
-    actor: null,
-    via: version.linkId ? "share-link" : "download-url",
-    linkId: version.linkId,
-    namespace: version.namespace,
-    artifactId: version.artifactId,
-    version: version.version,
-    method: req.method!,
-    result,
-  });
-  await writeResult(res, result.status, result.headers, result.body);
-  await audited;
+  const download = await openSharedContent(getDb(), token!, { method: req.method!, headers: toHeaders(req) }, { presignSeconds: getConfig().presignedUrlSeconds });
+  await writeResult(res, download.status, download.headers, download.body);
+  await download.audited;
 };
 
 // PUT /api/v1/uploads/{id}/parts/{n}?expires=&signature= – one part of a direct upload, for

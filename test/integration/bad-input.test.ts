@@ -372,7 +372,8 @@ describe("bad input", () => {
       const cases: [string, string, string][] = [
         ["no file part", MULTIPART, multipartBody([nsPart, namePart])],
         ["a file part named otherwise", MULTIPART, multipartBody([nsPart, namePart, file("upload")])],
-        ["a field after the file", MULTIPART, multipartBody([nsPart, file(), namePart])],
+        ["a field twice, once after the file", MULTIPART, multipartBody([nsPart, namePart, file(), namePart])],
+        ["an unknown field after a spooled file", MULTIPART, multipartBody([file(), nsPart, namePart, { name: "colour", value: "red" }])],
         ["two files", MULTIPART, multipartBody([nsPart, namePart, file(), file()])],
         ["an unknown field", MULTIPART, multipartBody([nsPart, namePart, { name: "colour", value: "red" }, file()])],
         ["a field twice", MULTIPART, multipartBody([nsPart, namePart, namePart, file()])],

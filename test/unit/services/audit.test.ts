@@ -85,6 +85,9 @@ describe("what the services record", () => {
     const { events } = await list({ artifactId: id });
     const summary = events.map((e) => [e.action, e.actorName, e.version]).reverse();
     expect(summary).toEqual([
+      // publishArtifact records its own uploads, whoever calls it.
+      ["artifact.upload", "alice", 0],
+      ["artifact.upload", "alice", 1],
       ["share.create", "alice", null],
       ["share_link.create", "bob", 0],
       ["share_link.revoke", "alice", 0],

@@ -1,0 +1,35 @@
+import "server-only";
+import type { Db } from "../db/client.ts";
+import type { TPrincipal } from "../access/principal.ts";
+import { getVersion } from "../artifacts/get-artifact.ts";
+import { recordDownload } from "../audit/record-download.ts";
+import { contentResult, type TContentResult } from "../http/content-response.ts";
+
+export type TContentRequest = { method: string; headers: Headers };
+
+/** A download ready to write, and its audit record, already under way. */
+export type TOpenedContent = TContentResult & {
+  /**
+   * Started before the bytes go out, so the audit write never delays the first byte; await it
+   * after writing (it never throws).
+   */
+  audited: Promise<void>;
+};
+
+/**
+ * A version's bytes for a caller with a key: authorizes, resolves the version (latest when none
+ * is given), builds the HTTP content result (200/206/304, or a 302 to a presigned S3 URL) and
+ * records the download (artifact.download, plus url.mint for a redirect).
+ */
+export async function openVersionContent(
+  db: Db,
+  principal: TPrincipal,
+  artifactId: string,
+  req: TContentRequest,
+  options: { version?: number; forceDownload?: boolean; presignSeconds: number; via?: "api" },
+): Promise<TOpenedContent> {
+  const { artifact, row } = await getVersion(db, principal, artifactId, options.version);
+  const result = await contentResult(req, row, { cacheControl: "private, no-cache", forceDownload: options.forceDownload, presignSeconds: options.presignSeconds });
+  const audited = recordDownload(db, { actor: principal, via: options.via ?? "api", namespace: artifact.namespace.name, artifactId: row.artifactId, version: row.version, method: req.method, result });
+  return { ...result, audited };
+}
