@@ -8,6 +8,8 @@ import { applySecurityHeaders } from "../lib/server/security-headers.ts";
 import { observeRequest } from "../lib/server/observe-request.ts";
 import { handleMetricsRoute, METRICS_PATH } from "../lib/server/metrics-route.ts";
 import { writeError } from "../lib/server/node-response.ts";
+import { hasMalformedEscape } from "../lib/server/malformed-path.ts";
+import { validationFailed } from "../lib/errors.ts";
 import { requestIdFrom } from "../lib/observability/request-id.ts";
 import { runWithRequestContext, type TRequestContext } from "../lib/observability/request-context.ts";
 import { appRoutePatterns, routeLabeler } from "../lib/observability/route-labels.ts";
@@ -33,6 +35,7 @@ export async function startStowageServer(options: TServerOptions): Promise<http.
     res.setHeader("X-Request-Id", context.requestId);
     observeRequest(req, res, { route: routeOf((req.url ?? "/").split("?")[0]!), context, logFormat: config.logFormat });
     runWithRequestContext(context, () => {
+      if (hasMalformedEscape(req.url ?? "/")) return void writeError(req, res, validationFailed("the request path has a malformed % escape"));
       if (handleMetricsRoute(req, res, config.metricsToken)) return;
       handleStreamingRoute(req, res)
         .then((handled) => (handled ? undefined : handle(req, res)))
