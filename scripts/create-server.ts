@@ -40,9 +40,10 @@ export async function startStowageServer(options: TServerOptions): Promise<http.
       handleStreamingRoute(req, res)
         .then((handled) => (handled ? undefined : handle(req, res)))
         .catch((error) => {
+          // writeError logs what is not a StowageError; after the headers only cutting the connection is left.
+          if (!res.headersSent) return writeError(req, res, error);
           console.error("Stowage: request failed", error);
-          if (!res.headersSent) void writeError(req, res, error);
-          else res.destroy();
+          res.destroy();
         });
     });
   });
