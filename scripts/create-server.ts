@@ -41,7 +41,7 @@ export async function startStowageServer(options: TServerOptions): Promise<http.
         .then((handled) => (handled ? undefined : handle(req, res)))
         .catch((error) => {
           // writeError logs what is not a StowageError; after the headers only cutting the connection is left.
-          if (!res.headersSent) return writeError(req, res, error);
+          if (!res.headersSent) return writeError(req, res, error).catch(() => res.destroy());
           console.error("Stowage: request failed", error);
           res.destroy();
         });
