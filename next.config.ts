@@ -6,18 +6,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Lets several builds of one checkout coexist (parallel end-to-end runs); .next by default.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-    ];
-  },
+  // No headers() here: scripts/create-server.ts gives every response, Next's and its own, the one
+  // header policy (lib/server/security-headers.ts).
 };
 
 export default nextConfig;

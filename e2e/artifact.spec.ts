@@ -201,7 +201,8 @@ test("a PDF shows in a frame of the content route; unknown types get only a down
   const res = await page.request.get(`/api/v1/artifacts/${doc.id}/content?version=0`);
   expect(res.headers()["content-type"]).toBe("application/pdf");
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
-  expect(res.headers()["x-frame-options"]).toBeUndefined();
+  // Framable by our own pages only, like every response (one header policy).
+  expect(res.headers()["x-frame-options"]).toBe("SAMEORIGIN");
 
   await page.goto(`/artifacts/${zip.id}`);
   await expect(page.getByTestId("preview")).toContainText("No preview for this type (application/zip).");

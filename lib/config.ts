@@ -30,6 +30,8 @@ const ZEnv = z.object({
   ARTIFACT_DIRECT_UPLOAD_MAX_SIZE_MB: ZPositiveInt.default(102400),
   STOWAGE_STORAGE_BACKEND: z.string().optional(),
   S3_BUCKET: z.string().optional(),
+  STOWAGE_METRICS_TOKEN: z.string().min(16, "STOWAGE_METRICS_TOKEN must be at least 16 characters").optional(),
+  LOG_FORMAT: z.enum(["text", "json"]).default("text"),
   S3_ENDPOINT: z.string().url().optional(),
   S3_PUBLIC_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().optional(),
@@ -75,6 +77,10 @@ export type TConfig = {
   storageBackend: "fs" | "s3";
   /** S3 settings, or undefined when S3_BUCKET is unset. */
   s3: TS3Config | undefined;
+  /** Bearer token that GET /metrics asks for; undefined: the endpoint does not exist. */
+  metricsToken: string | undefined;
+  /** The request log: one human line per request, or one JSON object. */
+  logFormat: "text" | "json";
 };
 
 export class ConfigError extends Error {
@@ -140,6 +146,8 @@ function loadConfig(env: NodeJS.ProcessEnv): TConfig {
           credentials: e.S3_ACCESS_KEY_ID ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY! } : undefined,
         }
       : undefined,
+    metricsToken: e.STOWAGE_METRICS_TOKEN,
+    logFormat: e.LOG_FORMAT,
   };
 }
 

@@ -1,28 +1,51 @@
 import http from "node:http";
+import path from "node:path";
 import next from "next";
 import { getConfig } from "../lib/config.ts";
 import { runSweeps, startup } from "../lib/startup.ts";
-import { handleStreamingRoute } from "../lib/server/streaming-routes.ts";
+import { handleStreamingRoute, STREAMING_ROUTE_LABELS } from "../lib/server/streaming-routes.ts";
+import { applySecurityHeaders } from "../lib/server/security-headers.ts";
+import { observeRequest } from "../lib/server/observe-request.ts";
+import { handleMetricsRoute, METRICS_PATH } from "../lib/server/metrics-route.ts";
+import { writeError } from "../lib/server/node-response.ts";
+import { hasMalformedEscape } from "../lib/server/malformed-path.ts";
+import { validationFailed } from "../lib/errors.ts";
+import { requestIdFrom } from "../lib/observability/request-id.ts";
+import { runWithRequestContext, type TRequestContext } from "../lib/observability/request-context.ts";
+import { appRoutePatterns, routeLabeler } from "../lib/observability/route-labels.ts";
 
 export type TServerOptions = { dir: string; port: number; hostname: string; dev: boolean };
 
 /**
  * The Stowage server: migrations and bootstrap first, then one HTTP server in which the
  * byte-streaming routes run on Node streams and everything else (pages, JSON API) is Next.js.
+ * Every request passes here first: it gets the one header policy, a request id, a context for
+ * the identity authentication finds, and, when it is over, one log line and its metrics.
  */
 export async function startStowageServer(options: TServerOptions): Promise<http.Server> {
   await startup();
+  const config = getConfig();
   const app = next({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const routeOf = routeLabeler([...appRoutePatterns(path.join(options.dir, "app")), ...STREAMING_ROUTE_LABELS, METRICS_PATH, "/_next/{...asset}"]);
   const server = http.createServer((req, res) => {
-    handleStreamingRoute(req, res)
-      .then((handled) => (handled ? undefined : handle(req, res)))
-      .catch((error) => {
-        console.error("Stowage: request failed", error);
-        if (!res.headersSent) res.writeHead(500).end();
-        else res.destroy();
-      });
+    const context: TRequestContext = { requestId: requestIdFrom(req.headers["x-request-id"]), identity: undefined };
+    applySecurityHeaders(res);
+    res.setHeader("X-Request-Id", context.requestId);
+    observeRequest(req, res, { route: routeOf((req.url ?? "/").split("?")[0]!), context, logFormat: config.logFormat });
+    runWithRequestContext(context, () => {
+      if (hasMalformedEscape(req.url ?? "/")) return void writeError(req, res, validationFailed("the request path has a malformed % escape"));
+      if (handleMetricsRoute(req, res, config.metricsToken)) return;
+      handleStreamingRoute(req, res)
+        .then((handled) => (handled ? undefined : handle(req, res)))
+        .catch((error) => {
+          // writeError logs what is not a StowageError; after the headers only cutting the connection is left.
+          if (!res.headersSent) return writeError(req, res, error).catch(() => res.destroy());
+          console.error("Stowage: request failed", error);
+          res.destroy();
+        });
+    });
   });
   // Large uploads over slow links must not hit Node's default 5-minute request timeout.
   server.requestTimeout = 0;
@@ -37,7 +60,7 @@ export async function startStowageServer(options: TServerOptions): Promise<http.
   });
   const sweeps = setInterval(() => {
     runSweeps().catch((error) => console.error("Stowage: sweep failed", error));
-  }, getConfig().gcIntervalMinutes * 60_000);
+  }, config.gcIntervalMinutes * 60_000);
   sweeps.unref();
   server.once("close", () => clearInterval(sweeps));
   return server;

@@ -6,6 +6,7 @@ import { authenticateApiKey } from "./authenticate-api-key.ts";
 import type { TPrincipal } from "./principal.ts";
 import { cookieFromHeader, principalFromSession } from "../auth/session-principal.ts";
 import { CSRF_HEADER } from "../http/csrf-header.ts";
+import { noteIdentity } from "../observability/request-context.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -14,7 +15,12 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * A change made with the cookie must come from the dashboard itself (CSRF).
  */
 export async function authenticateRequest(db: Db, method: string, headers: Headers): Promise<TPrincipal> {
-  if (headers.get("authorization")) return authenticateApiKey(db, headers.get("authorization"));
+  if (headers.get("authorization")) {
+    const byKey = await authenticateApiKey(db, headers.get("authorization"));
+    noteIdentity(byKey.name); // for the request log
+    return byKey;
+  }
+  // principalFromSession notes the identity itself (pages sign in through it directly).
   const principal = await principalFromSession(db, cookieFromHeader(headers.get("cookie")));
   if (!principal) throw new StowageError("UNAUTHENTICATED", "sign in, or send an API key as `Authorization: Bearer <key>`");
   if (!SAFE_METHODS.has(method.toUpperCase())) assertNotCrossSite(headers);

@@ -4,6 +4,7 @@ import type { Db } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { principalForIdentity } from "../access/principal-for-identity.ts";
 import { getAuthSecret } from "./auth-secret.ts";
+import { noteIdentity } from "../observability/request-context.ts";
 
 // next-auth's cookie names: the __Secure- one when the dashboard is served over https.
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -22,7 +23,9 @@ export async function principalFromSession(db: Db, getCookie: (name: string) => 
     return null;
   }
   if (!payload?.sub) return null;
-  return principalForIdentity(db, payload.sub);
+  const principal = await principalForIdentity(db, payload.sub);
+  if (principal) noteIdentity(principal.name); // for the request log
+  return principal;
 }
 
 /** Reads one cookie from a Cookie header. */

@@ -8,6 +8,7 @@ import { processPendingDeletes } from "./process-pending-deletes.ts";
 import { sweepExpired } from "./sweep-expired.ts";
 import { sweepOrphans } from "./sweep-orphans.ts";
 import { withLease } from "./with-lease.ts";
+import { sweepDeletions, sweepRuns } from "../observability/stowage-metrics.ts";
 
 const GC_LEASE = "gc";
 
@@ -65,6 +66,11 @@ export async function runGc(db: Db, options: TGcOptions = {}): Promise<TGcSummar
           storeErrors.push(`${backend}: ${(error as Error).message}`);
         }
       }
+      sweepRuns.inc({ sweep: "gc" });
+      sweepDeletions.inc({ sweep: "gc", kind: "artifacts" }, expired.artifacts);
+      sweepDeletions.inc({ sweep: "gc", kind: "versions" }, expired.versions);
+      sweepDeletions.inc({ sweep: "gc", kind: "blobs" }, blobs.deleted);
+      sweepDeletions.inc({ sweep: "gc", kind: "orphans" }, orphans.deleted);
       return {
         startedAt,
         finishedAt: new Date(),

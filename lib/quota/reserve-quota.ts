@@ -4,6 +4,7 @@ import type { Db, Tx } from "../db/client.ts";
 import { StowageError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { TPrincipal } from "../access/principal.ts";
+import { quotaRefusals } from "../observability/stowage-metrics.ts";
 
 export type TQuotaNamespace = { id: string; name: string; quotaBytes: bigint | null };
 
@@ -29,6 +30,7 @@ async function hold(db: Db, principal: TPrincipal, ns: TQuotaNamespace, bytes: b
   if (held) return;
   const now = await db.namespace.findUniqueOrThrow({ where: { id: ns.id } });
   const wanted = await requested();
+  quotaRefusals.inc();
   throw new StowageError("ARTIFACT_QUOTA_EXCEEDED", `this upload needs ${wanted} bytes but namespace ${ns.name} has ${quota - now.usedBytes - now.reservedBytes} of its ${quota} left`, {
     namespace: ns.name,
     usedBytes: Number(now.usedBytes),

@@ -13,10 +13,9 @@ export function toHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-const SECURITY_HEADERS = { "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer" };
-
 export async function writeResult(res: ServerResponse, status: number, headers: Record<string, string>, body: ((sink: Writable) => Promise<void>) | null): Promise<void> {
-  res.writeHead(status, { ...SECURITY_HEADERS, ...headers });
+  // The security headers are already set: the composition root gives every response the same ones.
+  res.writeHead(status, headers);
   if (!body) {
     res.end();
     return;
@@ -33,7 +32,7 @@ export async function writeResult(res: ServerResponse, status: number, headers: 
 
 export function writeJson(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(data);
-  res.writeHead(status, { ...SECURITY_HEADERS, "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(text)), "Cache-Control": "no-store", ...headers });
+  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(text)), "Cache-Control": "no-store", ...headers });
   res.end(text);
 }
 

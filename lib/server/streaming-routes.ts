@@ -12,6 +12,7 @@ import { openSharedContent } from "../delivery/open-shared-content.ts";
 import { openVersionContent } from "../delivery/open-version-content.ts";
 import { getWriteBlobStore } from "../storage/get-blob-store.ts";
 import { receiveUploadPart } from "../uploads/receive-upload-part.ts";
+import { validationFailed } from "../errors.ts";
 import { toHeaders, writeError, writeJson, writeResult } from "./node-response.ts";
 
 type THandler = (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void>;
@@ -74,12 +75,24 @@ const uploadPart: THandler = async (req, res, url, [uploadId, partNumber]) => {
   writeJson(res, 200, { partNumber: part.partNumber, size: part.size }, part.etag ? { ETag: part.etag } : {});
 };
 
-const ROUTES: { methods: string[]; pattern: RegExp; handler: THandler }[] = [
-  { methods: ["PUT"], pattern: /^\/api\/v1\/uploads\/([a-z0-9]{26})\/parts\/(\d{1,5})\/?$/, handler: uploadPart },
-  { methods: ["POST"], pattern: /^\/api\/v1\/artifacts\/?$/, handler: upload },
-  { methods: ["GET", "HEAD"], pattern: /^\/api\/v1\/artifacts\/([^/]+)\/content\/?$/, handler: content },
-  { methods: ["GET", "HEAD"], pattern: /^\/api\/v1\/share\/([^/]+)\/?$/, handler: share },
+// `label` is the route's pattern in logs and metrics (never the path: tokens travel in it).
+const ROUTES: { methods: string[]; pattern: RegExp; label: string; handler: THandler }[] = [
+  { methods: ["PUT"], pattern: /^\/api\/v1\/uploads\/([a-z0-9]{26})\/parts\/(\d{1,5})\/?$/, label: "/api/v1/uploads/{id}/parts/{n}", handler: uploadPart },
+  { methods: ["POST"], pattern: /^\/api\/v1\/artifacts\/?$/, label: "/api/v1/artifacts", handler: upload },
+  { methods: ["GET", "HEAD"], pattern: /^\/api\/v1\/artifacts\/([^/]+)\/content\/?$/, label: "/api/v1/artifacts/{id}/content", handler: content },
+  { methods: ["GET", "HEAD"], pattern: /^\/api\/v1\/share\/([^/]+)\/?$/, label: "/api/v1/share/{token}", handler: share },
 ];
+
+export const STREAMING_ROUTE_LABELS = ROUTES.map((r) => r.label);
+
+// A malformed % escape is the client's mistake: a 400, not decodeURIComponent's URIError (a 500).
+function decodeParam(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw validationFailed("the request path has a malformed % escape");
+  }
+}
 
 /**
  * The routes whose bytes are the payload run on Node streams directly instead of through a
@@ -88,7 +101,12 @@ const ROUTES: { methods: string[]; pattern: RegExp; handler: THandler }[] = [
  * of Node's throughput. Returns false when the request is not one of them.
  */
 export async function handleStreamingRoute(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const url = new URL(req.url ?? "/", "http://localhost");
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", "http://localhost");
+  } catch {
+    return false; // not a path of ours at all; Next.js answers it
+  }
   // A client that disconnects mid-upload errors the request stream; whoever reads it sees that,
   // and an unread remainder must not crash the process.
   req.on("error", () => undefined);
@@ -96,7 +114,7 @@ export async function handleStreamingRoute(req: IncomingMessage, res: ServerResp
     const match = route.pattern.exec(url.pathname);
     if (!match || !route.methods.includes(req.method ?? "")) continue;
     try {
-      await route.handler(req, res, url, match.slice(1).map(decodeURIComponent));
+      await route.handler(req, res, url, match.slice(1).map(decodeParam));
     } catch (error) {
       await writeError(req, res, error);
     }

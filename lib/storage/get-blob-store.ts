@@ -7,6 +7,7 @@ import { createFsBlobStore } from "./fs-blob-store.ts";
 import { createS3BlobStore } from "./s3-blob-store.ts";
 import { withTestPauseAfterPut } from "./test-pause-after-put.ts";
 import { processState } from "../process-state.ts";
+import { withErrorCounting } from "../observability/count-blob-store-errors.ts";
 
 /**
  * One store per backend and configuration in the process (both module copies share them, and
@@ -43,7 +44,7 @@ export function getBlobStore(backend: string): BlobStore {
   const cacheKey = JSON.stringify([backend, config.dataDir, config.s3]);
   let store = stores().get(cacheKey);
   if (!store) {
-    store = withTestPauseAfterPut(createStore(backend));
+    store = withErrorCounting(withTestPauseAfterPut(createStore(backend)));
     stores().set(cacheKey, store);
   }
   return store;

@@ -4,6 +4,7 @@ import { reclaimExpiredReservations } from "../quota/reserve-quota.ts";
 import { configuredBackends, getBlobStore } from "../storage/get-blob-store.ts";
 import { UPLOAD_LIFETIME_MS } from "./start-direct-upload.ts";
 import { sweepDirectUploads } from "./sweep-direct-uploads.ts";
+import { sweepDeletions, sweepRuns } from "../observability/stowage-metrics.ts";
 
 /**
  * Longer than any upload may stay open, so only the abandoned are touched: temp files of a
@@ -24,5 +25,9 @@ export async function sweepIncompleteUploads(db: Db): Promise<{ expiredUploads: 
       console.error(`Stowage: could not sweep incomplete uploads on ${backend}:`, (error as Error).message);
     }
   }
+  sweepRuns.inc({ sweep: "uploads" });
+  sweepDeletions.inc({ sweep: "uploads", kind: "expired_uploads" }, expiredUploads);
+  sweepDeletions.inc({ sweep: "uploads", kind: "leftovers" }, removedLeftovers);
+  sweepDeletions.inc({ sweep: "uploads", kind: "reservations" }, reclaimedReservations);
   return { expiredUploads, removedLeftovers, reclaimedReservations };
 }

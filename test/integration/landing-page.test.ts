@@ -9,7 +9,7 @@ describe("landing page", () => {
     const res = await api().request("/");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
-    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
     const html = await res.text();
     expect(html).toContain("Service is up");
     expect(html).not.toContain(secretName);
