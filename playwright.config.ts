@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-// The built app exactly as `npm start` runs it, on a fresh embedded store. Set once here and
-// inherited by the workers, so every worker talks to the same server.
+// The built app exactly as `npm start` runs it, on a fresh embedded store (or on the database
+// E2E_DATABASE_URL names: give each run a fresh one, e.g. on the test PostgreSQL cluster). Set
+// once here and inherited by the workers, so every worker talks to the same server.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "stowage-e2e-"));
 process.env.E2E_PORT ??= "3297";
 process.env.E2E_ADMIN_KEY ??= "stw_e2e_admin_key_0123456789abcdef";
@@ -52,9 +53,9 @@ export default defineConfig({
         STOWAGE_ADMIN_KEY: process.env.E2E_ADMIN_KEY,
         STOWAGE_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
         STOWAGE_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
-      ARTIFACT_DIRECT_UPLOAD_MAX_SIZE_MB: "200",
-        // The embedded default, whatever the calling shell has set.
-        DATABASE_URL: "",
+        ARTIFACT_DIRECT_UPLOAD_MAX_SIZE_MB: "200",
+        // The embedded default (whatever the calling shell has set) unless E2E_DATABASE_URL names one.
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
         S3_BUCKET: "",
         STOWAGE_STORAGE_BACKEND: "",
         NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? "",

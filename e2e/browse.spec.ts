@@ -168,6 +168,34 @@ test("another user's run is not found, and a user with nothing sees the empty st
   await keepScreenshot(page, testInfo, "runs-empty-375");
 });
 
+// The page promises "ASCII letters in names match either case", on every database (scripts/test.sh
+// runs this spec on PostgreSQL too, whose LIKE is case-sensitive).
+test("search finds a part of a name in either case, and only names that contain it", async ({ page }) => {
+  const admin = await apiAs();
+  const user = await createUser(admin);
+  const api = await apiAs(user.key);
+  const ns = user.namespace;
+  for (const name of ["Report-Q1.md", "report-q2.md", "summary-q3.md", "re-port-q4.md"]) await publish(api, { namespace: ns, name, body: `# ${name}` });
+
+  await signIn(page, user, "/search");
+  await page.getByLabel("Name contains").fill("report");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=report/);
+  const results = page.getByTestId("result-row");
+  await expect(results).toHaveCount(2);
+  await expect(results.getByRole("link", { name: "Report-Q1.md", exact: true })).toBeVisible();
+  await expect(results.getByRole("link", { name: "report-q2.md", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "summary-q3.md" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "re-port-q4.md" })).toHaveCount(0);
+
+  // Upper case finds the same two; a part in the middle of a name, in the other case, too.
+  await page.goto("/search?q=REPORT");
+  await expect(results).toHaveCount(2);
+  await page.goto("/search?q=Q2");
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toContainText("report-q2.md");
+});
+
 /** The same page at phone width: nothing overflows sideways; screenshots at both widths. */
 async function checkPhoneAndKeep(page: Page, testInfo: Parameters<typeof keepScreenshot>[1], name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite (`npm test`): typecheck, unit tests, the production build, then the
 # integration tests against the built server twice: on SQLite and on a real PostgreSQL server,
-# then the end-to-end tests in a browser.
+# then the end-to-end tests in a browser (the search and browse specs on PostgreSQL as well).
 # A real S3 server (Ceph's RADOS Gateway on loopback) runs throughout for the S3 driver and the
 # S3-backed servers some integration tests start.
 set -euo pipefail
@@ -39,6 +39,17 @@ eval "$(bash scripts/start-test-postgres.sh)"
 pg_dir=$TEST_POSTGRES_DIR
 TEST_POSTGRES_URL=$TEST_POSTGRES_URL npx vitest run --config vitest.integration.config.ts --reporter=default --reporter=json --outputFile.json="$results/postgres.json"
 
+echo "== end-to-end tests on PostgreSQL (search and browse)"
+# The specs whose pages differ per database, again against a server on a fresh database of the
+# (en_US-collated) test cluster, with a port, data dir and outputs of their own.
+e2e_pg_db="stowage_e2e_$(date +%s)_$$"
+node -e 'const pg = require("pg"); const c = new pg.Client({ connectionString: process.argv[1] });
+  c.connect().then(() => c.query(`CREATE DATABASE "${process.argv[2]}"`)).then(() => c.end());' "$TEST_POSTGRES_URL" "$e2e_pg_db"
+mkdir -p "$results/e2e-postgres-data"
+E2E_DATABASE_URL="${TEST_POSTGRES_URL%/*}/$e2e_pg_db" E2E_PORT=3397 E2E_DATA_DIR="$results/e2e-postgres-data" \
+  E2E_OUTPUT_DIR=test-results/e2e-postgres E2E_JSON_OUT="$results/e2e-postgres.json" \
+  npx playwright test e2e/browse.spec.ts e2e/isolation.spec.ts
+
 echo "== end-to-end tests (Playwright, Debian's Chromium)"
 E2E_JSON_OUT="$results/e2e.json" npx playwright test
 
@@ -54,4 +65,4 @@ node -e '
     }
   }
   console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
-' "$results/unit.json" "$results/sqlite.json" "$results/postgres.json" "$results/e2e.json"
+' "$results/unit.json" "$results/sqlite.json" "$results/postgres.json" "$results/e2e-postgres.json" "$results/e2e.json"
