@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite (`npm test`): typecheck, unit tests, the production build, then the
 # integration tests against the built server twice: on SQLite and on a real PostgreSQL server,
-# then the end-to-end tests in a browser.
+# the scale-out tests (three servers on one PostgreSQL database and one S3 bucket), then the
+# end-to-end tests in a browser.
 # A real S3 server (Ceph's RADOS Gateway on loopback) runs throughout for the S3 driver and the
 # S3-backed servers some integration tests start.
 set -euo pipefail
@@ -39,6 +40,10 @@ eval "$(bash scripts/start-test-postgres.sh)"
 pg_dir=$TEST_POSTGRES_DIR
 TEST_POSTGRES_URL=$TEST_POSTGRES_URL npx vitest run --config vitest.integration.config.ts --reporter=default --reporter=json --outputFile.json="$results/postgres.json"
 
+echo "== scale-out tests (three instances, PostgreSQL + S3)"
+# Three production servers on one fresh PostgreSQL database and one fresh bucket, in parallel.
+TEST_POSTGRES_URL=$TEST_POSTGRES_URL npx vitest run --config vitest.scaleout.config.ts --reporter=default --reporter=json --outputFile.json="$results/scaleout.json"
+
 echo "== end-to-end tests (Playwright, Debian's Chromium)"
 E2E_JSON_OUT="$results/e2e.json" npx playwright test
 
@@ -54,4 +59,4 @@ node -e '
     }
   }
   console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
-' "$results/unit.json" "$results/sqlite.json" "$results/postgres.json" "$results/e2e.json"
+' "$results/unit.json" "$results/sqlite.json" "$results/postgres.json" "$results/scaleout.json" "$results/e2e.json"
