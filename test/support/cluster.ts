@@ -156,3 +156,20 @@ export async function listAllVersions(client: TClient, artifactId: string): Prom
 export function errorLines(instance: TInstance): string[] {
   return instance.errors().split("\n").filter((l) => l.trim() !== "");
 }
+
+/**
+ * Node's own warnings on stderr (a "(node:PID) …Warning:" line and its hint; the AWS SDK's note
+ * about Node 22), not errors of the server.
+ */
+const WARNING_LINE = /^\(node:\d+\) \w*Warning: |^\(Use `node --trace-|NodeDeprecationWarning|AWS SDK for JavaScript|will require node|version of Node\.js|upgrade to node|security updates|To continue receiving|a\.co\/|trace-warnings|versions published after/i;
+
+/** What an instance wrote to stderr, Node's runtime warnings left out. */
+export function serverErrorLines(instance: TInstance): string[] {
+  return errorLines(instance).filter((l) => !WARNING_LINE.test(l));
+}
+
+/** Sums the numbers a log line pattern (with one capture group) reports over an instance's output. */
+export function sumLogged(output: string, pattern: RegExp): number {
+  const global = new RegExp(pattern.source, "g");
+  return [...output.matchAll(global)].reduce((n, m) => n + Number(m[1]), 0);
+}
