@@ -48,8 +48,8 @@ export class Cluster {
     private readonly env: Record<string, string>,
   ) {}
 
-  /** `count` instances started at the same moment. */
-  static async start(ctx: TScaleoutContext, options: { count?: number; env?: Record<string, string> } = {}): Promise<Cluster> {
+  /** `count` instances started at the same moment; `envOf` adds settings for one of them. */
+  static async start(ctx: TScaleoutContext, options: { count?: number; env?: Record<string, string>; envOf?: (i: number) => Record<string, string> } = {}): Promise<Cluster> {
     const cluster = new Cluster(ctx, options.env ?? {});
     const count = options.count ?? 3;
     for (let i = 0; i < count; i++) {
@@ -57,7 +57,7 @@ export class Cluster {
       cluster.pastOutput.push("");
       cluster.pastErrors.push("");
     }
-    const servers = await Promise.all(cluster.dataDirs.map((dataDir) => cluster.launch(dataDir)));
+    const servers = await Promise.all(cluster.dataDirs.map((dataDir, i) => cluster.launch(dataDir, undefined, options.envOf?.(i))));
     servers.forEach((server, i) => cluster.instances.push(cluster.wrap(i, server)));
     return cluster;
   }
