@@ -19,7 +19,7 @@ describe("an instance killed (SIGKILL) in the middle of uploads, beside two that
   beforeAll(async () => {
     // Test-only, on B alone: each put waits 3 s after its bytes are stored, before the commit
     // (lib/storage/test-pause-after-put.ts), so the kill can land between the two.
-    cluster = await Cluster.start(ctx, { envOf: (i) => (i === 1 ? { STOWAGE_TEST_PAUSE_AFTER_PUT_MS: "3000" } : {}) });
+    cluster = await Cluster.start(ctx, { envOf: (i): Record<string, string> => (i === 1 ? { STOWAGE_TEST_PAUSE_AFTER_PUT_MS: "3000" } : {}) });
   });
   afterAll(async () => {
     await cluster?.stop();
