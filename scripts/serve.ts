@@ -16,11 +16,25 @@ const { startStowageServer } = await import("./create-server.ts");
 try {
   const server = await startStowageServer({ dir: root, port, hostname, dev });
   console.log(`Stowage is listening on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  // Responses not yet started, so that shutdown can mark them as the last on their connection.
+  let closing = false;
+  const unanswered = new Set<import("node:http").ServerResponse>();
+  server.prependListener("request", (_req, res) => {
+    if (closing) return void (res.shouldKeepAlive = false);
+    unanswered.add(res);
+    res.once("close", () => unanswered.delete(res));
+  });
   // Stop taking requests, let uploads and downloads in flight finish (for up to 30 s), then exit.
+  // A keep-alive connection would otherwise stay open after its last answer (until the client
+  // lets it go), holding the exit for the full 30 s: answers still to come say
+  // `Connection: close`, and connections are closed as soon as they fall idle.
   const shutdown = (signal: string) => {
     console.log(`Stowage: ${signal} received, finishing requests in flight`);
+    closing = true;
+    for (const res of unanswered) if (!res.headersSent) res.shouldKeepAlive = false;
     server.close(() => process.exit(0));
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 100).unref();
     setTimeout(() => process.exit(0), 30_000).unref();
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));

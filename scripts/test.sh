@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test suite (`npm test`): typecheck, unit tests, the production build, then the
+# The whole test suite (`npm test`): typecheck, lint and format, unit tests, the production build, then the
 # integration tests against the built server twice: on SQLite and on a real PostgreSQL server,
-# then the end-to-end tests in a browser (the search and browse specs on PostgreSQL as well).
+# the scale-out tests (three servers on one PostgreSQL database and one S3 bucket), then the
+# end-to-end tests in a browser (the search and browse specs on PostgreSQL as well).
 # A real S3 server (Ceph's RADOS Gateway on loopback) runs throughout for the S3 driver and the
 # S3-backed servers some integration tests start.
 set -euo pipefail
@@ -24,6 +25,10 @@ export TEST_S3_ENDPOINT TEST_S3_ACCESS_KEY TEST_S3_SECRET_KEY
 
 echo "== typecheck"
 npx tsc --noEmit
+
+echo "== lint and format"
+npx eslint --max-warnings 0 .
+npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "files not formatted: npm run format" >&2; exit 1; }
 
 echo "== unit tests"
 npx vitest run --config vitest.config.ts --reporter=default --reporter=json --outputFile.json="$results/unit.json"
@@ -50,6 +55,10 @@ E2E_DATABASE_URL="${TEST_POSTGRES_URL%/*}/$e2e_pg_db" E2E_PORT=3397 E2E_DATA_DIR
   E2E_OUTPUT_DIR=test-results/e2e-postgres E2E_JSON_OUT="$results/e2e-postgres.json" \
   npx playwright test e2e/browse.spec.ts e2e/isolation.spec.ts
 
+echo "== scale-out tests (three instances, PostgreSQL + S3)"
+# Three production servers on one fresh PostgreSQL database and one fresh bucket, in parallel.
+TEST_POSTGRES_URL=$TEST_POSTGRES_URL npx vitest run --config vitest.scaleout.config.ts --reporter=default --reporter=json --outputFile.json="$results/scaleout.json"
+
 echo "== end-to-end tests (Playwright, Debian's Chromium)"
 E2E_JSON_OUT="$results/e2e.json" npx playwright test
 
@@ -65,4 +74,4 @@ node -e '
     }
   }
   console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
-' "$results/unit.json" "$results/sqlite.json" "$results/postgres.json" "$results/e2e-postgres.json" "$results/e2e.json"
+' "$results/unit.json" "$results/sqlite.json" "$results/postgres.json" "$results/e2e-postgres.json" "$results/scaleout.json" "$results/e2e.json"

@@ -3,7 +3,16 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
-export type TStartedServer = { baseUrl: string; port: number; process: ChildProcess; output: () => string; stop: () => Promise<void> };
+export type TStartedServer = {
+  baseUrl: string;
+  port: number;
+  process: ChildProcess;
+  /** stdout and stderr interleaved. */
+  output: () => string;
+  /** stderr alone: what the server logged as errors. */
+  errors: () => string;
+  stop: () => Promise<void>;
+};
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -30,8 +39,9 @@ export function startArguments(): string[] {
 }
 
 /** Starts the production build as `npm start` does and waits until it answers. Needs `npm run build` first. */
-export async function startServer(options: { dataDir: string; databaseUrl: string; adminKey?: string; env?: Record<string, string> }): Promise<TStartedServer> {
-  const port = await freePort();
+export async function startServer(options: { dataDir: string; databaseUrl: string; adminKey?: string; env?: Record<string, string>; port?: number }): Promise<TStartedServer> {
+  // A given port: a restart at the address clients already know.
+  const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -48,8 +58,12 @@ export async function startServer(options: { dataDir: string; databaseUrl: strin
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
+  let errors = "";
   child.stdout!.on("data", (d) => (log += d));
-  child.stderr!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => {
+    log += d;
+    errors += d;
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -71,6 +85,7 @@ export async function startServer(options: { dataDir: string; databaseUrl: strin
     port,
     process: child,
     output: () => log,
+    errors: () => errors,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
