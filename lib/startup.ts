@@ -9,7 +9,12 @@ import { sweepIncompleteUploads } from "./uploads/sweep-incomplete-uploads.ts";
 import { runGc } from "./gc/run-gc.ts";
 import { removeAbandonedSpools } from "./http/upload-spool.ts";
 
-/** Runs once when the server starts: migrations for either database, the first admin, leftovers. */
+/**
+ * Runs once when the server starts: migrations for either database and the first admin, which
+ * the server needs before it answers. The clean-up of what an earlier process left runs beside
+ * the starting server: it talks to the blob store, and a hung store must not keep the server
+ * from listening (it would answer 503 for storage, and everything else normally).
+ */
 export async function startup(): Promise<void> {
   const config = getConfig();
   const applied = await migrateDatabase(config.databaseUrl);
@@ -17,25 +22,29 @@ export async function startup(): Promise<void> {
   await bootstrapAdmin(getDb(), config.adminKey);
   await ensureAdminCredentials(getDb(), config.adminCredentials);
   configureAuthUrl(config.publicUrl);
-  await sweepUploads();
   // Only at start: the spool files of this host's process before this one are certainly dead.
+  // Local disk only, so it cannot hang on a silent blob store.
   const spools = await removeAbandonedSpools(config.dataDir);
   if (spools) console.log(`Stowage: removed ${spools} spooled upload(s) left by an earlier process`);
-  // Garbage collection lists every stored blob, which takes a while on a large store: it runs
-  // beside the starting server instead of delaying it.
-  void collectGarbage();
+  void runSweeps();
 }
 
-/** The periodic clean-up; also run once at start for what an earlier process left. */
+/** The periodic clean-up; also run once at start for what an earlier process left. Never throws. */
 export async function runSweeps(): Promise<void> {
   await sweepUploads();
+  // Garbage collection lists every stored blob, which takes a while on a large store.
   await collectGarbage();
 }
 
+/** One pass over direct uploads (expired, or left half-done by a crash), logged; never throws. */
 async function sweepUploads(): Promise<void> {
-  const { expiredUploads, removedLeftovers } = await sweepIncompleteUploads(getDb());
-  if (expiredUploads) console.log(`Stowage: closed ${expiredUploads} direct upload(s) whose time ran out`);
-  if (removedLeftovers) console.log(`Stowage: removed ${removedLeftovers} incomplete upload(s) left by an earlier process`);
+  try {
+    const { expiredUploads, removedLeftovers } = await sweepIncompleteUploads(getDb());
+    if (expiredUploads) console.log(`Stowage: closed ${expiredUploads} direct upload(s) whose time ran out`);
+    if (removedLeftovers) console.log(`Stowage: removed ${removedLeftovers} incomplete upload(s) left by an earlier process`);
+  } catch (error) {
+    console.error("Stowage: sweeping direct uploads failed; the next sweep tries again:", (error as Error).message);
+  }
 }
 
 /** One garbage-collection pass (runGc), logged; never throws: the next interval tries again. */

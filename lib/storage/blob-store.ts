@@ -101,28 +101,65 @@ export interface MultipartUploads {
 /** "fs", or "s3:<bucket>": recorded on each version so its bytes are found after a switch. */
 export type BlobBackend = string;
 
+/**
+ * Stores live in process state, shared by both copies of lib/ in the server process (the custom
+ * server's and Next's bundles), so an error may come from the other copy's class: `instanceof`
+ * goes by a process-wide brand instead of the class object.
+ */
+function branded(name: string) {
+  const brand = Symbol.for(`stowage.${name}`);
+  return {
+    brand,
+    is: (value: unknown) => typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true,
+  };
+}
+
+const blobNotFoundError = branded("BlobNotFoundError");
+
 export class BlobNotFoundError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return blobNotFoundError.is(value);
+  }
+  readonly [blobNotFoundError.brand] = true;
   constructor(readonly key: string) {
     super(`blob not found: ${key}`);
     this.name = "BlobNotFoundError";
   }
 }
 
+const blobTooLargeError = branded("BlobTooLargeError");
+
 export class BlobTooLargeError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return blobTooLargeError.is(value);
+  }
+  readonly [blobTooLargeError.brand] = true;
   constructor(readonly maxBytes: number) {
     super(`blob exceeds ${maxBytes} bytes`);
     this.name = "BlobTooLargeError";
   }
 }
 
+const blobExistsError = branded("BlobExistsError");
+
 export class BlobExistsError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return blobExistsError.is(value);
+  }
+  readonly [blobExistsError.brand] = true;
   constructor(readonly key: string) {
     super(`blob already exists: ${key}`);
     this.name = "BlobExistsError";
   }
 }
 
+const blobSizeMismatchError = branded("BlobSizeMismatchError");
+
 export class BlobSizeMismatchError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return blobSizeMismatchError.is(value);
+  }
+  readonly [blobSizeMismatchError.brand] = true;
   constructor(readonly expected: number, readonly actual: number) {
     super(`expected ${expected} bytes, received ${actual}`);
     this.name = "BlobSizeMismatchError";
@@ -130,7 +167,13 @@ export class BlobSizeMismatchError extends Error {
 }
 
 /** The store cannot be reached or refuses to work (disk full, permissions, network). */
+const blobStoreUnavailableError = branded("BlobStoreUnavailableError");
+
 export class BlobStoreUnavailableError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return blobStoreUnavailableError.is(value);
+  }
+  readonly [blobStoreUnavailableError.brand] = true;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "BlobStoreUnavailableError";

@@ -38,6 +38,7 @@ import {
   type UploadedPart,
 } from "./blob-store.ts";
 import { assertValidRange, drained } from "./stream-helpers.ts";
+import { applyS3Deadlines, s3RequestHandlerOptions, withoutIdleTimer } from "./s3-deadlines.ts";
 
 export type S3BlobStoreOptions = {
   bucket: string;
@@ -54,6 +55,8 @@ export type S3BlobStoreOptions = {
 /** Parts of a put through the server: a few in flight, so memory stays near partSize × queue. */
 const PUT_PART_SIZE = 8 * 1024 * 1024;
 const PUT_QUEUE = 3;
+/** CompleteMultipartUpload of a direct upload (up to 10,000 parts), until S3's answer starts. */
+const COMPLETE_TIMEOUT_MS = 30_000;
 
 function clientConfig(o: S3BlobStoreOptions, endpoint: string | undefined): S3ClientConfig {
   return {
@@ -65,9 +68,10 @@ function clientConfig(o: S3BlobStoreOptions, endpoint: string | undefined): S3Cl
     // default trailing checksums on streamed bodies (411), and we hash with sha256 ourselves.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
-    // An unreachable store must fail within seconds (503), not hang a request.
+    // An unreachable or silent store must fail within seconds (503), not hang a request: the
+    // deadlines are in s3-deadlines.ts. Retries are for broken connections; timeouts are final.
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 5_000, requestTimeout: 120_000 },
+    requestHandler: s3RequestHandlerOptions(),
   };
 }
 
@@ -140,6 +144,7 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const { bucket } = options;
   const client = new S3Client(clientConfig(options, options.endpoint));
+  applyS3Deadlines(client);
   // Signing is local; a separate client only changes the host written into presigned URLs.
   const presignClient = options.publicEndpoint ? new S3Client(clientConfig(options, options.publicEndpoint)) : client;
   const backend = `s3:${bucket}`;
@@ -192,7 +197,7 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore {
         if (sink.destroyed) return;
         // Done means the sink has taken every chunk: callbacks run in order, so the last one says so.
         last = new Promise((resolve) => sink.write(chunk, () => resolve()));
-        if (sink.writableNeedDrain && !sink.destroyed) await drained(sink);
+        if (sink.writableNeedDrain && !sink.destroyed) await withoutIdleTimer(body, drained(sink));
       }
       if (!sink.destroyed) await Promise.race([last, new Promise((resolve) => sink.once("close", resolve))]);
     } catch (error) {
@@ -332,6 +337,9 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore {
               IfNoneMatch: "*",
               MultipartUpload: { Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })) },
             }),
+            // S3 assembles thousands of parts before it answers; giving up early would leave
+            // the client unsure whether the object exists.
+            { requestTimeout: COMPLETE_TIMEOUT_MS },
           ),
         );
       } catch (error) {

@@ -8,6 +8,7 @@ import { startArguments, startServer } from "../support/start-server.ts";
 import { createTestDatabase } from "../support/test-database.ts";
 import { createAgent, uniq } from "../support/api.ts";
 import { listFiles } from "../support/list-files.ts";
+import { waitFor } from "../support/wait-for.ts";
 
 describe("server lifecycle", () => {
   const dirs: string[] = [];
@@ -38,8 +39,9 @@ describe("server lifecycle", () => {
       const dayAgo = new Date(Date.now() - 25 * 3_600_000);
       utimesSync(leftover, dayAgo, dayAgo);
       const second = await startServer({ dataDir, databaseUrl: db.url });
+      // The sweep runs beside the listening server.
+      await waitFor("the start-up sweep", async () => second.output().includes("removed 1 incomplete upload"));
       expect(existsSync(leftover)).toBe(false);
-      expect(second.output()).toContain("removed 1 incomplete upload");
       expect(second.output()).not.toMatch(/stw_[A-Za-z0-9_-]{43}/);
       const res = await fetch(`${second.baseUrl}/api/v1/artifacts/${artifact.id}/content`, { headers: { authorization: `Bearer ${key}` } });
       expect(await res.text()).toBe("still here");
