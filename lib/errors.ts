@@ -1,3 +1,5 @@
+import { branded } from "./process-state.ts";
+
 /** Every error code the API returns, with its HTTP status (DESIGN.md "Error codes"). */
 export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
@@ -20,8 +22,18 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-/** The one error type domain code throws; `toErrorResponse` turns it into HTTP. */
+const stowageError = branded("StowageError");
+
+/**
+ * The one error type domain code throws; `errorPayload` turns it into HTTP. Recognised by brand,
+ * so an error thrown through an object the other copy of lib/ made (a store, a lease) is still
+ * one, not an unexpected 500.
+ */
 export class StowageError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return stowageError.is(value);
+  }
+  readonly [stowageError.brand] = true;
   readonly status: number;
   /** Extra response headers the error needs (e.g. Content-Range on a 416). */
   headers: Record<string, string> = {};

@@ -9,3 +9,15 @@ export function processState<T extends object>(name: string, init: () => T): T {
   const holder = globalThis as unknown as Record<symbol, T | undefined>;
   return (holder[key] ??= init());
 }
+
+/**
+ * A process-wide brand for a class, so `instanceof` holds for instances made by either copy of
+ * lib/: `static [Symbol.hasInstance](v) { return brand.is(v); }` plus `readonly [brand.brand] = true`.
+ */
+export function branded(name: string) {
+  const brand = Symbol.for(`stowage.${name}`);
+  return {
+    brand,
+    is: (value: unknown) => typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true,
+  };
+}

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from "node:stream";
+import { branded } from "../process-state.ts";
 
 /** A byte range, both ends inclusive (as in HTTP `Range: bytes=start-end`). */
 export type ByteRange = { start: number; end: number };
@@ -101,19 +102,8 @@ export interface MultipartUploads {
 /** "fs", or "s3:<bucket>": recorded on each version so its bytes are found after a switch. */
 export type BlobBackend = string;
 
-/**
- * Stores live in process state, shared by both copies of lib/ in the server process (the custom
- * server's and Next's bundles), so an error may come from the other copy's class: `instanceof`
- * goes by a process-wide brand instead of the class object.
- */
-function branded(name: string) {
-  const brand = Symbol.for(`stowage.${name}`);
-  return {
-    brand,
-    is: (value: unknown) => typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true,
-  };
-}
-
+// Stores live in process state, shared by both copies of lib/ in the server process, so an
+// error may come from the other copy's class: `instanceof` goes by a process-wide brand.
 const blobNotFoundError = branded("BlobNotFoundError");
 
 export class BlobNotFoundError extends Error {

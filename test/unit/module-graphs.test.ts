@@ -69,3 +69,16 @@ describe("lib/ is framework-free", () => {
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
 });
+
+describe("errors across two module graphs", () => {
+  afterEach(() => vi.resetModules());
+
+  it("a StowageError made by one copy is a StowageError to the other (and maps to its status, not a 500)", async () => {
+    const [made, other] = await twoCopies<typeof import("@/lib/errors")>("@/lib/errors");
+    const error = new made.StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "down");
+    expect(error).toBeInstanceOf(other.StowageError);
+    expect(new Error("plain")).not.toBeInstanceOf(other.StowageError);
+    const { errorPayload } = await import("@/lib/http/error-response");
+    expect(errorPayload(error).status).toBe(503);
+  });
+});
