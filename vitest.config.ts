@@ -14,7 +14,7 @@ export default defineConfig({
   resolve,
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/integration/**", "node_modules/**"],
+    exclude: ["test/integration/**", "test/scaleout/**", "node_modules/**"],
     testTimeout: 30_000,
   },
 });
