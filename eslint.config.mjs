@@ -10,7 +10,10 @@ export default defineConfig([
   {
     rules: {
       // `_`-prefixed names are deliberately unused (a handler's unused request, a skipped tuple slot).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true },
+      ],
       // Images in the dashboard are users' artifacts behind authorization (and one static logo):
       // Next's optimizer would fetch them server-side without the viewer's credentials.
       "@next/next/no-img-element": "off",

@@ -49,7 +49,17 @@ async function seed(db: Db, namespaceId: string, createdById: string, count: num
       const versionId = newId(at);
       const name = nameOf(i);
       ids.push(id);
-      artifacts.push({ id, namespaceId, sessionKey: "", name, createdById, createdAt: new Date(at), updatedAt: new Date(at), latestVersion: 0, nextVersion: 1 });
+      artifacts.push({
+        id,
+        namespaceId,
+        sessionKey: "",
+        name,
+        createdById,
+        createdAt: new Date(at),
+        updatedAt: new Date(at),
+        latestVersion: 0,
+        nextVersion: 1,
+      });
       versions.push({
         id: versionId,
         artifactId: id,
@@ -79,7 +89,10 @@ function compactSql(sql: string): string {
     .replace(/`main`\./g, "")
     .replace(/^SELECT .*? FROM/, "SELECT … FROM")
     .replace(/\((\?,)+\?\)/g, (m) => `(?×${m.split("?").length - 1})`)
-    .replace(/(\(\(`\w+`\.`\w+` = \? AND `\w+`\.`\w+` = \?\)( OR )?)+/, (m) => `${m.slice(0, m.indexOf(")") + 1)} OR …×${m.split(" OR ").length})`);
+    .replace(
+      /(\(\(`\w+`\.`\w+` = \? AND `\w+`\.`\w+` = \?\)( OR )?)+/,
+      (m) => `${m.slice(0, m.indexOf(")") + 1)} OR …×${m.split(" OR ").length})`,
+    );
 }
 
 /** EXPLAIN QUERY PLAN lines with repeats (one per OR branch) folded into one line. */
@@ -97,15 +110,17 @@ function compactPlan(lines: string[]): string {
 /** The SQL Prisma runs for one listArtifacts call, with SQLite's plan for each statement. */
 async function explainCase(url: string, file: string, principal: TPrincipal, filter: TListFilter): Promise<string[]> {
   const queries: { sql: string; params: unknown[] }[] = [];
-  const client = createDb(url, { onQuery: (e) => {
-    let params: unknown[] = [];
-    try {
-      params = JSON.parse(e.params) as unknown[];
-    } catch {
-      // leave empty: the plan is then printed without it
-    }
-    queries.push({ sql: e.query, params });
-  } });
+  const client = createDb(url, {
+    onQuery: (e) => {
+      let params: unknown[] = [];
+      try {
+        params = JSON.parse(e.params) as unknown[];
+      } catch {
+        // leave empty: the plan is then printed without it
+      }
+      queries.push({ sql: e.query, params });
+    },
+  });
   try {
     await listArtifacts(client, principal, filter);
   } finally {
@@ -120,17 +135,16 @@ async function explainCase(url: string, file: string, principal: TPrincipal, fil
       if (seen) seen.n++;
       else unique.set(q.sql, { ...q, n: 1 });
     }
-    return [...unique.values()]
-      .map((q) => {
-        let plan: string;
-        try {
-          const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.params as never[])) as { detail: string }[];
-          plan = compactPlan(rows.map((r) => r.detail));
-        } catch (error) {
-          plan = `      (no plan: ${(error as Error).message})`;
-        }
-        return `    ${compactSql(q.sql)}${q.n > 1 ? `   [run ${q.n} times]` : ""}\n${plan}`;
-      });
+    return [...unique.values()].map((q) => {
+      let plan: string;
+      try {
+        const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.params as never[])) as { detail: string }[];
+        plan = compactPlan(rows.map((r) => r.detail));
+      } catch (error) {
+        plan = `      (no plan: ${(error as Error).message})`;
+      }
+      return `    ${compactSql(q.sql)}${q.n > 1 ? `   [run ${q.n} times]` : ""}\n${plan}`;
+    });
   } finally {
     sqlite.close();
   }
@@ -164,7 +178,9 @@ async function main() {
   const ids = await seed(db, ns.id, admin.id, count);
   const seeded = await db.artifact.count({ where: { namespaceId: ns.id } });
   if (seeded !== count) throw new Error(`seeded ${seeded} artifacts, expected ${count}`);
-  console.log(`seeded ${count} artifacts, ${count} versions and ${await db.artifactTag.count()} tags in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${count} artifacts, ${count} versions and ${await db.artifactTag.count()} tags in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const deepIndex = count - deepPages * LIMIT; // newest first: the deep page starts just below ids[deepIndex]
   const deepCursor = encodeCursor(ids[deepIndex]!);
@@ -178,13 +194,29 @@ async function main() {
     { name: `deep page (page ${deepPages + 1}, cursor)`, filter: { cursor: deepCursor }, expected: () => Math.min(LIMIT, deepIndex) },
     { name: "tag=common (10%)", filter: { tag: "common" }, expected: () => countWhere((i) => i % 10 === 0) },
     { name: "tag=rare (0.1%)", filter: { tag: "rare" }, expected: () => countWhere((i) => i % 1000 === 0) },
-    { name: "tag=rare, deep (cursor)", filter: { tag: "rare", cursor: deepCursor }, expected: () => countWhere((i) => i % 1000 === 0, deepIndex) },
+    {
+      name: "tag=rare, deep (cursor)",
+      filter: { tag: "rare", cursor: deepCursor },
+      expected: () => countWhere((i) => i % 1000 === 0, deepIndex),
+    },
     { name: "name=eval/ (20%)", filter: { namePrefix: "eval/" }, expected: () => countWhere((i) => nameOf(i).startsWith("eval/")) },
-    { name: "name=eval/item-0123 (20 hits)", filter: { namePrefix: "eval/item-0123" }, expected: () => countWhere((i) => nameOf(i).startsWith("eval/item-0123")) },
+    {
+      name: "name=eval/item-0123 (20 hits)",
+      filter: { namePrefix: "eval/item-0123" },
+      expected: () => countWhere((i) => nameOf(i).startsWith("eval/item-0123")),
+    },
     { name: "name=nomatch/ (0 hits)", filter: { namePrefix: "nomatch/" }, expected: () => 0 },
     // LIKE is case-insensitive on SQLite and treats _ as a wildcard: these match rows in SQL that are then dropped.
-    { name: "name=EVAL/ (0 hits, LIKE matches 20%)", filter: { namePrefix: "EVAL/" }, expected: () => countWhere((i) => nameOf(i).startsWith("EVAL/")) },
-    { name: "name=eval/item_0123 (0 hits, LIKE 20)", filter: { namePrefix: "eval/item_0123" }, expected: () => countWhere((i) => nameOf(i).startsWith("eval/item_0123")) },
+    {
+      name: "name=EVAL/ (0 hits, LIKE matches 20%)",
+      filter: { namePrefix: "EVAL/" },
+      expected: () => countWhere((i) => nameOf(i).startsWith("EVAL/")),
+    },
+    {
+      name: "name=eval/item_0123 (0 hits, LIKE 20)",
+      filter: { namePrefix: "eval/item_0123" },
+      expected: () => countWhere((i) => nameOf(i).startsWith("eval/item_0123")),
+    },
   ];
 
   // ---- in-process: the query alone ---------------------------------------------------------
@@ -208,7 +240,8 @@ async function main() {
       const result = await listArtifacts(db, principal, filter);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       await yieldToEventLoop();
-      if (result.artifacts.length !== c.expected(count)) throw new Error(`${c.name}: in-process list returned ${result.artifacts.length} artifacts, expected ${c.expected(count)}`);
+      if (result.artifacts.length !== c.expected(count))
+        throw new Error(`${c.name}: in-process list returned ${result.artifacts.length} artifacts, expected ${c.expected(count)}`);
       if (i >= 5) timings.push(ms);
     }
     inProcess.set(c.name, summarize(timings));
@@ -243,7 +276,10 @@ async function main() {
     const { ms, page: body } = await getPage(query(cursor ? { cursor } : {}));
     walk.push(ms);
     for (const a of body.artifacts) {
-      if (a.id !== ids[expectedIndex]) throw new Error(`cursor walk: page ${page + 1} returned ${a.id} where ${ids[expectedIndex]} (artifact ${expectedIndex}) was expected`);
+      if (a.id !== ids[expectedIndex])
+        throw new Error(
+          `cursor walk: page ${page + 1} returned ${a.id} where ${ids[expectedIndex]} (artifact ${expectedIndex}) was expected`,
+        );
       expectedIndex--;
     }
     if (!body.nextCursor) throw new Error(`cursor walk ended early at page ${page + 1}`);
@@ -251,7 +287,9 @@ async function main() {
   }
   if (cursor !== deepCursor) throw new Error(`after ${deepPages} pages the cursor is ${cursor}, expected ${deepCursor}`);
   const walkStats = summarize(walk);
-  console.log(`followed ${deepPages} pages by cursor in ${((Date.now() - t0) / 1000).toFixed(1)} s (p50 ${walkStats.p50.toFixed(1)} ms, p95 ${walkStats.p95.toFixed(1)} ms per page)`);
+  console.log(
+    `followed ${deepPages} pages by cursor in ${((Date.now() - t0) / 1000).toFixed(1)} s (p50 ${walkStats.p50.toFixed(1)} ms, p95 ${walkStats.p95.toFixed(1)} ms per page)`,
+  );
 
   const overHttp = new Map<string, ReturnType<typeof summarize>>();
   for (const c of cases) {
@@ -259,7 +297,8 @@ async function main() {
     const deadline = Date.now() + caseBudgetMs;
     for (let i = 0; i < iterations + 5 && (i < 10 || Date.now() < deadline); i++) {
       const { ms, page } = await getPage(query(c.filter));
-      if (page.artifacts.length !== c.expected(count)) throw new Error(`${c.name}: GET returned ${page.artifacts.length} artifacts, expected ${c.expected(count)}`);
+      if (page.artifacts.length !== c.expected(count))
+        throw new Error(`${c.name}: GET returned ${page.artifacts.length} artifacts, expected ${c.expected(count)}`);
       if (i >= 5) timings.push(ms);
     }
     overHttp.set(c.name, summarize(timings));
@@ -274,9 +313,15 @@ async function main() {
     const q = inProcess.get(c.name)!;
     return [c.name, c.expected(count), h.n, f(h.p50), f(h.p95), f(h.max), f(q.p50), f(q.p95), h.p95 <= GOAL_MS ? "ok" : "MISSED"];
   });
-  console.log(`\nGET /api/v1/artifacts?namespace=${NAMESPACE}&limit=${LIMIT} on ${count} artifacts, ${iterations} sequential requests per case (keep-alive)`);
-  console.log(table(["case", "rows", "n", "HTTP p50 ms", "p95", "max", "in-process p50 ms", "p95", `goal: HTTP p95 <= ${GOAL_MS} ms`], rows));
-  console.log("rows = artifacts on the page; n = HTTP samples (a slow case stops after BENCH_CASE_BUDGET_S); in-process = listArtifacts() alone, no HTTP, no auth");
+  console.log(
+    `\nGET /api/v1/artifacts?namespace=${NAMESPACE}&limit=${LIMIT} on ${count} artifacts, ${iterations} sequential requests per case (keep-alive)`,
+  );
+  console.log(
+    table(["case", "rows", "n", "HTTP p50 ms", "p95", "max", "in-process p50 ms", "p95", `goal: HTTP p95 <= ${GOAL_MS} ms`], rows),
+  );
+  console.log(
+    "rows = artifacts on the page; n = HTTP samples (a slow case stops after BENCH_CASE_BUDGET_S); in-process = listArtifacts() alone, no HTTP, no auth",
+  );
   console.log(`cursor walk over ${deepPages} pages: p50 ${f(walkStats.p50)} ms, p95 ${f(walkStats.p95)} ms, max ${f(walkStats.max)} ms`);
   const slow = cases.filter((c) => overHttp.get(c.name)!.p95 > GOAL_MS || inProcess.get(c.name)!.p50 > GOAL_MS / 2);
   for (const c of slow) {
@@ -296,7 +341,12 @@ async function main() {
           count,
           iterations,
           deepPages,
-          cases: cases.map((c) => ({ name: c.name, rows: c.expected(count), http: overHttp.get(c.name), inProcess: inProcess.get(c.name) })),
+          cases: cases.map((c) => ({
+            name: c.name,
+            rows: c.expected(count),
+            http: overHttp.get(c.name),
+            inProcess: inProcess.get(c.name),
+          })),
           walk: walkStats,
           goalMs: GOAL_MS,
           allOk,

@@ -61,7 +61,12 @@ console.log(
   table(
     ["benchmark", "exit", "seconds", "goals"],
     // A benchmark without goals (s3) writes no allOk: it only reports numbers.
-    outcomes.map((o) => [o.script, o.code, o.seconds.toFixed(0), !o.json ? "-" : !("allOk" in o.json) ? "none set" : o.json.allOk ? "all met" : "NOT all met"]),
+    outcomes.map((o) => [
+      o.script,
+      o.code,
+      o.seconds.toFixed(0),
+      !o.json ? "-" : !("allOk" in o.json) ? "none set" : o.json.allOk ? "all met" : "NOT all met",
+    ]),
   ),
 );
 const failed = outcomes.filter((o) => o.code !== 0);

@@ -28,13 +28,30 @@ const ADMIN_EMAIL = "bench-admin@bench.test";
 const ADMIN_PASSWORD = "bench-admin-password-1";
 
 /** Publishes `count` artifacts through the API, `concurrency` uploads at a time. */
-async function seed(baseUrl: string, key: string, count: number, name: (i: number) => string, extra: Record<string, string>, concurrency = 4) {
+async function seed(
+  baseUrl: string,
+  key: string,
+  count: number,
+  name: (i: number) => string,
+  extra: Record<string, string>,
+  concurrency = 4,
+) {
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < count; i = next++) {
-      const params = new URLSearchParams({ namespace: NAMESPACE, name: name(i), ...extra, tags: `bench,shard-${i % 10}`, metadata: JSON.stringify({ i }) });
+      const params = new URLSearchParams({
+        namespace: NAMESPACE,
+        name: name(i),
+        ...extra,
+        tags: `bench,shard-${i % 10}`,
+        metadata: JSON.stringify({ i }),
+      });
       const body = `artifact ${i}\n`.repeat(1 + (i % 20));
-      const res = await fetch(`${baseUrl}/api/v1/artifacts?${params}`, { method: "POST", headers: { Authorization: `Bearer ${key}`, "Content-Type": "text/plain" }, body });
+      const res = await fetch(`${baseUrl}/api/v1/artifacts?${params}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${key}`, "Content-Type": "text/plain" },
+        body,
+      });
       if (res.status !== 201) throw new Error(`upload ${i} answered ${res.status}: ${await res.text()}`);
     }
   };
@@ -83,8 +100,13 @@ async function explainRunView(file: string, principal: TPrincipal, key: string):
     const lines = queries
       .filter((q) => /^\s*SELECT/i.test(q.sql))
       .map((q) => {
-        const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.params as never[])) as { detail: string }[]).map((r) => `      ${r.detail}`);
-        const sql = q.sql.replace(/`main`\./g, "").replace(/^SELECT .*? FROM/, "SELECT … FROM").replace(/\((\?,)+\?\)/g, (m) => `(?×${m.split("?").length - 1})`);
+        const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.params as never[])) as { detail: string }[]).map(
+          (r) => `      ${r.detail}`,
+        );
+        const sql = q.sql
+          .replace(/`main`\./g, "")
+          .replace(/^SELECT .*? FROM/, "SELECT … FROM")
+          .replace(/\((\?,)+\?\)/g, (m) => `(?×${m.split("?").length - 1})`);
         return `    ${sql}\n${[...new Set(plan)].join("\n")}`;
       });
     return `getRunView, first page, in-process: p50 ${inProcessMs.toFixed(1)} ms of 10 calls (with query logging on), ${lines.length} statements\n${lines.join("\n")}`;
@@ -95,7 +117,8 @@ async function explainRunView(file: string, principal: TPrincipal, key: string):
 
 async function main() {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
-  if (!existsSync(path.join(ROOT, distDir, "BUILD_ID"))) throw new Error(`no production build in ${distDir}: run \`NEXT_DIST_DIR=${distDir} npx next build\` first`);
+  if (!existsSync(path.join(ROOT, distDir, "BUILD_ID")))
+    throw new Error(`no production build in ${distDir}: run \`NEXT_DIST_DIR=${distDir} npx next build\` first`);
   process.chdir(ROOT);
   const runArtifacts = envInt("BENCH_RUN_ARTIFACTS", 1000);
   const otherArtifacts = envInt("BENCH_OTHER_ARTIFACTS", 1000, 0);
@@ -103,10 +126,16 @@ async function main() {
   const tmp = makeTempDir("stowage-bench-run-page-");
   const dataDir = path.join(tmp, "data");
   const adminKey = newAdminKey();
-  console.log(`run-page bench: a run with ${runArtifacts} artifacts (+${otherArtifacts} others in ${NAMESPACE}), ${samples} samples per case, build ${distDir}`);
+  console.log(
+    `run-page bench: a run with ${runArtifacts} artifacts (+${otherArtifacts} others in ${NAMESPACE}), ${samples} samples per case, build ${distDir}`,
+  );
   console.log(`machine: ${machineInfo()}`);
 
-  const server = await startStowage(dataDir, adminKey, { STOWAGE_ADMIN_EMAIL: ADMIN_EMAIL, STOWAGE_ADMIN_PASSWORD: ADMIN_PASSWORD, NEXT_DIST_DIR: distDir });
+  const server = await startStowage(dataDir, adminKey, {
+    STOWAGE_ADMIN_EMAIL: ADMIN_EMAIL,
+    STOWAGE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    NEXT_DIST_DIR: distDir,
+  });
   const base = server.baseUrl;
 
   // ---- seed through the API, as agents publish ---------------------------------------------
@@ -114,17 +143,33 @@ async function main() {
   await seed(base, adminKey, otherArtifacts, (i) => `other/item-${String(i).padStart(5, "0")}.txt`, { runId: "other-run" });
   await seed(base, adminKey, runArtifacts, (i) => `outputs/item-${String(i).padStart(5, "0")}.txt`, { runId: RUN, sessionId: SESSION });
   // Every 10th artifact gets a second version from the same run (the page shows "also v0").
-  await seed(base, adminKey, Math.ceil(runArtifacts / 10), (i) => `outputs/item-${String(i * 10).padStart(5, "0")}.txt`, { runId: RUN, sessionId: SESSION });
-  console.log(`seeded ${runArtifacts + otherArtifacts + Math.ceil(runArtifacts / 10)} uploads over HTTP in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const runs = (await (await fetch(`${base}/api/v1/runs?namespace=${encodeURIComponent(NAMESPACE)}`, { headers: { Authorization: `Bearer ${adminKey}` } })).json()) as { runs: { id: string; key: string; artifactCount: number }[] };
+  await seed(base, adminKey, Math.ceil(runArtifacts / 10), (i) => `outputs/item-${String(i * 10).padStart(5, "0")}.txt`, {
+    runId: RUN,
+    sessionId: SESSION,
+  });
+  console.log(
+    `seeded ${runArtifacts + otherArtifacts + Math.ceil(runArtifacts / 10)} uploads over HTTP in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const runs = (await (
+    await fetch(`${base}/api/v1/runs?namespace=${encodeURIComponent(NAMESPACE)}`, { headers: { Authorization: `Bearer ${adminKey}` } })
+  ).json()) as { runs: { id: string; key: string; artifactCount: number }[] };
   const run = runs.runs.find((r) => r.id === RUN);
-  if (!run || run.artifactCount !== runArtifacts) throw new Error(`the run lists ${run?.artifactCount} artifacts, expected ${runArtifacts}`);
+  if (!run || run.artifactCount !== runArtifacts)
+    throw new Error(`the run lists ${run?.artifactCount} artifacts, expected ${runArtifacts}`);
   const url = `${base}/runs/${run.key}`;
 
   // ---- sign in as a person would -------------------------------------------------------------
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 } });
@@ -139,14 +184,22 @@ async function main() {
 
     // ---- server: the whole HTML of the first page, and of page 2 (cursor) ----------------------
     const first = await timedGet(url, cookie); // warm-up, and where page 2's link comes from
-    if (first.status !== 200 || rowsIn(first.body) !== PAGE_ROWS) throw new Error(`GET ${url}: ${first.status}, ${rowsIn(first.body)} rows`);
-    if (!first.body.includes(`${runArtifacts} artifacts published by this run`)) throw new Error("the run page does not show the artifact count");
+    if (first.status !== 200 || rowsIn(first.body) !== PAGE_ROWS)
+      throw new Error(`GET ${url}: ${first.status}, ${rowsIn(first.body)} rows`);
+    if (!first.body.includes(`${runArtifacts} artifacts published by this run`))
+      throw new Error("the run page does not show the artifact count");
     const nextHref = /href="([^"]*cursor=[^"]*)"[^>]*rel="next"|rel="next"[^>]*href="([^"]*)"/.exec(first.body);
     const page2 = `${base}${(nextHref?.[1] ?? nextHref?.[2] ?? "").replace(/&amp;/g, "&")}`;
     if (!nextHref) throw new Error("the run page has no next-page link");
-    const server: Record<string, { ttfb: number[]; total: number[] }> = { "first page": { ttfb: [], total: [] }, "page 2 (cursor)": { ttfb: [], total: [] } };
+    const server: Record<string, { ttfb: number[]; total: number[] }> = {
+      "first page": { ttfb: [], total: [] },
+      "page 2 (cursor)": { ttfb: [], total: [] },
+    };
     for (let i = 0; i < samples; i++) {
-      for (const [name, target] of [["first page", url], ["page 2 (cursor)", page2]] as const) {
+      for (const [name, target] of [
+        ["first page", url],
+        ["page 2 (cursor)", page2],
+      ] as const) {
         const r = await timedGet(target, cookie);
         if (r.status !== 200 || rowsIn(r.body) !== PAGE_ROWS) throw new Error(`GET ${target}: ${r.status}, ${rowsIn(r.body)} rows`);
         server[name]!.ttfb.push(r.ttfbMs);
@@ -173,27 +226,63 @@ async function main() {
     const browserStats = s(browserMs);
     const serverFirst = s(server["first page"]!.total);
     const ok = browserStats.p95 < GOAL_MS && serverFirst.p95 < GOAL_MS;
-    console.log("\n" + table(
-      ["case", "n", "p50 ms", "p95 ms", "max ms"],
-      [
-        ...Object.entries(server).flatMap(([name, v]) => [
-          [`server ${name}: response head`, v.ttfb.length, s(v.ttfb).p50.toFixed(0), s(v.ttfb).p95.toFixed(0), s(v.ttfb).max.toFixed(0)],
-          [`server ${name}: whole HTML`, v.total.length, s(v.total).p50.toFixed(0), s(v.total).p95.toFixed(0), s(v.total).max.toFixed(0)],
-        ]),
-        ["browser: first row visible", browserStats.n, browserStats.p50.toFixed(0), browserStats.p95.toFixed(0), browserStats.max.toFixed(0)],
-      ],
-    ));
+    console.log(
+      "\n" +
+        table(
+          ["case", "n", "p50 ms", "p95 ms", "max ms"],
+          [
+            ...Object.entries(server).flatMap(([name, v]) => [
+              [
+                `server ${name}: response head`,
+                v.ttfb.length,
+                s(v.ttfb).p50.toFixed(0),
+                s(v.ttfb).p95.toFixed(0),
+                s(v.ttfb).max.toFixed(0),
+              ],
+              [
+                `server ${name}: whole HTML`,
+                v.total.length,
+                s(v.total).p50.toFixed(0),
+                s(v.total).p95.toFixed(0),
+                s(v.total).max.toFixed(0),
+              ],
+            ]),
+            [
+              "browser: first row visible",
+              browserStats.n,
+              browserStats.p50.toFixed(0),
+              browserStats.p95.toFixed(0),
+              browserStats.max.toFixed(0),
+            ],
+          ],
+        ),
+    );
     console.log(`\ngoal: first screen (server whole HTML and browser first row, p95) under ${GOAL_MS} ms: ${ok ? "ok" : "MISSED"}`);
 
     const db = new Database(path.join(dataDir, "stowage.db"), { readonly: true });
     const adminId = (db.prepare("SELECT id FROM Identity WHERE name = 'admin'").get() as { id: string }).id;
     db.close();
-    console.log(`\n${await explainRunView(path.join(dataDir, "stowage.db"), { identityId: adminId, name: "admin", isAdmin: true, groupIds: [] }, run.key)}`);
+    console.log(
+      `\n${await explainRunView(path.join(dataDir, "stowage.db"), { identityId: adminId, name: "admin", isAdmin: true, groupIds: [] }, run.key)}`,
+    );
 
     if (process.env.BENCH_JSON_OUT) {
       writeFileSync(
         process.env.BENCH_JSON_OUT,
-        JSON.stringify({ bench: "run-page", runArtifacts, otherArtifacts, samples, server: Object.fromEntries(Object.entries(server).map(([k, v]) => [k, { ttfb: s(v.ttfb), total: s(v.total) }])), browser: browserStats, goalMs: GOAL_MS, allOk: ok }, null, 2),
+        JSON.stringify(
+          {
+            bench: "run-page",
+            runArtifacts,
+            otherArtifacts,
+            samples,
+            server: Object.fromEntries(Object.entries(server).map(([k, v]) => [k, { ttfb: s(v.ttfb), total: s(v.total) }])),
+            browser: browserStats,
+            goalMs: GOAL_MS,
+            allOk: ok,
+          },
+          null,
+          2,
+        ),
       );
     }
     if (!ok && process.env.BENCH_STRICT === "1") process.exitCode = 3;

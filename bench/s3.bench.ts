@@ -66,7 +66,11 @@ function writeSourceFile(file: string, size: number, small: number): { big: stri
 }
 
 /** A GET that does not follow redirects: status, headers, time to the end of the response. */
-function getOnce(url: string, headers: Record<string, string>, agent: http.Agent | false): Promise<{ status: number; location?: string; bytes: number; ms: number }> {
+function getOnce(
+  url: string,
+  headers: Record<string, string>,
+  agent: http.Agent | false,
+): Promise<{ status: number; location?: string; bytes: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const req = http.get(url, { agent, headers });
@@ -74,7 +78,14 @@ function getOnce(url: string, headers: Record<string, string>, agent: http.Agent
     req.once("response", (res) => {
       let bytes = 0;
       res.on("data", (c: Buffer) => (bytes += c.length));
-      res.once("end", () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, bytes, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      res.once("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          location: res.headers.location,
+          bytes,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        }),
+      );
       res.once("error", reject);
     });
     req.once("error", reject);
@@ -82,7 +93,11 @@ function getOnce(url: string, headers: Record<string, string>, agent: http.Agent
 }
 
 /** GET content through Stowage: the 302 (fresh connection, like the other transfers), then the presigned URL. */
-async function stowageDownload(contentUrl: string, auth: Record<string, string>, options: { hash?: boolean } = {}): Promise<TTransfer & { redirectMs: number }> {
+async function stowageDownload(
+  contentUrl: string,
+  auth: Record<string, string>,
+  options: { hash?: boolean } = {},
+): Promise<TTransfer & { redirectMs: number }> {
   const started = process.hrtime.bigint();
   const hop = await getOnce(contentUrl, auth, false);
   check(hop.status === 302 && hop.location, `Stowage content answered ${hop.status} (expected a 302 to S3)`);
@@ -112,7 +127,10 @@ async function main() {
   const presignSeconds = envInt("BENCH_S3_PRESIGN_SECONDS", 3);
   const urlSeconds = envInt("BENCH_S3_URL_SECONDS", 4);
   const concurrencies = (process.env.BENCH_S3_URL_CONCURRENCY || "1,4,16").split(",").map((c) => Number(c.trim()));
-  check(concurrencies.every((c) => Number.isInteger(c) && c >= 1), `BENCH_S3_URL_CONCURRENCY must be a list of positive integers, got ${process.env.BENCH_S3_URL_CONCURRENCY}`);
+  check(
+    concurrencies.every((c) => Number.isInteger(c) && c >= 1),
+    `BENCH_S3_URL_CONCURRENCY must be a list of positive integers, got ${process.env.BENCH_S3_URL_CONCURRENCY}`,
+  );
   // The RGW keeps objects in RAM (4 GiB cap): at most one big object per upload path is live.
   check(sizeMB <= 1024, "BENCH_S3_SIZE_MB must be <= 1024 (three copies live at once in the RGW's 4 GiB of RAM)");
   const size = sizeMB * MiB;
@@ -121,7 +139,12 @@ async function main() {
   const tmp = makeTempDir("stowage-bench-s3-", size);
   const source = path.join(tmp, "source.bin");
   console.log(`s3 bench: ${rounds} rounds of ${sizeMB} MiB, in ${tmp}`);
-  console.log(`machine: ${machineInfo()}; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `machine: ${machineInfo()}; load average at start ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   let t0 = Date.now();
   const sha = writeSourceFile(source, size, SMALL_SIZE);
   console.log(`generated ${sizeMB} MiB of random source data in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -131,10 +154,11 @@ async function main() {
   const { bucket } = await createTestBucket(s3);
   console.log(`RADOS Gateway at ${s3.endpoint} (${s3.dir}), bucket ${bucket}, up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const client = testS3Client(s3);
-  const s3Cpu = () => s3.pids().reduce((sum, pid) => {
-    const c = readCpu(pid);
-    return sum + c.user + c.system;
-  }, 0);
+  const s3Cpu = () =>
+    s3.pids().reduce((sum, pid) => {
+      const c = readCpu(pid);
+      return sum + c.user + c.system;
+    }, 0);
 
   const adminKey = newAdminKey();
   const stowage = await startStowage(path.join(tmp, "stowage"), adminKey, {
@@ -148,10 +172,18 @@ async function main() {
 
   // An agent identity and its API key, made through the admin API as an operator would.
   const admin = { Authorization: `Bearer ${adminKey}`, "Content-Type": "application/json" };
-  const created = await fetch(`${stowage.baseUrl}/api/v1/identities`, { method: "POST", headers: admin, body: JSON.stringify({ name: IDENTITY }) });
+  const created = await fetch(`${stowage.baseUrl}/api/v1/identities`, {
+    method: "POST",
+    headers: admin,
+    body: JSON.stringify({ name: IDENTITY }),
+  });
   const createdText = await created.text();
   check(created.status === 201, `creating identity ${IDENTITY} answered ${created.status}: ${createdText}`);
-  const keyRes = await fetch(`${stowage.baseUrl}/api/v1/identities/${IDENTITY}/keys`, { method: "POST", headers: admin, body: JSON.stringify({ label: "s3 bench" }) });
+  const keyRes = await fetch(`${stowage.baseUrl}/api/v1/identities/${IDENTITY}/keys`, {
+    method: "POST",
+    headers: admin,
+    body: JSON.stringify({ label: "s3 bench" }),
+  });
   const keyText = await keyRes.text();
   check(keyRes.status === 201, `creating a key answered ${keyRes.status}: ${keyText}`);
   const apiKey = (JSON.parse(keyText) as { key: { key: string } }).key.key;
@@ -219,9 +251,22 @@ async function main() {
     const sample = await timed(async () => {
       const started = process.hrtime.bigint();
       if (side === "sdk") {
-        await new Upload({ client, partSize: PART_SIZE, queueSize: QUEUE_SIZE, params: { Bucket: bucket, Key: keys.sdk, Body: readSource(), ContentType: "application/octet-stream" } }).done();
+        await new Upload({
+          client,
+          partSize: PART_SIZE,
+          queueSize: QUEUE_SIZE,
+          params: { Bucket: bucket, Key: keys.sdk, Body: readSource(), ContentType: "application/octet-stream" },
+        }).done();
       } else {
-        await client.send(new PutObjectCommand({ Bucket: bucket, Key: keys.sdkPut, Body: readSource(), ContentLength: size, ContentType: "application/octet-stream" }));
+        await client.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: keys.sdkPut,
+            Body: readSource(),
+            ContentLength: size,
+            ContentType: "application/octet-stream",
+          }),
+        );
       }
       return Number(process.hrtime.bigint() - started) / 1e9;
     });
@@ -314,8 +359,19 @@ async function main() {
 
   // ---- presigned URLs per second ---------------------------------------------------------
   // (a) in-process: the driver's presignGet with what presignVersion passes (lib/delivery/presign-version.ts).
-  const store = createS3BlobStore({ bucket, endpoint: s3.endpoint, region: s3.region, forcePathStyle: true, credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } });
-  const presignOptions = { expiresInSeconds: 7200, contentType: "application/octet-stream", contentDisposition: 'attachment; filename="small.bin"', cacheControl: "private, no-cache" };
+  const store = createS3BlobStore({
+    bucket,
+    endpoint: s3.endpoint,
+    region: s3.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+  });
+  const presignOptions = {
+    expiresInSeconds: 7200,
+    contentType: "application/octet-stream",
+    contentDisposition: 'attachment; filename="small.bin"',
+    cacheControl: "private, no-cache",
+  };
   const probe = await getOnce(await store.presignGet!(smallKey, presignOptions), {}, false);
   check(probe.status === 200 && probe.bytes === SMALL_SIZE, `a URL from presignGet answered ${probe.status}`);
   for (let i = 0; i < 500; i++) await store.presignGet!(smallKey, presignOptions);
@@ -323,7 +379,7 @@ async function main() {
   const presignCpu = process.cpuUsage();
   const presignStart = process.hrtime.bigint();
   const presignEnd = presignStart + BigInt(presignSeconds) * 1_000_000_000n;
-  for (let now = presignStart; now < presignEnd; ) {
+  for (let now = presignStart; now < presignEnd;) {
     await store.presignGet!(smallKey, presignOptions);
     const after = process.hrtime.bigint();
     presignUs.push(Number(after - now) / 1e3);
@@ -335,35 +391,54 @@ async function main() {
     calls: presignUs.length,
     perSecond: presignUs.length / presignElapsed,
     us: summarize(presignUs),
-    cpuUsPerCall: ((presignCpuUsed.user + presignCpuUsed.system) / presignUs.length),
+    cpuUsPerCall: (presignCpuUsed.user + presignCpuUsed.system) / presignUs.length,
   };
   console.log(`in-process presignGet: ${inProcess.calls} calls in ${presignElapsed.toFixed(1)} s`);
 
   // (b) over HTTP: GET /api/v1/artifacts/{id}/url, N clients each on its own keep-alive connection.
   const urlPath = `/api/v1/artifacts/${small.id}/url`;
-  const overHttp: { clients: number; requests: number; perSecond: number; ms: ReturnType<typeof summarize>; serverCpuMsPerRequest: number }[] = [];
+  const overHttp: {
+    clients: number;
+    requests: number;
+    perSecond: number;
+    ms: ReturnType<typeof summarize>;
+    serverCpuMsPerRequest: number;
+  }[] = [];
   for (const clients of concurrencies) {
     const conns = Array.from({ length: clients }, () => jsonClient(stowage.baseUrl, auth));
     const one = async (c: ReturnType<typeof jsonClient>) => {
       const r = await c.get(urlPath);
       const body = r.body as { url?: string };
-      check(r.status === 200 && body.url?.startsWith(s3.endpoint), `GET ${urlPath} answered ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
+      check(
+        r.status === 200 && body.url?.startsWith(s3.endpoint),
+        `GET ${urlPath} answered ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`,
+      );
       return r.ms;
     };
-    await Promise.all(conns.map(async (c) => {
-      for (let i = 0; i < 20; i++) await one(c);
-    }));
+    await Promise.all(
+      conns.map(async (c) => {
+        for (let i = 0; i < 20; i++) await one(c);
+      }),
+    );
     const ms: number[] = [];
     const cpuBefore = stowageCpu();
     const started = process.hrtime.bigint();
     const deadline = started + BigInt(urlSeconds) * 1_000_000_000n;
-    await Promise.all(conns.map(async (c) => {
-      while (process.hrtime.bigint() < deadline) ms.push(await one(c));
-    }));
+    await Promise.all(
+      conns.map(async (c) => {
+        while (process.hrtime.bigint() < deadline) ms.push(await one(c));
+      }),
+    );
     const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
     const cpu = stowageCpu() - cpuBefore;
     for (const c of conns) c.close();
-    overHttp.push({ clients, requests: ms.length, perSecond: ms.length / elapsed, ms: summarize(ms), serverCpuMsPerRequest: (cpu * 1000) / ms.length });
+    overHttp.push({
+      clients,
+      requests: ms.length,
+      perSecond: ms.length / elapsed,
+      ms: summarize(ms),
+      serverCpuMsPerRequest: (cpu * 1000) / ms.length,
+    });
     console.log(`GET /url with ${clients} client(s): ${ms.length} requests in ${elapsed.toFixed(1)} s`);
   }
   await stowage.stop();
@@ -403,10 +478,20 @@ async function main() {
       [
         row("upload: Stowage (POST raw body)", s.up.stowage, `${uploadRatio.toFixed(2)}x`),
         row(`upload: SDK lib-storage Upload (${PART_SIZE / MiB} MiB x ${QUEUE_SIZE})`, s.up.sdk, "", false),
-        row("upload: SDK PutObject, one stream (info)", s.up.sdkPut, `${(s.up.stowage.mbps.p50 / s.up.sdkPut.mbps.p50).toFixed(2)}x of it`, false),
+        row(
+          "upload: SDK PutObject, one stream (info)",
+          s.up.sdkPut,
+          `${(s.up.stowage.mbps.p50 / s.up.sdkPut.mbps.p50).toFixed(2)}x of it`,
+          false,
+        ),
         row("download: Stowage (302, then S3)", s.down.stowage, `${downloadRatio.toFixed(2)}x`),
         row("download: SDK GetObject", s.down.sdk, "", false),
-        row("download: presigned GET, no redirect (info)", s.down.presigned, `${(s.down.stowage.mbps.p50 / s.down.presigned.mbps.p50).toFixed(2)}x of it`, false),
+        row(
+          "download: presigned GET, no redirect (info)",
+          s.down.presigned,
+          `${(s.down.stowage.mbps.p50 / s.down.presigned.mbps.p50).toFixed(2)}x of it`,
+          false,
+        ),
       ],
     ),
   );
@@ -433,12 +518,31 @@ async function main() {
     table(
       ["how", "URLs/s", "p50 ms", "p95 ms", "max ms", "CPU ms per URL"],
       [
-        [`in-process presignGet, sequential (${presignSeconds} s)`, inProcess.perSecond.toFixed(0), (inProcess.us.p50 / 1000).toFixed(3), (inProcess.us.p95 / 1000).toFixed(3), (inProcess.us.max / 1000).toFixed(3), (inProcess.cpuUsPerCall / 1000).toFixed(3)],
-        ...overHttp.map((h) => [`GET /url, ${h.clients} keep-alive client(s) (${urlSeconds} s)`, h.perSecond.toFixed(0), h.ms.p50.toFixed(2), h.ms.p95.toFixed(2), h.ms.max.toFixed(2), `${h.serverCpuMsPerRequest.toFixed(2)} (server)`]),
+        [
+          `in-process presignGet, sequential (${presignSeconds} s)`,
+          inProcess.perSecond.toFixed(0),
+          (inProcess.us.p50 / 1000).toFixed(3),
+          (inProcess.us.p95 / 1000).toFixed(3),
+          (inProcess.us.max / 1000).toFixed(3),
+          (inProcess.cpuUsPerCall / 1000).toFixed(3),
+        ],
+        ...overHttp.map((h) => [
+          `GET /url, ${h.clients} keep-alive client(s) (${urlSeconds} s)`,
+          h.perSecond.toFixed(0),
+          h.ms.p50.toFixed(2),
+          h.ms.p95.toFixed(2),
+          h.ms.max.toFixed(2),
+          `${h.serverCpuMsPerRequest.toFixed(2)} (server)`,
+        ]),
       ],
     ),
   );
-  console.log(`\nload average at end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews throughput); no goals set: numbers only`);
+  console.log(
+    `\nload average at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} (other work on the machine skews throughput); no goals set: numbers only`,
+  );
   if (process.env.BENCH_JSON_OUT) {
     writeFileSync(
       process.env.BENCH_JSON_OUT,

@@ -11,7 +11,20 @@ import { createHash, randomFillSync } from "node:crypto";
 import { closeSync, fsyncSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { assertBuilt, envInt, machineInfo, makeTempDir, median, MiB, readCpu, runMain, sampleRss, sleep, summarize, table } from "./support/common.ts";
+import {
+  assertBuilt,
+  envInt,
+  machineInfo,
+  makeTempDir,
+  median,
+  MiB,
+  readCpu,
+  runMain,
+  sampleRss,
+  sleep,
+  summarize,
+  table,
+} from "./support/common.ts";
 import { download, mbPerSecond, simpleRequest, uploadFile, type TTransfer } from "./support/http-client.ts";
 import { newAdminKey, startBaseline, startStowage, type TBenchServer, type TGcTotals } from "./support/servers.ts";
 
@@ -70,7 +83,11 @@ function downloadResult(t: TTransfer, side: TSide, size: number): void {
 }
 
 /** Runs one transfer and charges the server's CPU time (and, for Stowage, its major GCs) to it. */
-async function timed(server: TBenchServer & { gc?: () => TGcTotals }, bytes: number, run: () => Promise<TTransfer>): Promise<{ t: TTransfer; sample: TSample }> {
+async function timed(
+  server: TBenchServer & { gc?: () => TGcTotals },
+  bytes: number,
+  run: () => Promise<TTransfer>,
+): Promise<{ t: TTransfer; sample: TSample }> {
   const gcBefore = server.gc?.().major.n;
   const before = readCpu(server.pid);
   const t = await run();
@@ -83,7 +100,12 @@ async function timed(server: TBenchServer & { gc?: () => TGcTotals }, bytes: num
   }
   return {
     t,
-    sample: { mbps: mbPerSecond(bytes, t.seconds), userPerGiB: (after.user - before.user) / gib, systemPerGiB: (after.system - before.system) / gib, majorGcPerGiB },
+    sample: {
+      mbps: mbPerSecond(bytes, t.seconds),
+      userPerGiB: (after.user - before.user) / gib,
+      systemPerGiB: (after.system - before.system) / gib,
+      majorGcPerGiB,
+    },
   };
 }
 
@@ -105,7 +127,12 @@ async function main() {
   const maxUploadMB = String(Math.max(4096, 2 * Math.max(sizeMB, memMB)));
 
   console.log(`upload-download bench: ${rounds} rounds of ${sizeMB} MiB, memory run ${memMB} MiB, in ${tmp}`);
-  console.log(`machine: ${machineInfo()}; load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `machine: ${machineInfo()}; load average at start ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   let t0 = Date.now();
   const sha = writeSourceFile(source, sourceSize, [warm, size, memSize]);
   console.log(`generated ${sourceSize / MiB} MiB of random source data in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -146,7 +173,10 @@ async function main() {
     return r.sample;
   };
   const fetchBytes = async (side: TSide, bytes: number) => {
-    const r = side === "baseline" ? await timed(baseline, bytes, () => download(baselineUrl)) : await timed(stowage, bytes, () => download(contentUrl(stowageId!), auth));
+    const r =
+      side === "baseline"
+        ? await timed(baseline, bytes, () => download(baselineUrl))
+        : await timed(stowage, bytes, () => download(contentUrl(stowageId!), auth));
     downloadResult(r.t, side, bytes);
     return r.sample;
   };
@@ -196,7 +226,16 @@ async function main() {
       await sleep(300);
       const samples = sampler.stop();
       const peak = Math.max(...samples);
-      return { t, rss: { idle: idle / MiB, peak: peak / MiB, growth: (peak - idle) / MiB, samples: samples.length, mbps: mbPerSecond(bytes, t.seconds) } };
+      return {
+        t,
+        rss: {
+          idle: idle / MiB,
+          peak: peak / MiB,
+          growth: (peak - idle) / MiB,
+          samples: samples.length,
+          mbps: mbPerSecond(bytes, t.seconds),
+        },
+      };
     };
 
     const memStowage = await startStowage(path.join(tmp, "stowage-mem"), adminKey, { ARTIFACT_MAX_SIZE_MB: maxUploadMB });
@@ -217,7 +256,9 @@ async function main() {
     const memBaseline = await startBaseline(memBaselineDir);
     baselineUploadResult(await uploadFile(`${memBaseline.baseUrl}/files/warm.bin`, source, warm, {}, "PUT"), warm);
     syncDisks();
-    const base = await measureRss(memBaseline, memSize, () => uploadFile(`${memBaseline.baseUrl}/files/mem.bin`, source, memSize, {}, "PUT"));
+    const base = await measureRss(memBaseline, memSize, () =>
+      uploadFile(`${memBaseline.baseUrl}/files/mem.bin`, source, memSize, {}, "PUT"),
+    );
     baselineUploadResult(base.t, memSize);
     await memBaseline.stop();
 
@@ -234,7 +275,13 @@ async function main() {
     system: median(results[k].map((r) => r.systemPerGiB)),
     majorGc: median(results[k].map((r) => r.majorGcPerGiB)),
   });
-  const s = { baselineUp: stat("baselineUp"), stowageUp: stat("stowageUp"), baselineFsyncUp: stat("baselineFsyncUp"), baselineDown: stat("baselineDown"), stowageDown: stat("stowageDown") };
+  const s = {
+    baselineUp: stat("baselineUp"),
+    stowageUp: stat("stowageUp"),
+    baselineFsyncUp: stat("baselineFsyncUp"),
+    baselineDown: stat("baselineDown"),
+    stowageDown: stat("stowageDown"),
+  };
   const uploadRatio = s.stowageUp.mbps.p50 / s.baselineUp.mbps.p50;
   const downloadRatio = s.stowageDown.mbps.p50 / s.baselineDown.mbps.p50;
   const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
@@ -249,16 +296,28 @@ async function main() {
     ratio,
     goal,
   ];
-  console.log(`\nThroughput, ${rounds} alternating rounds of ${sizeMB} MiB (MB/s = 10^6 bytes/s; ratio = Stowage median / baseline median; CPU = server process, s per GiB; major GCs = Stowage server mark-compacts per GiB)`);
+  console.log(
+    `\nThroughput, ${rounds} alternating rounds of ${sizeMB} MiB (MB/s = 10^6 bytes/s; ratio = Stowage median / baseline median; CPU = server process, s per GiB; major GCs = Stowage server mark-compacts per GiB)`,
+  );
   console.log(
     table(
       ["transfer", "median MB/s", "min", "max", "CPU user", "CPU sys", "major GCs", "ratio", "goal"],
       [
         row("upload: baseline (pipe to file)", s.baselineUp),
-        row("upload: Stowage", s.stowageUp, `${uploadRatio.toFixed(2)}x`, `>= ${GOALS.uploadRatio}x ${verdict(uploadRatio >= GOALS.uploadRatio)}`),
+        row(
+          "upload: Stowage",
+          s.stowageUp,
+          `${uploadRatio.toFixed(2)}x`,
+          `>= ${GOALS.uploadRatio}x ${verdict(uploadRatio >= GOALS.uploadRatio)}`,
+        ),
         row("upload: baseline + fsync (info)", s.baselineFsyncUp, `${(s.stowageUp.mbps.p50 / s.baselineFsyncUp.mbps.p50).toFixed(2)}x`),
         row("download: baseline (createReadStream)", s.baselineDown),
-        row("download: Stowage", s.stowageDown, `${downloadRatio.toFixed(2)}x`, `>= ${GOALS.downloadRatio}x ${verdict(downloadRatio >= GOALS.downloadRatio)}`),
+        row(
+          "download: Stowage",
+          s.stowageDown,
+          `${downloadRatio.toFixed(2)}x`,
+          `>= ${GOALS.downloadRatio}x ${verdict(downloadRatio >= GOALS.downloadRatio)}`,
+        ),
       ],
     ),
   );
@@ -270,18 +329,51 @@ async function main() {
       table(
         ["transfer", "MB/s", "idle RSS MiB", "peak RSS MiB", "peak growth MiB", "goal"],
         [
-          ["Stowage upload", m.upload.mbps.toFixed(0), m.upload.idle.toFixed(1), m.upload.peak.toFixed(1), m.upload.growth.toFixed(1), `<= ${GOALS.uploadRssGrowthMB} ${verdict(memOk)}`],
-          ["Stowage download (info)", m.download.mbps.toFixed(0), m.download.idle.toFixed(1), m.download.peak.toFixed(1), m.download.growth.toFixed(1), ""],
-          ["baseline upload (info)", m.baselineUpload.mbps.toFixed(0), m.baselineUpload.idle.toFixed(1), m.baselineUpload.peak.toFixed(1), m.baselineUpload.growth.toFixed(1), ""],
+          [
+            "Stowage upload",
+            m.upload.mbps.toFixed(0),
+            m.upload.idle.toFixed(1),
+            m.upload.peak.toFixed(1),
+            m.upload.growth.toFixed(1),
+            `<= ${GOALS.uploadRssGrowthMB} ${verdict(memOk)}`,
+          ],
+          [
+            "Stowage download (info)",
+            m.download.mbps.toFixed(0),
+            m.download.idle.toFixed(1),
+            m.download.peak.toFixed(1),
+            m.download.growth.toFixed(1),
+            "",
+          ],
+          [
+            "baseline upload (info)",
+            m.baselineUpload.mbps.toFixed(0),
+            m.baselineUpload.idle.toFixed(1),
+            m.baselineUpload.peak.toFixed(1),
+            m.baselineUpload.growth.toFixed(1),
+            "",
+          ],
         ],
       ),
     );
   }
   const allOk = uploadRatio >= GOALS.uploadRatio && downloadRatio >= GOALS.downloadRatio && memOk;
-  console.log(`\nload average at end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews throughput)`);
+  console.log(
+    `\nload average at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} (other work on the machine skews throughput)`,
+  );
   console.log(`goals: ${allOk ? "all met" : "NOT all met"}`);
   if (process.env.BENCH_JSON_OUT) {
-    writeFileSync(process.env.BENCH_JSON_OUT, JSON.stringify({ bench: "upload-download", sizeMB, rounds, memMB, results, summary: s, uploadRatio, downloadRatio, memory, goals: GOALS, allOk }, null, 2));
+    writeFileSync(
+      process.env.BENCH_JSON_OUT,
+      JSON.stringify(
+        { bench: "upload-download", sizeMB, rounds, memMB, results, summary: s, uploadRatio, downloadRatio, memory, goals: GOALS, allOk },
+        null,
+        2,
+      ),
+    );
   }
   if (!allOk && process.env.BENCH_STRICT === "1") process.exitCode = 3;
 }

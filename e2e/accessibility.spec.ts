@@ -5,7 +5,13 @@ import { admin, apiAs, createUser, publish, signIn, uniq } from "./support/helpe
 /** WCAG 2.1 A/AA checks by axe-core on the page as it is now; any violation fails with its list. */
 async function expectAccessible(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const violations = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
   expect(violations, label).toEqual([]);
 }
 
@@ -16,14 +22,39 @@ test("every main page passes axe's WCAG 2.1 AA checks", async ({ page }) => {
   const userApi = await apiAs(user.key);
   const runId = uniq("run");
   const sessionId = uniq("session");
-  await publish(userApi, { namespace: user.namespace, name: "notes.md", body: "# Title\n\nSome *text*.", contentType: "text/markdown", runId, sessionId, tags: ["t1"], metadata: { k: "v" } });
-  await publish(userApi, { namespace: user.namespace, name: "notes.md", body: "# Title\n\nOther *text*.", contentType: "text/markdown", runId, sessionId });
+  await publish(userApi, {
+    namespace: user.namespace,
+    name: "notes.md",
+    body: "# Title\n\nSome *text*.",
+    contentType: "text/markdown",
+    runId,
+    sessionId,
+    tags: ["t1"],
+    metadata: { k: "v" },
+  });
+  await publish(userApi, {
+    namespace: user.namespace,
+    name: "notes.md",
+    body: "# Title\n\nOther *text*.",
+    contentType: "text/markdown",
+    runId,
+    sessionId,
+  });
   await publish(userApi, { namespace: user.namespace, name: "table.csv", body: "a,b\n1,2\n", contentType: "text/csv", runId, sessionId });
 
   await page.goto("/signin");
   await expectAccessible(page, "/signin");
   await signIn(page, user);
-  for (const url of ["/runs", "/sessions", "/search", "/search?q=notes", "/shared", "/upload", "/namespaces", `/namespaces/${encodeURIComponent(user.namespace)}`]) {
+  for (const url of [
+    "/runs",
+    "/sessions",
+    "/search",
+    "/search?q=notes",
+    "/shared",
+    "/upload",
+    "/namespaces",
+    `/namespaces/${encodeURIComponent(user.namespace)}`,
+  ]) {
     await page.goto(url);
     await expectAccessible(page, url);
   }

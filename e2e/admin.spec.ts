@@ -116,7 +116,9 @@ test.describe("admin pages", () => {
     await keepScreenshot(page, testInfo, "admin-grants-1280");
 
     // What they can read now, as their dashboard session sees it.
-    const theirNamespaces = ((await (await theirPage.request.get("/api/v1/me")).json()).namespaces as { name: string }[]).map((n) => n.name);
+    const theirNamespaces = ((await (await theirPage.request.get("/api/v1/me")).json()).namespaces as { name: string }[]).map(
+      (n) => n.name,
+    );
     expect(theirNamespaces).toEqual(expect.arrayContaining([`agent:${name}`, `ring:${group}`, ns]));
 
     // Removing the grant takes the namespace away again.
@@ -127,7 +129,10 @@ test.describe("admin pages", () => {
     await theirs.close();
   });
 
-  test("editing an identity: reset the password, disable and enable; admins cannot demote or disable themselves", async ({ page, browser }) => {
+  test("editing an identity: reset the password, disable and enable; admins cannot demote or disable themselves", async ({
+    page,
+    browser,
+  }) => {
     const api = await apiAs();
     const user = await createUser(api, slug("edited"));
     await signIn(page, admin, "/admin/identities");

@@ -34,11 +34,21 @@ test.beforeAll(async () => {
   asUser = await apiAs(user.key);
   const ns = user.namespace;
   ids.text = (await publish(asUser, { namespace: ns, name: "notes/log.txt", body: TEXT_V0, runId: runV0, sessionId })).artifact.id;
-  await publish(asUser, { namespace: ns, name: "notes/log.txt", body: TEXT_V1, runId: runV1, sessionId, tags: ["e2e", "notes"], metadata: { stage: "draft", score: 0.9 } });
+  await publish(asUser, {
+    namespace: ns,
+    name: "notes/log.txt",
+    body: TEXT_V1,
+    runId: runV1,
+    sessionId,
+    tags: ["e2e", "notes"],
+    metadata: { stage: "draft", score: 0.9 },
+  });
   await asUser.patch(`/api/v1/artifacts/${ids.text}`, { data: { tags: ["e2e", "notes"] } });
   ids.md = (await publish(asUser, { namespace: ns, name: "notes.md", body: MARKDOWN, contentType: "text/markdown" })).artifact.id;
   ids.csv = (await publish(asUser, { namespace: ns, name: "scores.csv", body: CSV, contentType: "text/csv" })).artifact.id;
-  ids.json = (await publish(asUser, { namespace: ns, name: "config.json", body: JSON.stringify(JSON_DOC), contentType: "application/json" })).artifact.id;
+  ids.json = (
+    await publish(asUser, { namespace: ns, name: "config.json", body: JSON.stringify(JSON_DOC), contentType: "application/json" })
+  ).artifact.id;
   ids.png = (await publish(asUser, { namespace: ns, name: "pixel.png", body: tinyPng(6, 4), contentType: "image/png" })).artifact.id;
 });
 
@@ -191,9 +201,20 @@ test("CSV shows as a table, JSON as a tree that folds by keyboard, PNG as a load
 });
 
 test("a PDF shows in a frame of the content route; unknown types get only a download", async ({ page }) => {
-  const pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-  const { artifact: doc } = await publish(asUser, { namespace: user.namespace, name: "paper.pdf", body: pdf, contentType: "application/pdf" });
-  const { artifact: zip } = await publish(asUser, { namespace: user.namespace, name: "bundle.zip", body: Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]), contentType: "application/zip" });
+  const pdf =
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+  const { artifact: doc } = await publish(asUser, {
+    namespace: user.namespace,
+    name: "paper.pdf",
+    body: pdf,
+    contentType: "application/pdf",
+  });
+  const { artifact: zip } = await publish(asUser, {
+    namespace: user.namespace,
+    name: "bundle.zip",
+    body: Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]),
+    contentType: "application/zip",
+  });
   await signIn(page, user, `/artifacts/${doc.id}`);
   const frame = page.getByTitle("PDF preview of paper.pdf");
   await expect(frame).toHaveAttribute("src", `/api/v1/artifacts/${doc.id}/content?version=0`);
@@ -206,7 +227,10 @@ test("a PDF shows in a frame of the content route; unknown types get only a down
 
   await page.goto(`/artifacts/${zip.id}`);
   await expect(page.getByTestId("preview")).toContainText("No preview for this type (application/zip).");
-  await expect(page.getByTestId("preview").getByRole("link", { name: /^Download bundle\.zip/ })).toHaveAttribute("href", `/api/v1/artifacts/${zip.id}/content?version=0&download=1`);
+  await expect(page.getByTestId("preview").getByRole("link", { name: /^Download bundle\.zip/ })).toHaveAttribute(
+    "href",
+    `/api/v1/artifacts/${zip.id}/content?version=0&download=1`,
+  );
 });
 
 test("compare v0 with v1 shows the changed lines, with signs and words", async ({ page }, testInfo) => {

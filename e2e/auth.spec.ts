@@ -82,7 +82,9 @@ test.describe("sign-in", () => {
   test("the setup page is closed once someone can sign in", async ({ page }) => {
     await page.goto("/setup");
     await expect(page.getByText("Setup is complete")).toBeVisible();
-    const res = await page.request.post("/api/v1/setup", { data: { adminKey: admin.key, email: "other@e2e.test", password: "another-password-1" } });
+    const res = await page.request.post("/api/v1/setup", {
+      data: { adminKey: admin.key, email: "other@e2e.test", password: "another-password-1" },
+    });
     expect(res.status()).toBe(403);
   });
 });
@@ -97,13 +99,20 @@ test.describe("CSRF", () => {
     expect((await forged.json()).error.code).toBe("FORBIDDEN");
     const withoutHeader = await page.request.post("/api/v1/groups", { data: { name } });
     expect(withoutHeader.status()).toBe(403);
-    const crossOrigin = await page.request.post("/api/v1/groups", { data: { name }, headers: { "X-Stowage-CSRF": "1", Origin: "https://evil.example" } });
+    const crossOrigin = await page.request.post("/api/v1/groups", {
+      data: { name },
+      headers: { "X-Stowage-CSRF": "1", Origin: "https://evil.example" },
+    });
     expect(crossOrigin.status()).toBe(403);
     const api = await apiAs();
     expect((await (await api.get("/api/v1/groups")).json()).groups.map((g: { name: string }) => g.name)).not.toContain(name);
     // The dashboard's own request, from the page.
     const status = await page.evaluate(async (groupName) => {
-      const res = await fetch("/api/v1/groups", { method: "POST", headers: { "Content-Type": "application/json", "X-Stowage-CSRF": "1" }, body: JSON.stringify({ name: groupName }) });
+      const res = await fetch("/api/v1/groups", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Stowage-CSRF": "1" },
+        body: JSON.stringify({ name: groupName }),
+      });
       return res.status;
     }, name);
     expect(status).toBe(201);

@@ -13,10 +13,28 @@ test("runs, run page, session roll-up and search show what a user's agents publi
   const runB = uniq("run-b");
   const runEmpty = uniq("run-empty");
 
-  const report = await publish(api, { namespace: ns, name: "reports/report.csv", body: "a,b\n1,2\n", contentType: "text/csv", runId: runA, sessionId: session, tags: ["eval"], metadata: { model: "m1" } });
+  const report = await publish(api, {
+    namespace: ns,
+    name: "reports/report.csv",
+    body: "a,b\n1,2\n",
+    contentType: "text/csv",
+    runId: runA,
+    sessionId: session,
+    tags: ["eval"],
+    metadata: { model: "m1" },
+  });
   await publish(api, { namespace: ns, name: "notes.txt", body: "first", runId: runA, sessionId: session });
   await publish(api, { namespace: ns, name: "notes.txt", body: "second version", runId: runA, sessionId: session });
-  await publish(api, { namespace: ns, name: "plot.json", body: '{"x":[1,2,3]}', contentType: "application/json", runId: runB, sessionId: session, tags: ["viz"], metadata: { model: "m2" } });
+  await publish(api, {
+    namespace: ns,
+    name: "plot.json",
+    body: '{"x":[1,2,3]}',
+    contentType: "application/json",
+    runId: runB,
+    sessionId: session,
+    tags: ["viz"],
+    metadata: { model: "m2" },
+  });
   // Runs are made by uploads; one whose artifacts were all deleted stays, with nothing in it.
   const doomed = await publish(api, { namespace: ns, name: "doomed.txt", body: "bye", runId: runEmpty });
   expect((await api.delete(`/api/v1/artifacts/${doomed.artifact.id}`)).status()).toBe(204);
@@ -64,7 +82,10 @@ test("runs, run page, session roll-up and search show what a user's agents publi
   const reportRow = artifactRows.filter({ hasText: "reports/report.csv" });
   await expect(reportRow).toContainText("text/csv");
   await expect(reportRow).toContainText("8 B");
-  await expect(reportRow.getByRole("link", { name: "reports/report.csv", exact: true })).toHaveAttribute("href", `/artifacts/${report.artifact.id}`);
+  await expect(reportRow.getByRole("link", { name: "reports/report.csv", exact: true })).toHaveAttribute(
+    "href",
+    `/artifacts/${report.artifact.id}`,
+  );
   await expect(page.getByTestId("artifact-count")).toHaveText("2 artifacts published by this run");
 
   // Download: the link fetches that version as an attachment.
@@ -135,7 +156,9 @@ test("another user's run is not found, and a user with nothing sees the empty st
   const run = uniq("private-run");
   const ownerApi = await apiAs(owner.key);
   const secret = await publish(ownerApi, { namespace: owner.namespace, name: "secret.txt", body: "s", runId: run, sessionId: uniq("s") });
-  const key = ((await (await admin.get(`/api/v1/runs?namespace=${encodeURIComponent(owner.namespace)}`)).json()) as { runs: { key: string }[] }).runs[0]!.key;
+  const key = (
+    (await (await admin.get(`/api/v1/runs?namespace=${encodeURIComponent(owner.namespace)}`)).json()) as { runs: { key: string }[] }
+  ).runs[0]!.key;
 
   await signIn(page, stranger, "/runs");
   await expect(page.getByText("No runs yet")).toBeVisible();
@@ -175,7 +198,8 @@ test("search finds a part of a name in either case, and only names that contain 
   const user = await createUser(admin);
   const api = await apiAs(user.key);
   const ns = user.namespace;
-  for (const name of ["Report-Q1.md", "report-q2.md", "summary-q3.md", "re-port-q4.md"]) await publish(api, { namespace: ns, name, body: `# ${name}` });
+  for (const name of ["Report-Q1.md", "report-q2.md", "summary-q3.md", "re-port-q4.md"])
+    await publish(api, { namespace: ns, name, body: `# ${name}` });
 
   await signIn(page, user, "/search");
   await page.getByLabel("Name contains").fill("report");

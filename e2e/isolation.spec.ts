@@ -18,7 +18,16 @@ test("a user of another namespace sees none of it: lists, pages, search, preview
   const runId = uniq("secret-run");
   const sessionId = uniq("secret-session");
   const name = `${uniq("secret-report")}.md`;
-  const published = await publish(aliceApi, { namespace: alice.namespace, name, body: "# private findings", contentType: "text/markdown", runId, sessionId, tags: ["confidential"], metadata: { project: "zebra" } });
+  const published = await publish(aliceApi, {
+    namespace: alice.namespace,
+    name,
+    body: "# private findings",
+    contentType: "text/markdown",
+    runId,
+    sessionId,
+    tags: ["confidential"],
+    metadata: { project: "zebra" },
+  });
   const secrets = [runId, sessionId, name, "private findings", alice.namespace];
 
   // Where alice's pages are, found the way she would find them.
@@ -39,7 +48,15 @@ test("a user of another namespace sees none of it: lists, pages, search, preview
   const page = await (await browser.newContext()).newPage();
   await signIn(page, bob);
   // Lists and search say nothing about her.
-  for (const url of ["/runs", "/sessions", "/namespaces", "/shared", `/search?q=${encodeURIComponent(name)}`, "/search?tag=confidential", "/search?meta=project%3Dzebra"]) {
+  for (const url of [
+    "/runs",
+    "/sessions",
+    "/namespaces",
+    "/shared",
+    `/search?q=${encodeURIComponent(name)}`,
+    "/search?tag=confidential",
+    "/search?meta=project%3Dzebra",
+  ]) {
     await page.goto(url);
     const text = await page.locator("main").innerText();
     for (const secret of secrets) expect(text, url).not.toContain(secret);
@@ -48,7 +65,13 @@ test("a user of another namespace sees none of it: lists, pages, search, preview
   await expect(page.locator(`option[value="${alice.namespace}"]`)).toHaveCount(0);
 
   // Her pages are 404s, exactly like pages that never existed.
-  for (const url of [runUrl, sessionUrl, artifactUrl, `${artifactUrl.split("?")[0]}/compare?a=0&b=0`, `/namespaces/${encodeURIComponent(alice.namespace)}`]) {
+  for (const url of [
+    runUrl,
+    sessionUrl,
+    artifactUrl,
+    `${artifactUrl.split("?")[0]}/compare?a=0&b=0`,
+    `/namespaces/${encodeURIComponent(alice.namespace)}`,
+  ]) {
     await expectNotFound(page, url, secrets);
   }
   await expectNotFound(page, "/artifacts/00nonexistent000000000000000", []);

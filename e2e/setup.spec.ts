@@ -16,7 +16,15 @@ test.beforeAll(async () => {
     dataDir,
     databaseUrl: `file:${path.join(dataDir, "stowage.db")}`,
     adminKey,
-    env: { STOWAGE_ADMIN_EMAIL: "", STOWAGE_ADMIN_PASSWORD: "", OIDC_ISSUER: "", OIDC_CLIENT_ID: "", OIDC_CLIENT_SECRET: "", S3_BUCKET: "", STOWAGE_STORAGE_BACKEND: "" },
+    env: {
+      STOWAGE_ADMIN_EMAIL: "",
+      STOWAGE_ADMIN_PASSWORD: "",
+      OIDC_ISSUER: "",
+      OIDC_CLIENT_ID: "",
+      OIDC_CLIENT_SECRET: "",
+      S3_BUCKET: "",
+      STOWAGE_STORAGE_BACKEND: "",
+    },
   });
 });
 

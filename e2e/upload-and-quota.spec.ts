@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { admin, apiAs, createUser, expectNoHorizontalOverflow, keepScreenshot, publish, signIn, uniq } from "./support/helpers";
 
-type TArtifactList = { artifacts: { id: string; name: string; latestVersion: number; latest: { sizeBytes: number; version: number; sha256: string } }[] };
+type TArtifactList = {
+  artifacts: { id: string; name: string; latestVersion: number; latest: { sizeBytes: number; version: number; sha256: string } }[];
+};
 
 const listArtifacts = async (api: APIRequestContext, namespace: string) => {
   const res = await api.get(`/api/v1/artifacts?${new URLSearchParams({ namespace, limit: "100" })}`);
@@ -44,7 +46,9 @@ test("uploads by drag and drop and by the file picker, with progress, versions a
   ]);
   await expect(page.getByTestId("upload-item")).toHaveCount(2);
   // The artifact name defaults to the file's name and can be changed before sending.
-  await item(page, "weights.bin").getByLabel(/Artifact name/).fill("models/weights.bin");
+  await item(page, "weights.bin")
+    .getByLabel(/Artifact name/)
+    .fill("models/weights.bin");
   await page.getByLabel("Session id (optional)").fill("sess-1");
   await page.getByLabel("Tags (optional)").fill("e2e, upload");
   await page.getByRole("button", { name: "Upload 2 files" }).click();
@@ -143,7 +147,11 @@ test("an upload past the namespace's quota shows the numbers and stores nothing"
   const user = await createUser(api);
   const team = `team:${uniq("tiny")}`;
   expect((await api.post("/api/v1/namespaces", { data: { name: team } })).status()).toBe(201);
-  expect((await api.post(`/api/v1/namespaces/${encodeURIComponent(team)}/grants`, { data: { identity: user.name, permission: "write" } })).status()).toBe(201);
+  expect(
+    (
+      await api.post(`/api/v1/namespaces/${encodeURIComponent(team)}/grants`, { data: { identity: user.name, permission: "write" } })
+    ).status(),
+  ).toBe(201);
   await setQuota(api, team, 1000);
 
   await signIn(page, user, `/upload?namespace=${encodeURIComponent(team)}`);
@@ -152,20 +160,28 @@ test("an upload past the namespace's quota shows the numbers and stores nothing"
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   const row = item(page, "big.txt");
   await expect(row).toHaveAttribute("data-status", "failed");
-  await expect(row.getByTestId("upload-error")).toHaveText(`Quota exceeded: this file needs 2.0 KB, but ${team} has 1000 B left (0 B used of 1000 B).`);
+  await expect(row.getByTestId("upload-error")).toHaveText(
+    `Quota exceeded: this file needs 2.0 KB, but ${team} has 1000 B left (0 B used of 1000 B).`,
+  );
 
   expect(await listArtifacts(api, team)).toEqual([]);
   const usage = await (await api.get(`/api/v1/namespaces/${encodeURIComponent(team)}/usage`)).json();
   expect(usage).toMatchObject({ usedBytes: 0, reservedBytes: 0, artifactCount: 0 });
 });
 
-test("namespaces show usage against the quota, the largest artifacts and the chart; only admins edit the quota", async ({ page }, testInfo) => {
+test("namespaces show usage against the quota, the largest artifacts and the chart; only admins edit the quota", async ({
+  page,
+}, testInfo) => {
   const api = await apiAs();
   const user = await createUser(api);
   const userApi = await apiAs(user.key);
   const team = `team:${uniq("full")}`;
   expect((await api.post("/api/v1/namespaces", { data: { name: team } })).status()).toBe(201);
-  expect((await api.post(`/api/v1/namespaces/${encodeURIComponent(team)}/grants`, { data: { identity: user.name, permission: "read" } })).status()).toBe(201);
+  expect(
+    (
+      await api.post(`/api/v1/namespaces/${encodeURIComponent(team)}/grants`, { data: { identity: user.name, permission: "read" } })
+    ).status(),
+  ).toBe(201);
   await setQuota(api, team, 1000);
   // Admins pass the quota, so the team namespace can be over it.
   await publish(api, { namespace: team, name: "too-much.bin", body: Buffer.alloc(1500, 1) });
@@ -203,7 +219,9 @@ test("namespaces show usage against the quota, the largest artifacts and the cha
   await expect(rows.nth(1)).toContainText("600 B");
   await expect(rows.nth(2)).toContainText("c.txt");
   const today = new Date().toISOString().slice(0, 10);
-  await expect(page.getByRole("img", { name: new RegExp(`^Storage used by ${user.namespace} over the last 30 days: .*1\\.5 KB on ${today}`) })).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: new RegExp(`^Storage used by ${user.namespace} over the last 30 days: .*1\\.5 KB on ${today}`) }),
+  ).toBeVisible();
   await expect(page.getByTestId("usage-chart").locator("tbody tr")).toHaveCount(30);
   await page.getByRole("link", { name: "90 days" }).click();
   await expect(page.getByTestId("usage-chart").locator("tbody tr")).toHaveCount(90);

@@ -108,7 +108,9 @@ function loadConfig(env: NodeJS.ProcessEnv): TConfig {
     throw new ConfigError("invalid configuration: STOWAGE_STORAGE_BACKEND is s3 but S3_BUCKET is not set");
   }
   if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
-    throw new ConfigError("invalid configuration: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the AWS default credentials)");
+    throw new ConfigError(
+      "invalid configuration: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the AWS default credentials)",
+    );
   }
   if (!e.STOWAGE_ADMIN_EMAIL !== !e.STOWAGE_ADMIN_PASSWORD) {
     throw new ConfigError("invalid configuration: set both STOWAGE_ADMIN_EMAIL and STOWAGE_ADMIN_PASSWORD, or neither");
@@ -124,10 +126,18 @@ function loadConfig(env: NodeJS.ProcessEnv): TConfig {
     quotaDefaultBytes: e.ARTIFACT_QUOTA_DEFAULT_MB * 1024 * 1024,
     shareUrlMaxSeconds: e.SHARE_URL_MAX_SECONDS,
     adminKey: e.STOWAGE_ADMIN_KEY,
-    adminCredentials: e.STOWAGE_ADMIN_EMAIL ? { email: e.STOWAGE_ADMIN_EMAIL.toLowerCase(), password: e.STOWAGE_ADMIN_PASSWORD! } : undefined,
+    adminCredentials: e.STOWAGE_ADMIN_EMAIL
+      ? { email: e.STOWAGE_ADMIN_EMAIL.toLowerCase(), password: e.STOWAGE_ADMIN_PASSWORD! }
+      : undefined,
     authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
     oidc: e.OIDC_ISSUER
-      ? { issuer: e.OIDC_ISSUER.replace(/\/$/, ""), clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME, allowSignup: e.OIDC_ALLOW_SIGNUP }
+      ? {
+          issuer: e.OIDC_ISSUER.replace(/\/$/, ""),
+          clientId: e.OIDC_CLIENT_ID!,
+          clientSecret: e.OIDC_CLIENT_SECRET!,
+          name: e.OIDC_NAME,
+          allowSignup: e.OIDC_ALLOW_SIGNUP,
+        }
       : undefined,
     publicUrl: e.STOWAGE_PUBLIC_URL,
     presignedUrlSeconds: e.PRESIGNED_URL_EXPIRY_SECONDS,

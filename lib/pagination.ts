@@ -16,7 +16,10 @@ export function encodeCursor(value: string | number): string {
   return Buffer.from(JSON.stringify({ k: value })).toString("base64url");
 }
 
-export function decodeCursor<T extends "string" | "number">(cursor: string | null | undefined, type: T): (T extends "string" ? string : number) | undefined {
+export function decodeCursor<T extends "string" | "number">(
+  cursor: string | null | undefined,
+  type: T,
+): (T extends "string" ? string : number) | undefined {
   if (cursor === null || cursor === undefined) return undefined;
   const invalid = () => validationFailed("cursor is malformed; pass back the nextCursor of a previous page", { field: "cursor" });
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) throw invalid();

@@ -46,17 +46,19 @@ async function checkStorage(): Promise<TCheck & { backend: "fs" | "s3" }> {
     const check = await timed(
       () => getWriteBlobStore().exists(ABSENT_PROBE_KEY),
       // BlobStoreUnavailableError says what S3 answered (an error name and status), nothing more.
-      (error) => (error instanceof Error && error.name === "BlobStoreUnavailableError" ? error.message : `S3 check failed (${codeOf(error)})`),
+      (error) =>
+        error instanceof Error && error.name === "BlobStoreUnavailableError" ? error.message : `S3 check failed (${codeOf(error)})`,
     );
     return { ...check, backend: "s3" };
   }
   const blobs = path.join(config.dataDir, "blobs");
   const check = await timed(
     // Before the first upload the blobs directory may not exist yet; then the data dir must be writable.
-    () => access(blobs, constants.W_OK | constants.X_OK).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "ENOENT") throw error;
-      return access(config.dataDir, constants.W_OK | constants.X_OK);
-    }),
+    () =>
+      access(blobs, constants.W_OK | constants.X_OK).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+        return access(config.dataDir, constants.W_OK | constants.X_OK);
+      }),
     (error) => `blob directory not writable (${codeOf(error)})`,
   );
   return { ...check, backend: "fs" };
@@ -65,7 +67,10 @@ async function checkStorage(): Promise<TCheck & { backend: "fs" | "s3" }> {
 /** Whether this instance can serve uploads now: the database answers and the store new uploads go to is usable. */
 export async function checkReadiness(): Promise<TReadiness> {
   const [database, storage] = await Promise.all([
-    timed(() => getDb().$queryRaw`SELECT 1`, (error) => `database query failed (${codeOf(error)})`),
+    timed(
+      () => getDb().$queryRaw`SELECT 1`,
+      (error) => `database query failed (${codeOf(error)})`,
+    ),
     checkStorage(),
   ]);
   return { ready: database.ok && storage.ok, checks: { database, storage } };

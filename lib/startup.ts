@@ -55,7 +55,9 @@ async function collectGarbage(): Promise<void> {
     if (!gc) return;
     if (gc.retentionUpdated) console.log(`Stowage: applied ARTIFACT_RETENTION_DAYS to ${gc.retentionUpdated} artifact(s)`);
     if (gc.expiredArtifacts) {
-      console.log(`Stowage: removed ${gc.expiredArtifacts} expired artifact(s) (${gc.expiredVersions} version(s), ${gc.releasedBytes} bytes)`);
+      console.log(
+        `Stowage: removed ${gc.expiredArtifacts} expired artifact(s) (${gc.expiredVersions} version(s), ${gc.releasedBytes} bytes)`,
+      );
     }
     if (gc.orphansDeleted) console.log(`Stowage: removed ${gc.orphansDeleted} orphan blob(s) (stored, never committed)`);
     if (gc.blobDeletesFailed || gc.orphansFailed) {

@@ -28,14 +28,20 @@ export async function startStowageServer(options: TServerOptions): Promise<http.
   const app = next({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const routeOf = routeLabeler([...appRoutePatterns(path.join(options.dir, "app")), ...STREAMING_ROUTE_LABELS, METRICS_PATH, "/_next/{...asset}"]);
+  const routeOf = routeLabeler([
+    ...appRoutePatterns(path.join(options.dir, "app")),
+    ...STREAMING_ROUTE_LABELS,
+    METRICS_PATH,
+    "/_next/{...asset}",
+  ]);
   const server = http.createServer((req, res) => {
     const context: TRequestContext = { requestId: requestIdFrom(req.headers["x-request-id"]), identity: undefined };
     applySecurityHeaders(res);
     res.setHeader("X-Request-Id", context.requestId);
     observeRequest(req, res, { route: routeOf((req.url ?? "/").split("?")[0]!), context, logFormat: config.logFormat });
     runWithRequestContext(context, () => {
-      if (hasMalformedEscape(req.url ?? "/")) return void writeError(req, res, validationFailed("the request path has a malformed % escape"));
+      if (hasMalformedEscape(req.url ?? "/"))
+        return void writeError(req, res, validationFailed("the request path has a malformed % escape"));
       if (handleMetricsRoute(req, res, config.metricsToken)) return;
       handleStreamingRoute(req, res)
         .then((handled) => (handled ? undefined : handle(req, res)))

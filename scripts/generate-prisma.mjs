@@ -13,7 +13,10 @@ export function derivePostgresSchema(source) {
   const out = source
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('output         = "../lib/db/generated/sqlite"', 'output         = "../../lib/db/generated/postgres"')
-    .replace(/^\/\/ The SQLite schema[\s\S]*?\n\n/, "// Generated from prisma/schema.prisma by scripts/generate-prisma.mjs. Do not edit.\n\n");
+    .replace(
+      /^\/\/ The SQLite schema[\s\S]*?\n\n/,
+      "// Generated from prisma/schema.prisma by scripts/generate-prisma.mjs. Do not edit.\n\n",
+    );
   if (!out.includes('"postgresql"') || !out.includes("generated/postgres")) {
     throw new Error("prisma/schema.prisma no longer has the provider/output lines this script rewrites");
   }

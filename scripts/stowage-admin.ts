@@ -67,7 +67,12 @@ async function main(argv: string[]): Promise<unknown> {
   const db = getDb();
   switch (command) {
     case "create-identity":
-      return createIdentity(db, operator, { name: need(a, "<name>"), isAdmin: values.admin, kind: values.human ? "human" : "agent", email: values.email });
+      return createIdentity(db, operator, {
+        name: need(a, "<name>"),
+        isAdmin: values.admin,
+        kind: values.human ? "human" : "agent",
+        email: values.email,
+      });
     case "list-identities":
       return listIdentities(db, operator);
     case "create-key":
@@ -122,7 +127,10 @@ function count(value: string, flag: string, min: number): number {
  * Progress goes to stderr (every problem at once, the rest about every 2 s), the summary to
  * stdout. Ctrl-C stops cleanly with a summary; a second one quits at once. Either way a rerun resumes.
  */
-async function migrateStorage(db: ReturnType<typeof getDb>, o: { from: string; to: string; batchSize?: number; limit?: number; deleteSource: boolean }): Promise<TMigrateSummary> {
+async function migrateStorage(
+  db: ReturnType<typeof getDb>,
+  o: { from: string; to: string; batchSize?: number; limit?: number; deleteSource: boolean },
+): Promise<TMigrateSummary> {
   const controller = new AbortController();
   const onSigint = () => {
     console.error("stopping: the copy in flight is abandoned, its version stays where it was (Ctrl-C again to quit now)");

@@ -7,8 +7,13 @@ import { buttonSecondary } from "@/components/ui/styles";
 export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <div className="space-y-4 py-6">
-      <ErrorNotice title="This page could not be loaded" message={error.digest ? `The server reported an error (reference ${error.digest}).` : error.message} />
-      <button type="button" className={buttonSecondary} onClick={reset}>Try again</button>
+      <ErrorNotice
+        title="This page could not be loaded"
+        message={error.digest ? `The server reported an error (reference ${error.digest}).` : error.message}
+      />
+      <button type="button" className={buttonSecondary} onClick={reset}>
+        Try again
+      </button>
     </div>
   );
 }

@@ -20,7 +20,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const viewer = await getViewer();
   return (
     <Providers>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
@@ -44,7 +47,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
           )}
           {viewer && (
             <div className="hidden items-center gap-2 sm:flex">
-              <span className="max-w-[12rem] truncate text-sm text-slate-600" data-testid="viewer-name">{viewer.name}</span>
+              <span className="max-w-[12rem] truncate text-sm text-slate-600" data-testid="viewer-name">
+                {viewer.name}
+              </span>
               <SignOutButton />
             </div>
           )}

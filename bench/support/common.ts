@@ -76,7 +76,9 @@ export function makeTempDir(prefix: string, neededBytes = 0): string {
   const fs = statfsSync(base);
   const free = fs.bavail * fs.bsize;
   if (free < neededBytes + 1024 * MiB) {
-    throw new Error(`${base} has ${(free / 2 ** 30).toFixed(1)} GiB free; this run needs about ${(neededBytes / 2 ** 30 + 1).toFixed(1)} GiB (set BENCH_TMPDIR)`);
+    throw new Error(
+      `${base} has ${(free / 2 ** 30).toFixed(1)} GiB free; this run needs about ${(neededBytes / 2 ** 30 + 1).toFixed(1)} GiB (set BENCH_TMPDIR)`,
+    );
   }
   const dir = mkdtempSync(path.join(base, prefix));
   const remove = () => rmSync(dir, { recursive: true, force: true });

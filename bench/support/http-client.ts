@@ -11,7 +11,13 @@ export type TTransfer = { status: number; bytes: number; seconds: number; body: 
 const TRANSFER_TIMEOUT_MS = 180_000;
 
 /** Streams the first `size` bytes of `file` as the request body (with Content-Length). */
-export function uploadFile(url: string, file: string, size: number, headers: Record<string, string> = {}, method = "POST"): Promise<TTransfer> {
+export function uploadFile(
+  url: string,
+  file: string,
+  size: number,
+  headers: Record<string, string> = {},
+  method = "POST",
+): Promise<TTransfer> {
   return new Promise<TTransfer>((resolve, reject) => {
     const started = process.hrtime.bigint();
     const req = http.request(url, {
@@ -30,7 +36,8 @@ export function uploadFile(url: string, file: string, size: number, headers: Rec
       res.once("error", reject);
     });
     req.once("error", reject);
-    const source = size > 0 ? createReadStream(file, { start: 0, end: size - 1, highWaterMark: MiB }) : createReadStream(file, { start: 0, end: -1 });
+    const source =
+      size > 0 ? createReadStream(file, { start: 0, end: size - 1, highWaterMark: MiB }) : createReadStream(file, { start: 0, end: -1 });
     // A server that answers early (an error) may close the socket mid-body; the response decides.
     pipeline(source, req).catch(() => undefined);
   });
@@ -62,7 +69,11 @@ export function download(url: string, headers: Record<string, string> = {}, opti
 }
 
 /** A request without a body (DELETE, HEAD…): the status and the response text. */
-export function simpleRequest(method: string, url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+export function simpleRequest(
+  method: string,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, agent: false, headers });
     req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${url} timed out`)));

@@ -33,7 +33,11 @@ function stopDir(dir: string): void {
  * error output is stopped as well.
  */
 export async function startS3(): Promise<TBenchS3> {
-  const child = spawn("bash", [path.join(ROOT, "scripts/start-test-s3.sh")], { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("bash", [path.join(ROOT, "scripts/start-test-s3.sh")], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d));
@@ -95,7 +99,8 @@ export async function startS3(): Promise<TBenchS3> {
     region: "us-east-1",
     dir,
     pids: () => pids,
-    collectGarbage: () => execFileSync("radosgw-admin", ["-c", conf, "gc", "process", "--include-all"], { stdio: "ignore", timeout: 60_000 }),
+    collectGarbage: () =>
+      execFileSync("radosgw-admin", ["-c", conf, "gc", "process", "--include-all"], { stdio: "ignore", timeout: 60_000 }),
     stop,
   };
 }

@@ -24,12 +24,20 @@ export const newAdminKey = () => `stw_bench_admin_${randomBytes(12).toString("he
  * The production server exactly as `npm start` runs it (see test/support/start-server.ts),
  * on a SQLite database in `dataDir`. The admin key only matters on an empty database.
  */
-export async function startStowage(dataDir: string, adminKey: string, env: Record<string, string> = {}): Promise<TBenchServer & { gc: () => TGcTotals }> {
+export async function startStowage(
+  dataDir: string,
+  adminKey: string,
+  env: Record<string, string> = {},
+): Promise<TBenchServer & { gc: () => TGcTotals }> {
   // The GC probe (bench/support/gc-probe.mjs) rides along in NODE_OPTIONS, after whatever was
   // there and BENCH_SERVER_NODE_OPTIONS (to try V8 flags on the server alone, e.g.
   // --max-semi-space-size=64).
   const gcFile = path.join(dataDir, "..", `${path.basename(dataDir)}.gc.json`);
-  const nodeOptions = [process.env.NODE_OPTIONS, process.env.BENCH_SERVER_NODE_OPTIONS, `--import ${path.join(ROOT, "bench/support/gc-probe.mjs")}`];
+  const nodeOptions = [
+    process.env.NODE_OPTIONS,
+    process.env.BENCH_SERVER_NODE_OPTIONS,
+    `--import ${path.join(ROOT, "bench/support/gc-probe.mjs")}`,
+  ];
   const server = await startServer({
     dataDir,
     databaseUrl: `file:${dataDir}/stowage.db`,

@@ -47,7 +47,9 @@ export function CreateIdentityButton() {
 
   return (
     <>
-      <p role="status" className="sr-only">{created ? `Created identity ${created}.` : ""}</p>
+      <p role="status" className="sr-only">
+        {created ? `Created identity ${created}.` : ""}
+      </p>
       <button
         type="button"
         className={buttonPrimary}
@@ -62,13 +64,28 @@ export function CreateIdentityButton() {
       <Dialog open={open} onClose={close} title="New identity" description="Its personal namespace agent:<name> is created with it.">
         <form onSubmit={onSubmit} className="space-y-4">
           <FormError error={create.error} fields={["name", "email", "password", "isAdmin", "kind"]} title="The identity was not created" />
-          <TextField label="Name" name="name" required maxLength={63} autoComplete="off" hint="Lowercase letters, digits, “.”, “_” and “-”." error={fieldError(create.error, "name")} />
+          <TextField
+            label="Name"
+            name="name"
+            required
+            maxLength={63}
+            autoComplete="off"
+            hint="Lowercase letters, digits, “.”, “_” and “-”."
+            error={fieldError(create.error, "name")}
+          />
           <fieldset>
             <legend className="text-sm font-medium text-slate-700">Kind</legend>
             <div className="mt-1 flex gap-4 text-sm">
               {(["human", "agent"] as const).map((k) => (
                 <label key={k} className="flex items-center gap-2">
-                  <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="h-4 w-4 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600" />
+                  <input
+                    type="radio"
+                    name="kind"
+                    value={k}
+                    checked={kind === k}
+                    onChange={() => setKind(k)}
+                    className="h-4 w-4 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
+                  />
                   {k === "human" ? "Human (signs in to the dashboard)" : "Agent (API keys only)"}
                 </label>
               ))}
@@ -88,10 +105,19 @@ export function CreateIdentityButton() {
               />
             </>
           )}
-          <CheckboxField label="Admin" name="isAdmin" hint="Admins manage identities, groups, keys and grants, and can read every namespace." error={fieldError(create.error, "isAdmin")} />
+          <CheckboxField
+            label="Admin"
+            name="isAdmin"
+            hint="Admins manage identities, groups, keys and grants, and can read every namespace."
+            error={fieldError(create.error, "isAdmin")}
+          />
           <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" className={buttonSecondary} onClick={close}>Cancel</button>
-            <button type="submit" className={buttonPrimary} disabled={create.isPending}>{create.isPending ? "Creating…" : "Create identity"}</button>
+            <button type="button" className={buttonSecondary} onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" className={buttonPrimary} disabled={create.isPending}>
+              {create.isPending ? "Creating…" : "Create identity"}
+            </button>
           </div>
         </form>
       </Dialog>

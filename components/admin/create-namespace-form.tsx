@@ -31,8 +31,20 @@ export function CreateNamespaceForm() {
       }}
     >
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
-        <TextField className="sm:w-80" label="New custom namespace" name="name" required maxLength={100} placeholder="team:ml" autoComplete="off" hint="<prefix>:<name>, e.g. team:ml or app:reports." error={error} />
-        <button type="submit" className={`${buttonSecondary} sm:mt-6`} disabled={create.isPending}>{create.isPending ? "Creating…" : "Create namespace"}</button>
+        <TextField
+          className="sm:w-80"
+          label="New custom namespace"
+          name="name"
+          required
+          maxLength={100}
+          placeholder="team:ml"
+          autoComplete="off"
+          hint="<prefix>:<name>, e.g. team:ml or app:reports."
+          error={error}
+        />
+        <button type="submit" className={`${buttonSecondary} sm:mt-6`} disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create namespace"}
+        </button>
       </div>
       <FormError error={create.error} fields={["name", "namespace"]} title="The namespace was not created" />
     </form>

@@ -16,7 +16,8 @@ export function EditIdentityButton({ identity, isSelf }: { identity: TIdentityRo
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const save = useMutation({
-    mutationFn: (changes: TChanges) => apiFetch<{ identity: TIdentityRow }>(`/api/v1/identities/${encodeURIComponent(identity.name)}`, { method: "PATCH", json: changes }),
+    mutationFn: (changes: TChanges) =>
+      apiFetch<{ identity: TIdentityRow }>(`/api/v1/identities/${encodeURIComponent(identity.name)}`, { method: "PATCH", json: changes }),
     onSuccess: () => {
       setOpen(false);
       router.refresh();
@@ -61,14 +62,26 @@ export function EditIdentityButton({ identity, isSelf }: { identity: TIdentityRo
       <Dialog open={open} onClose={close} title={`Edit ${identity.name}`} description={isSelf ? "This is you." : undefined}>
         <form onSubmit={onSubmit} className="space-y-4">
           <FormError error={save.error} fields={["email", "password", "isAdmin", "disabled"]} title="Nothing was changed" />
-          <TextField label="Email" name="email" type="email" autoComplete="off" defaultValue={identity.email ?? ""} hint="What they sign in to the dashboard with." error={fieldError(save.error, "email")} />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="off"
+            defaultValue={identity.email ?? ""}
+            hint="What they sign in to the dashboard with."
+            error={fieldError(save.error, "email")}
+          />
           <TextField
             label={identity.hasPassword ? "New password" : "Password"}
             name="password"
             type="password"
             autoComplete="new-password"
             minLength={10}
-            hint={identity.hasPassword ? "Leave empty to keep the current password." : "10 characters or more; lets them sign in to the dashboard."}
+            hint={
+              identity.hasPassword
+                ? "Leave empty to keep the current password."
+                : "10 characters or more; lets them sign in to the dashboard."
+            }
             error={fieldError(save.error, "password")}
           />
           <CheckboxField
@@ -88,8 +101,12 @@ export function EditIdentityButton({ identity, isSelf }: { identity: TIdentityRo
             error={fieldError(save.error, "disabled")}
           />
           <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" className={buttonSecondary} onClick={close}>Cancel</button>
-            <button type="submit" className={buttonPrimary} disabled={save.isPending}>{save.isPending ? "Saving…" : "Save"}</button>
+            <button type="button" className={buttonSecondary} onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" className={buttonPrimary} disabled={save.isPending}>
+              {save.isPending ? "Saving…" : "Save"}
+            </button>
           </div>
         </form>
       </Dialog>

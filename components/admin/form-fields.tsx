@@ -20,45 +20,105 @@ export function FormError({ error, fields, title = "That did not work" }: { erro
 type TInputProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "className">;
 
 /** A labelled input with an optional hint and the API's error for it, wired for screen readers. */
-export function TextField({ label, hint, error, className = "", ...input }: TInputProps & { label: React.ReactNode; hint?: React.ReactNode; error?: string; className?: string }) {
+export function TextField({
+  label,
+  hint,
+  error,
+  className = "",
+  ...input
+}: TInputProps & { label: React.ReactNode; hint?: React.ReactNode; error?: string; className?: string }) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
-      <label htmlFor={id} className={labelClass}>{label}</label>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
       <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={`${inputClass} mt-1`} {...input} />
-      {hint && <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p>}
-      {error && <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{error}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 /** A checkbox with its label beside it, a hint and the API's error for it. */
-export function CheckboxField({ label, hint, error, ...input }: Omit<TInputProps, "type"> & { label: React.ReactNode; hint?: React.ReactNode; error?: string }) {
+export function CheckboxField({
+  label,
+  hint,
+  error,
+  ...input
+}: Omit<TInputProps, "type"> & { label: React.ReactNode; hint?: React.ReactNode; error?: string }) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div>
       <div className="flex items-start gap-2">
-        <input id={id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="mt-0.5 h-4 w-4 rounded border-slate-300 text-sky-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600" {...input} />
-        <label htmlFor={id} className="text-sm font-medium text-slate-700">{label}</label>
+        <input
+          id={id}
+          type="checkbox"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className="mt-0.5 h-4 w-4 rounded border-slate-300 text-sky-700 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
+          {...input}
+        />
+        <label htmlFor={id} className="text-sm font-medium text-slate-700">
+          {label}
+        </label>
       </div>
-      {hint && <p id={`${id}-hint`} className="ml-6 mt-1 text-xs text-slate-500">{hint}</p>}
-      {error && <p id={`${id}-error`} className="ml-6 mt-1 text-sm text-red-700">{error}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="ml-6 mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="ml-6 mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 /** A labelled select with the API's error for it. */
-export function SelectField({ label, error, children, className = "", ...select }: Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "id" | "className"> & { label: React.ReactNode; error?: string; className?: string }) {
+export function SelectField({
+  label,
+  error,
+  children,
+  className = "",
+  ...select
+}: Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "id" | "className"> & {
+  label: React.ReactNode;
+  error?: string;
+  className?: string;
+}) {
   const id = useId();
   return (
     <div className={className}>
-      <label htmlFor={id} className={labelClass}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={`${inputClass} mt-1`} {...select}>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={`${inputClass} mt-1`}
+        {...select}
+      >
         {children}
       </select>
-      {error && <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -33,7 +33,9 @@ export function GroupCard({ group, identities }: { group: TGroupRow; identities:
   return (
     <section aria-labelledby={headingId} data-testid={`group-${group.name}`} className={`${cardClass} p-4`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={headingId} className="break-all font-medium text-slate-900">{group.name}</h2>
+        <h2 id={headingId} className="break-all font-medium text-slate-900">
+          {group.name}
+        </h2>
         <span className="break-all font-mono text-xs text-slate-500">{group.namespace}</span>
       </div>
       <h3 className="mt-3 text-xs font-medium uppercase tracking-wide text-slate-500">Members ({group.members.length})</h3>
@@ -68,15 +70,21 @@ export function GroupCard({ group, identities }: { group: TGroupRow; identities:
         >
           <SelectField className="min-w-0 flex-1" label={`Add to ${group.name}`} name="identity" error={fieldError(add.error, "identity")}>
             {candidates.map((name) => (
-              <option key={name} value={name}>{name}</option>
+              <option key={name} value={name}>
+                {name}
+              </option>
             ))}
           </SelectField>
-          <button type="submit" className={buttonSecondary} disabled={add.isPending}>{add.isPending ? "Adding…" : "Add"}</button>
+          <button type="submit" className={buttonSecondary} disabled={add.isPending}>
+            {add.isPending ? "Adding…" : "Add"}
+          </button>
         </form>
       )}
       <div className="mt-2 space-y-2">
         <FormError error={add.error ?? remove.error} fields={["identity"]} />
-        <p role="status" className="text-sm text-emerald-800">{notice}</p>
+        <p role="status" className="text-sm text-emerald-800">
+          {notice}
+        </p>
       </div>
     </section>
   );

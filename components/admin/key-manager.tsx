@@ -26,7 +26,8 @@ export function KeyManager({ identity, keys, isSelf }: { identity: string; keys:
   const [notice, setNotice] = useState<string>();
 
   const create = useMutation({
-    mutationFn: (label: string) => apiFetch<{ key: TCreatedKey }>(`/api/v1/identities/${encodeURIComponent(identity)}/keys`, { method: "POST", json: { label } }),
+    mutationFn: (label: string) =>
+      apiFetch<{ key: TCreatedKey }>(`/api/v1/identities/${encodeURIComponent(identity)}/keys`, { method: "POST", json: { label } }),
     onSuccess: ({ key }) => {
       formRef.current?.reset();
       setNotice(undefined);
@@ -47,9 +48,12 @@ export function KeyManager({ identity, keys, isSelf }: { identity: string; keys:
   return (
     <div className="space-y-6">
       <section aria-labelledby="new-key-heading" className={`${cardClass} p-4`}>
-        <h2 id="new-key-heading" className="font-medium text-slate-900">Create a key</h2>
+        <h2 id="new-key-heading" className="font-medium text-slate-900">
+          Create a key
+        </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Agents and scripts send it as <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code> and act as {isSelf ? "you" : identity}.
+          Agents and scripts send it as <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code> and act as{" "}
+          {isSelf ? "you" : identity}.
         </p>
         <form
           ref={formRef}
@@ -59,8 +63,18 @@ export function KeyManager({ identity, keys, isSelf }: { identity: string; keys:
             create.mutate(String(new FormData(event.currentTarget).get("label") ?? "").trim());
           }}
         >
-          <TextField className="sm:w-80" label="Label" name="label" maxLength={100} placeholder="e.g. ci-pipeline" autoComplete="off" error={fieldError(create.error, "label")} />
-          <button type="submit" className={buttonPrimary} disabled={create.isPending}>{create.isPending ? "Creating…" : "Create key"}</button>
+          <TextField
+            className="sm:w-80"
+            label="Label"
+            name="label"
+            maxLength={100}
+            placeholder="e.g. ci-pipeline"
+            autoComplete="off"
+            error={fieldError(create.error, "label")}
+          />
+          <button type="submit" className={buttonPrimary} disabled={create.isPending}>
+            {create.isPending ? "Creating…" : "Create key"}
+          </button>
         </form>
         <div className="mt-3">
           <FormError error={create.error} fields={["label"]} title="The key was not created" />
@@ -68,16 +82,28 @@ export function KeyManager({ identity, keys, isSelf }: { identity: string; keys:
       </section>
 
       <section aria-labelledby="keys-heading">
-        <h2 id="keys-heading" className="mb-2 font-medium text-slate-900">{isSelf ? "Your keys" : `Keys of ${identity}`}</h2>
-        <p role="status" className="mb-2 text-sm text-emerald-800">{notice}</p>
+        <h2 id="keys-heading" className="mb-2 font-medium text-slate-900">
+          {isSelf ? "Your keys" : `Keys of ${identity}`}
+        </h2>
+        <p role="status" className="mb-2 text-sm text-emerald-800">
+          {notice}
+        </p>
         {keys.length === 0 ? (
           <EmptyState title="No API keys yet">Create one above; it is shown once.</EmptyState>
         ) : (
-          <DataTable caption={`API keys of ${identity}`} head={["Key", "Label", "Created", "Last used", "Status", srOnly("Actions")]} minWidth="min-w-[40rem]">
+          <DataTable
+            caption={`API keys of ${identity}`}
+            head={["Key", "Label", "Created", "Last used", "Status", srOnly("Actions")]}
+            minWidth="min-w-[40rem]"
+          >
             {keys.map((k) => (
               <tr key={k.id} data-testid={`key-${k.id}`} className={k.revokedAt ? "text-slate-500" : undefined}>
-                <th scope="row" className="whitespace-nowrap px-4 py-2 font-mono font-normal">{k.prefix}…</th>
-                <td className="max-w-[14rem] truncate px-4 py-2" title={k.label}>{k.label || "—"}</td>
+                <th scope="row" className="whitespace-nowrap px-4 py-2 font-mono font-normal">
+                  {k.prefix}…
+                </th>
+                <td className="max-w-[14rem] truncate px-4 py-2" title={k.label}>
+                  {k.label || "—"}
+                </td>
                 <td className="whitespace-nowrap px-4 py-2">{formatInstant(k.createdAt)}</td>
                 <td className="whitespace-nowrap px-4 py-2">{k.lastUsedAt ? formatInstant(k.lastUsedAt) : "never"}</td>
                 <td className="whitespace-nowrap px-4 py-2">{k.revokedAt ? `revoked ${formatInstant(k.revokedAt)}` : "active"}</td>
@@ -110,12 +136,22 @@ export function KeyManager({ identity, keys, isSelf }: { identity: string; keys:
         open={Boolean(revoking)}
         onClose={() => setRevoking(undefined)}
         title="Revoke this key?"
-        description={revoking && <>The key <span className="font-mono">{revoking.prefix}…</span>{revoking.label ? ` (${revoking.label})` : ""} stops working at once: anything using it gets 401 from its next request. This cannot be undone.</>}
+        description={
+          revoking && (
+            <>
+              The key <span className="font-mono">{revoking.prefix}…</span>
+              {revoking.label ? ` (${revoking.label})` : ""} stops working at once: anything using it gets 401 from its next request. This
+              cannot be undone.
+            </>
+          )
+        }
       >
         <div className="space-y-4">
           <FormError error={revoke.error} fields={[]} title="The key was not revoked" />
           <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" className={buttonSecondary} onClick={() => setRevoking(undefined)} autoFocus>Cancel</button>
+            <button type="button" className={buttonSecondary} onClick={() => setRevoking(undefined)} autoFocus>
+              Cancel
+            </button>
             <button type="button" className={buttonDanger} disabled={revoke.isPending} onClick={() => revoking && revoke.mutate(revoking)}>
               {revoke.isPending ? "Revoking…" : "Revoke key"}
             </button>
@@ -143,10 +179,13 @@ function OnceShownKey({ created, whose, onDone }: { created: TCreatedKey; whose:
   return (
     <div className="space-y-4">
       <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-        This is {whose} new key{created.label ? ` “${created.label}”` : ""}. <strong>You won’t see it again</strong>: Stowage keeps only a hash of it. Store it somewhere safe now.
+        This is {whose} new key{created.label ? ` “${created.label}”` : ""}. <strong>You won’t see it again</strong>: Stowage keeps only a
+        hash of it. Store it somewhere safe now.
       </p>
       <div>
-        <label htmlFor="new-api-key" className="block text-sm font-medium text-slate-700">API key</label>
+        <label htmlFor="new-api-key" className="block text-sm font-medium text-slate-700">
+          API key
+        </label>
         <div className="mt-1 flex gap-2">
           <input
             ref={input}
@@ -157,14 +196,22 @@ function OnceShownKey({ created, whose, onDone }: { created: TCreatedKey; whose:
             onFocus={(e) => e.currentTarget.select()}
             className={`${inputClass} min-w-0 font-mono`}
           />
-          <button type="button" className={buttonSecondary} onClick={copy}>Copy</button>
+          <button type="button" className={buttonSecondary} onClick={copy}>
+            Copy
+          </button>
         </div>
         <p role="status" className="mt-1 text-sm text-slate-600">
-          {copied === "yes" ? "Copied to the clipboard." : copied === "failed" ? "Could not copy automatically; the key is selected: press Ctrl+C (⌘C)." : ""}
+          {copied === "yes"
+            ? "Copied to the clipboard."
+            : copied === "failed"
+              ? "Could not copy automatically; the key is selected: press Ctrl+C (⌘C)."
+              : ""}
         </p>
       </div>
       <div className="flex justify-end">
-        <button type="button" className={buttonPrimary} onClick={onDone}>I have stored it</button>
+        <button type="button" className={buttonPrimary} onClick={onDone}>
+          I have stored it
+        </button>
       </div>
     </div>
   );

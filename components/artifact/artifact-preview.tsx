@@ -24,7 +24,11 @@ function DownloadButton({ artifactId, version }: { artifactId: string; version: 
 }
 
 function Notice({ children }: { children: React.ReactNode }) {
-  return <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="preview-notice">{children}</p>;
+  return (
+    <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="preview-notice">
+      {children}
+    </p>
+  );
 }
 
 /**
@@ -32,7 +36,15 @@ function Notice({ children }: { children: React.ReactNode }) {
  * them inert: nosniff, and a sandbox CSP on everything but PDF); text-like types are read here,
  * only their first TEXT_PREVIEW_BYTES, and rendered as React text, never as HTML.
  */
-export async function ArtifactPreview({ artifactId, version, viewer }: { artifactId: string; version: TArtifactViewVersion; viewer: TPrincipal }) {
+export async function ArtifactPreview({
+  artifactId,
+  version,
+  viewer,
+}: {
+  artifactId: string;
+  version: TArtifactViewVersion;
+  viewer: TPrincipal;
+}) {
   const kind = previewKind(version.mimeType, version.filename);
   const src = contentUrl(artifactId, version.version);
 
@@ -41,7 +53,8 @@ export async function ArtifactPreview({ artifactId, version, viewer }: { artifac
       return (
         <div className="space-y-3">
           <p className="text-sm text-slate-600">
-            This {kind === "pdf" ? "PDF" : "image"} is too large to preview ({formatBytes(version.sizeBytes)}; previews go up to {formatBytes(MEDIA_PREVIEW_MAX_BYTES)}).
+            This {kind === "pdf" ? "PDF" : "image"} is too large to preview ({formatBytes(version.sizeBytes)}; previews go up to{" "}
+            {formatBytes(MEDIA_PREVIEW_MAX_BYTES)}).
           </p>
           <DownloadButton artifactId={artifactId} version={version} />
         </div>
@@ -50,7 +63,12 @@ export async function ArtifactPreview({ artifactId, version, viewer }: { artifac
     if (kind === "image") {
       return (
         <div className="flex justify-center rounded-md bg-[repeating-conic-gradient(#f1f5f9_0%_25%,#fff_0%_50%)] bg-[length:20px_20px] p-2">
-          <img src={src} alt={`Preview of ${version.filename}, version ${version.version}`} className="max-h-[70vh] max-w-full object-contain" data-testid="image-preview" />
+          <img
+            src={src}
+            alt={`Preview of ${version.filename}, version ${version.version}`}
+            className="max-h-[70vh] max-w-full object-contain"
+            data-testid="image-preview"
+          />
         </div>
       );
     }
@@ -60,8 +78,15 @@ export async function ArtifactPreview({ artifactId, version, viewer }: { artifac
     // PDF are never sniffed into HTML.
     return (
       <div className="space-y-2">
-        <iframe src={src} title={`PDF preview of ${version.filename}`} className="h-[70vh] w-full rounded-md border border-slate-200" referrerPolicy="no-referrer" />
-        <a className={linkClass} href={src} target="_blank" rel="noopener noreferrer">Open the PDF in a new tab</a>
+        <iframe
+          src={src}
+          title={`PDF preview of ${version.filename}`}
+          className="h-[70vh] w-full rounded-md border border-slate-200"
+          referrerPolicy="no-referrer"
+        />
+        <a className={linkClass} href={src} target="_blank" rel="noopener noreferrer">
+          Open the PDF in a new tab
+        </a>
       </div>
     );
   }
@@ -99,12 +124,23 @@ export async function ArtifactPreview({ artifactId, version, viewer }: { artifac
         {truncated}
         {table.truncated && !head.truncated && <Notice>Showing the first {CSV_MAX_ROWS} rows.</Notice>}
         {table.truncated && head.truncated && <Notice>Showing the first {rows.length} rows.</Notice>}
-        <div className="max-h-[70vh] overflow-auto rounded-md border border-slate-200" tabIndex={0} role="region" aria-label={`Table preview of ${version.filename}`}>
+        <div
+          className="max-h-[70vh] overflow-auto rounded-md border border-slate-200"
+          tabIndex={0}
+          role="region"
+          aria-label={`Table preview of ${version.filename}`}
+        >
           <table className="min-w-full border-collapse text-sm" data-testid="csv-preview">
             <thead className="sticky top-0 bg-slate-50">
               <tr>
                 {Array.from({ length: width }, (_, i) => (
-                  <th key={i} scope="col" className="whitespace-nowrap border-b border-slate-200 px-3 py-2 text-left font-semibold text-slate-800">{header[i] ?? ""}</th>
+                  <th
+                    key={i}
+                    scope="col"
+                    className="whitespace-nowrap border-b border-slate-200 px-3 py-2 text-left font-semibold text-slate-800"
+                  >
+                    {header[i] ?? ""}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -112,7 +148,9 @@ export async function ArtifactPreview({ artifactId, version, viewer }: { artifac
               {rows.slice(0, CSV_MAX_ROWS).map((row, r) => (
                 <tr key={r} className="odd:bg-white even:bg-slate-50">
                   {Array.from({ length: width }, (_, i) => (
-                    <td key={i} className="max-w-[24rem] border-b border-slate-100 px-3 py-1.5 align-top text-slate-700">{row[i] ?? ""}</td>
+                    <td key={i} className="max-w-[24rem] border-b border-slate-100 px-3 py-1.5 align-top text-slate-700">
+                      {row[i] ?? ""}
+                    </td>
                   ))}
                 </tr>
               ))}
@@ -163,7 +201,11 @@ export async function ArtifactPreview({ artifactId, version, viewer }: { artifac
 
 function TextBlock({ text }: { text: string }) {
   return (
-    <pre className="max-h-[70vh] overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-mono text-sm text-slate-800" data-testid="text-preview" tabIndex={0}>
+    <pre
+      className="max-h-[70vh] overflow-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-mono text-sm text-slate-800"
+      data-testid="text-preview"
+      tabIndex={0}
+    >
       {text}
     </pre>
   );

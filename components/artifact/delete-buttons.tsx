@@ -8,7 +8,17 @@ import { ErrorNotice } from "@/components/ui/error-notice";
 import { buttonDanger, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 
 /** Deletes the whole artifact after the user types its name; then goes to `afterHref` (its run, or the runs list). */
-export function DeleteArtifactButton({ artifactId, name, versionCount, afterHref }: { artifactId: string; name: string; versionCount: number; afterHref: string }) {
+export function DeleteArtifactButton({
+  artifactId,
+  name,
+  versionCount,
+  afterHref,
+}: {
+  artifactId: string;
+  name: string;
+  versionCount: number;
+  afterHref: string;
+}) {
   const router = useRouter();
   const inputId = useId();
   const [open, setOpen] = useState(false);
@@ -33,7 +43,9 @@ export function DeleteArtifactButton({ artifactId, name, versionCount, afterHref
 
   return (
     <>
-      <button type="button" className={buttonDanger} onClick={() => setOpen(true)}>Delete</button>
+      <button type="button" className={buttonDanger} onClick={() => setOpen(true)}>
+        Delete
+      </button>
       <Dialog
         open={open}
         onClose={() => {
@@ -42,23 +54,40 @@ export function DeleteArtifactButton({ artifactId, name, versionCount, afterHref
           setTyped("");
           setError(null);
         }}
-        title={<>Delete <span className="break-all">{name}</span>?</>}
+        title={
+          <>
+            Delete <span className="break-all">{name}</span>?
+          </>
+        }
         testId="delete-artifact-dialog"
       >
         <form onSubmit={remove} className="space-y-4">
           <p className="text-sm text-slate-700">
-            This deletes the artifact and {versionCount === 1 ? "its only version" : `all ${versionCount} of its versions`}, and every share link to it stops working. It cannot be undone.
+            This deletes the artifact and {versionCount === 1 ? "its only version" : `all ${versionCount} of its versions`}, and every share
+            link to it stops working. It cannot be undone.
           </p>
           <div>
             <label htmlFor={inputId} className={labelClass}>
               Type <span className="break-all font-mono font-semibold">{name}</span> to confirm
             </label>
-            <input id={inputId} className={`${inputClass} mt-1`} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} autoFocus />
+            <input
+              id={inputId}
+              className={`${inputClass} mt-1`}
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              autoFocus
+            />
           </div>
           {error && <ErrorNotice title="It was not deleted" message={error} />}
           <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" className={buttonSecondary} onClick={() => setOpen(false)} disabled={pending}>Cancel</button>
-            <button type="submit" className={buttonDanger} disabled={typed !== name || pending}>{pending ? "Deleting…" : "Delete artifact"}</button>
+            <button type="button" className={buttonSecondary} onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </button>
+            <button type="submit" className={buttonDanger} disabled={typed !== name || pending}>
+              {pending ? "Deleting…" : "Delete artifact"}
+            </button>
           </div>
         </form>
       </Dialog>
@@ -127,8 +156,12 @@ export function DeleteVersionButton({
           </p>
           {error && <ErrorNotice title="It was not deleted" message={error} />}
           <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" className={buttonSecondary} onClick={() => setOpen(false)} disabled={pending}>Cancel</button>
-            <button type="button" className={buttonDanger} onClick={remove} disabled={pending}>{pending ? "Deleting…" : `Delete version ${version}`}</button>
+            <button type="button" className={buttonSecondary} onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </button>
+            <button type="button" className={buttonDanger} onClick={remove} disabled={pending}>
+              {pending ? "Deleting…" : `Delete version ${version}`}
+            </button>
           </div>
         </div>
       </Dialog>

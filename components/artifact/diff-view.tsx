@@ -15,12 +15,16 @@ function Marker({ kind }: { kind: TDiffLine["kind"] }) {
   // The sign and colour for the eye, the word for screen readers.
   return kind === "add" ? (
     <>
-      <span aria-hidden className="font-bold text-emerald-800">+</span>
+      <span aria-hidden className="font-bold text-emerald-800">
+        +
+      </span>
       <span className="sr-only">Added:</span>
     </>
   ) : (
     <>
-      <span aria-hidden className="font-bold text-red-800">−</span>
+      <span aria-hidden className="font-bold text-red-800">
+        −
+      </span>
       <span className="sr-only">Removed:</span>
     </>
   );
@@ -29,7 +33,9 @@ function Marker({ kind }: { kind: TDiffLine["kind"] }) {
 function Skipped({ count }: { count: number }) {
   return (
     <tr>
-      <td colSpan={4} className="bg-slate-100 px-3 py-1 text-center font-sans text-xs text-slate-600">⋯ {count} unchanged {count === 1 ? "line" : "lines"}</td>
+      <td colSpan={4} className="bg-slate-100 px-3 py-1 text-center font-sans text-xs text-slate-600">
+        ⋯ {count} unchanged {count === 1 ? "line" : "lines"}
+      </td>
     </tr>
   );
 }
@@ -37,7 +43,12 @@ function Skipped({ count }: { count: number }) {
 /** A line diff as changes with three lines of context, old and new line numbers, +/− and words. */
 export function DiffView({ lines, aLabel, bLabel }: { lines: TDiffLine[]; aLabel: string; bLabel: string }) {
   const { added, removed } = diffStats(lines);
-  if (added === 0 && removed === 0) return <p className="text-sm text-slate-600" data-testid="diff-summary">No line differs.</p>;
+  if (added === 0 && removed === 0)
+    return (
+      <p className="text-sm text-slate-600" data-testid="diff-summary">
+        No line differs.
+      </p>
+    );
   const hunks = toHunks(lines, 3);
   const shownLines = hunks.reduce((n, h) => n + h.skippedBefore + h.lines.length, 0);
   const trailing = lines.length - shownLines;
@@ -45,10 +56,17 @@ export function DiffView({ lines, aLabel, bLabel }: { lines: TDiffLine[]; aLabel
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-700" data-testid="diff-summary">
-        <span className="font-medium text-emerald-800">{added} {added === 1 ? "line" : "lines"} added</span>,{" "}
-        <span className="font-medium text-red-800">{removed} removed</span> from {aLabel} to {bLabel}.
+        <span className="font-medium text-emerald-800">
+          {added} {added === 1 ? "line" : "lines"} added
+        </span>
+        , <span className="font-medium text-red-800">{removed} removed</span> from {aLabel} to {bLabel}.
       </p>
-      <div className="relative overflow-x-auto rounded-md border border-slate-200" role="region" aria-label={`Line differences from ${aLabel} to ${bLabel}`} tabIndex={0}>
+      <div
+        className="relative overflow-x-auto rounded-md border border-slate-200"
+        role="region"
+        aria-label={`Line differences from ${aLabel} to ${bLabel}`}
+        tabIndex={0}
+      >
         <table className="w-full border-collapse font-mono text-xs leading-5" data-testid="diff">
           <thead className="sr-only">
             <tr>
@@ -66,7 +84,9 @@ export function DiffView({ lines, aLabel, bLabel }: { lines: TDiffLine[]; aLabel
                   <tr key={i} className={ROW_CLASS[line.kind]} data-diff={line.kind}>
                     <td className="w-10 select-none px-2 text-right align-top text-slate-500">{line.kind !== "add" ? line.aLine : ""}</td>
                     <td className="w-10 select-none px-2 text-right align-top text-slate-500">{line.kind !== "del" ? line.bLine : ""}</td>
-                    <td className="w-5 select-none px-1 text-center align-top"><Marker kind={line.kind} /></td>
+                    <td className="w-5 select-none px-1 text-center align-top">
+                      <Marker kind={line.kind} />
+                    </td>
                     <td className="whitespace-pre-wrap break-all px-2 align-top text-slate-900">{line.text}</td>
                   </tr>
                 ))}

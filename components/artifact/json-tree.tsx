@@ -7,8 +7,7 @@ const OPEN_DEPTH = 2;
 
 /** The document as it is drawn: values laid out first, within MAX_NODES, then rendered. */
 type TLaidOut =
-  | { kind: "scalar"; value: unknown }
-  | { kind: "container"; isArray: boolean; total: number; children: [string | number, TLaidOut][] };
+  { kind: "scalar"; value: unknown } | { kind: "container"; isArray: boolean; total: number; children: [string | number, TLaidOut][] };
 
 /** Depth-first, so the first MAX_NODES values in document order are the ones shown. */
 function layOut(value: unknown, budget: { left: number }): TLaidOut {
@@ -29,7 +28,9 @@ function Key({ name }: { name: string | number | null }) {
   if (name === null) return null;
   return (
     <>
-      <span className={typeof name === "number" ? "text-slate-500" : "text-violet-800"}>{typeof name === "number" ? name : JSON.stringify(name)}</span>
+      <span className={typeof name === "number" ? "text-slate-500" : "text-violet-800"}>
+        {typeof name === "number" ? name : JSON.stringify(name)}
+      </span>
       <span className="text-slate-500">: </span>
     </>
   );
@@ -58,7 +59,10 @@ function Node({ name, node, depth }: { name: string | number | null; node: TLaid
     return (
       <li className="pl-5">
         <Key name={name} />
-        <span className="text-slate-600">{open}{close}</span>
+        <span className="text-slate-600">
+          {open}
+          {close}
+        </span>
       </li>
     );
   }

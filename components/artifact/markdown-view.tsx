@@ -1,6 +1,7 @@
 import { parseMarkdown, type TBlock, type TInline } from "@/lib/preview/parse-markdown";
 
-const linkClass = "text-sky-700 underline underline-offset-2 hover:text-sky-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600";
+const linkClass =
+  "text-sky-700 underline underline-offset-2 hover:text-sky-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600";
 
 // Document headings sit under the page's own h1 and the preview's h2.
 const HEADING_TAGS = ["h3", "h4", "h5", "h6", "h6", "h6"] as const;
@@ -17,11 +18,23 @@ function InlineNode({ node }: { node: TInline }) {
     case "code":
       return <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.9em]">{node.text}</code>;
     case "strong":
-      return <strong><Inlines nodes={node.children} /></strong>;
+      return (
+        <strong>
+          <Inlines nodes={node.children} />
+        </strong>
+      );
     case "em":
-      return <em><Inlines nodes={node.children} /></em>;
+      return (
+        <em>
+          <Inlines nodes={node.children} />
+        </em>
+      );
     case "del":
-      return <del><Inlines nodes={node.children} /></del>;
+      return (
+        <del>
+          <Inlines nodes={node.children} />
+        </del>
+      );
     case "break":
       return <br />;
     case "link":
@@ -31,7 +44,9 @@ function InlineNode({ node }: { node: TInline }) {
           <Inlines nodes={node.children} />
         </a>
       ) : (
-        <span><Inlines nodes={node.children} /></span>
+        <span>
+          <Inlines nodes={node.children} />
+        </span>
       );
     case "image":
       // Not loaded: a preview makes no requests to third parties on the reader's behalf.
@@ -49,10 +64,18 @@ function Block({ block }: { block: TBlock }) {
   switch (block.type) {
     case "heading": {
       const Tag = HEADING_TAGS[block.level - 1]!;
-      return <Tag className={`${HEADING_CLASSES[block.level - 1]} mt-5 mb-2 font-semibold text-slate-900 first:mt-0`}><Inlines nodes={block.children} /></Tag>;
+      return (
+        <Tag className={`${HEADING_CLASSES[block.level - 1]} mt-5 mb-2 font-semibold text-slate-900 first:mt-0`}>
+          <Inlines nodes={block.children} />
+        </Tag>
+      );
     }
     case "paragraph":
-      return <p className="my-3 first:mt-0"><Inlines nodes={block.children} /></p>;
+      return (
+        <p className="my-3 first:mt-0">
+          <Inlines nodes={block.children} />
+        </p>
+      );
     case "code":
       return (
         <pre className="my-3 overflow-x-auto rounded-md bg-slate-900 p-3 text-sm text-slate-100">
@@ -60,7 +83,11 @@ function Block({ block }: { block: TBlock }) {
         </pre>
       );
     case "quote":
-      return <blockquote className="my-3 border-l-4 border-slate-300 pl-4 text-slate-700"><Blocks blocks={block.children} /></blockquote>;
+      return (
+        <blockquote className="my-3 border-l-4 border-slate-300 pl-4 text-slate-700">
+          <Blocks blocks={block.children} />
+        </blockquote>
+      );
     case "rule":
       return <hr className="my-5 border-slate-200" />;
     case "list": {
@@ -71,7 +98,9 @@ function Block({ block }: { block: TBlock }) {
         </li>
       ));
       return block.ordered ? (
-        <ol start={block.start} className="my-3 list-decimal pl-6">{items}</ol>
+        <ol start={block.start} className="my-3 list-decimal pl-6">
+          {items}
+        </ol>
       ) : (
         <ul className="my-3 list-disc pl-6">{items}</ul>
       );
@@ -83,7 +112,12 @@ function Block({ block }: { block: TBlock }) {
             <thead>
               <tr>
                 {block.header.map((cell, i) => (
-                  <th key={i} scope="col" style={{ textAlign: block.align[i] ?? undefined }} className="border border-slate-200 bg-slate-50 px-2 py-1 font-semibold">
+                  <th
+                    key={i}
+                    scope="col"
+                    style={{ textAlign: block.align[i] ?? undefined }}
+                    className="border border-slate-200 bg-slate-50 px-2 py-1 font-semibold"
+                  >
                     <Inlines nodes={cell} />
                   </th>
                 ))}

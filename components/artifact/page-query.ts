@@ -10,12 +10,16 @@ export function parseVersionParam(raw: string | undefined): number | undefined |
  * Loads with the history cursor from the URL; a stale or mangled one falls back to the first
  * page instead of failing the page.
  */
-export async function withHistoryCursor<T>(cursor: string | undefined, load: (cursor: string | undefined) => Promise<T>): Promise<{ view: T; cursor: string | undefined }> {
+export async function withHistoryCursor<T>(
+  cursor: string | undefined,
+  load: (cursor: string | undefined) => Promise<T>,
+): Promise<{ view: T; cursor: string | undefined }> {
   if (cursor === undefined) return { view: await load(undefined), cursor };
   try {
     return { view: await load(cursor), cursor };
   } catch (error) {
-    if (error instanceof StowageError && error.code === "ARTIFACT_VALIDATION_FAILED") return { view: await load(undefined), cursor: undefined };
+    if (error instanceof StowageError && error.code === "ARTIFACT_VALIDATION_FAILED")
+      return { view: await load(undefined), cursor: undefined };
     throw error;
   }
 }

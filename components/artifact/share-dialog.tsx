@@ -53,7 +53,17 @@ const STATUS_CLASS: Record<TShareLink["status"], string> = {
  * Share: makes a time-limited link to one version that works without signing in, shows it once
  * to copy (the server keeps only its id), and lists the artifact's links with a revoke button.
  */
-export function ShareDialog({ artifactId, version, maxSeconds, canManageLinks }: { artifactId: string; version: number; maxSeconds: number; canManageLinks: boolean }) {
+export function ShareDialog({
+  artifactId,
+  version,
+  maxSeconds,
+  canManageLinks,
+}: {
+  artifactId: string;
+  version: number;
+  maxSeconds: number;
+  canManageLinks: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const options = lifetimeOptions(maxSeconds);
   const [expiresIn, setExpiresIn] = useState(options.some(([, s]) => s === 3600) ? 3600 : options[0]![1]);
@@ -65,11 +75,15 @@ export function ShareDialog({ artifactId, version, maxSeconds, canManageLinks }:
 
   const links = useQuery({
     queryKey: linksKey,
-    queryFn: () => apiFetch<{ links: TShareLink[]; nextCursor: string | null }>(`/api/v1/artifacts/${encodeURIComponent(artifactId)}/share-links?limit=50`),
+    queryFn: () =>
+      apiFetch<{ links: TShareLink[]; nextCursor: string | null }>(
+        `/api/v1/artifacts/${encodeURIComponent(artifactId)}/share-links?limit=50`,
+      ),
     enabled: open,
   });
   const create = useMutation({
-    mutationFn: () => apiFetch<TCreated>(`/api/v1/artifacts/${encodeURIComponent(artifactId)}/share`, { method: "POST", json: { expiresIn, version } }),
+    mutationFn: () =>
+      apiFetch<TCreated>(`/api/v1/artifacts/${encodeURIComponent(artifactId)}/share`, { method: "POST", json: { expiresIn, version } }),
     onSuccess: (link) => {
       setCreated(link);
       void queryClient.invalidateQueries({ queryKey: linksKey });
@@ -89,7 +103,9 @@ export function ShareDialog({ artifactId, version, maxSeconds, canManageLinks }:
 
   return (
     <>
-      <button type="button" className={buttonSecondary} onClick={() => setOpen(true)}>Share</button>
+      <button type="button" className={buttonSecondary} onClick={() => setOpen(true)}>
+        Share
+      </button>
       <Dialog open={open} onClose={close} title={`Share version ${version}`} testId="share-dialog">
         <div className="space-y-5">
           <form
@@ -99,25 +115,47 @@ export function ShareDialog({ artifactId, version, maxSeconds, canManageLinks }:
               create.mutate();
             }}
           >
-            <p className="text-sm text-slate-600">Anyone with the link can download this version, without signing in, until the link expires or is revoked.</p>
+            <p className="text-sm text-slate-600">
+              Anyone with the link can download this version, without signing in, until the link expires or is revoked.
+            </p>
             <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
               <div className="flex-1">
-                <label htmlFor={selectId} className={labelClass}>Link expires after</label>
-                <select id={selectId} className={`${inputClass} mt-1`} value={expiresIn} onChange={(e) => setExpiresIn(Number(e.target.value))}>
+                <label htmlFor={selectId} className={labelClass}>
+                  Link expires after
+                </label>
+                <select
+                  id={selectId}
+                  className={`${inputClass} mt-1`}
+                  value={expiresIn}
+                  onChange={(e) => setExpiresIn(Number(e.target.value))}
+                >
                   {options.map(([label, seconds]) => (
-                    <option key={seconds} value={seconds}>{label}</option>
+                    <option key={seconds} value={seconds}>
+                      {label}
+                    </option>
                   ))}
                 </select>
               </div>
-              <button type="submit" className={buttonPrimary} disabled={create.isPending}>{create.isPending ? "Creating…" : "Create link"}</button>
+              <button type="submit" className={buttonPrimary} disabled={create.isPending}>
+                {create.isPending ? "Creating…" : "Create link"}
+              </button>
             </div>
             {create.error && <ErrorNotice title="No link was created" message={create.error.message} />}
           </form>
 
           {created && (
             <div className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-3">
-              <label htmlFor={urlId} className={labelClass}>Share link (shown once; expires {formatInstant(created.expiresAt)})</label>
-              <input id={urlId} readOnly value={created.url} className={`${inputClass} font-mono text-xs`} onFocus={(e) => e.currentTarget.select()} data-testid="share-url" />
+              <label htmlFor={urlId} className={labelClass}>
+                Share link (shown once; expires {formatInstant(created.expiresAt)})
+              </label>
+              <input
+                id={urlId}
+                readOnly
+                value={created.url}
+                className={`${inputClass} font-mono text-xs`}
+                onFocus={(e) => e.currentTarget.select()}
+                data-testid="share-url"
+              />
               <div className="flex flex-wrap items-center gap-2">
                 <CopyButton text={created.url} label="Copy link" fallbackInputId={urlId} />
               </div>
@@ -125,8 +163,14 @@ export function ShareDialog({ artifactId, version, maxSeconds, canManageLinks }:
           )}
 
           <section aria-labelledby={`${urlId}-links`}>
-            <h3 id={`${urlId}-links`} className="mb-2 font-medium text-slate-900">{canManageLinks ? "Links to this artifact" : "Your links to this artifact"}</h3>
-            {links.isPending && <p role="status" className="text-sm text-slate-600">Loading links…</p>}
+            <h3 id={`${urlId}-links`} className="mb-2 font-medium text-slate-900">
+              {canManageLinks ? "Links to this artifact" : "Your links to this artifact"}
+            </h3>
+            {links.isPending && (
+              <p role="status" className="text-sm text-slate-600">
+                Loading links…
+              </p>
+            )}
             {links.error && <ErrorNotice title="The links could not be loaded" message={links.error.message} />}
             {revoke.error && <ErrorNotice title="The link was not revoked" message={revoke.error.message} />}
             {links.data && links.data.links.length === 0 && <p className="text-sm text-slate-600">No links yet.</p>}
@@ -135,10 +179,14 @@ export function ShareDialog({ artifactId, version, maxSeconds, canManageLinks }:
                 {links.data.links.map((link) => (
                   <li key={link.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
                     <div className="min-w-0">
-                      <span className={`mr-2 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_CLASS[link.status]}`}>{link.status}</span>
+                      <span className={`mr-2 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_CLASS[link.status]}`}>
+                        {link.status}
+                      </span>
                       <span className="text-slate-800">Version {link.version}</span>
                       <span className="block text-xs text-slate-500">
-                        {link.status === "revoked" ? `revoked ${formatInstant(link.revokedAt)}` : `${link.status === "active" ? "expires" : "expired"} ${formatInstant(link.expiresAt)}`}
+                        {link.status === "revoked"
+                          ? `revoked ${formatInstant(link.revokedAt)}`
+                          : `${link.status === "active" ? "expires" : "expired"} ${formatInstant(link.expiresAt)}`}
                         {link.createdBy ? ` · by ${link.createdBy}` : ""}
                       </span>
                     </div>

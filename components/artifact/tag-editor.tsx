@@ -11,7 +11,12 @@ function Tags({ tags }: { tags: string[] }) {
   return (
     <ul className="flex flex-wrap gap-1.5" aria-label="Tags" data-testid="artifact-tags">
       {tags.map((tag) => (
-        <li key={tag} className="max-w-full break-all rounded-full bg-sky-50 px-2.5 py-0.5 text-xs font-medium text-sky-800 ring-1 ring-inset ring-sky-200">{tag}</li>
+        <li
+          key={tag}
+          className="max-w-full break-all rounded-full bg-sky-50 px-2.5 py-0.5 text-xs font-medium text-sky-800 ring-1 ring-inset ring-sky-200"
+        >
+          {tag}
+        </li>
       ))}
     </ul>
   );
@@ -52,7 +57,10 @@ export function TagEditor({ artifactId, tags, canEdit }: { artifactId: string; t
     setSaving(true);
     setError(null);
     try {
-      const next = value.split(",").map((t) => t.trim()).filter(Boolean);
+      const next = value
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean);
       await apiFetch(`/api/v1/artifacts/${encodeURIComponent(artifactId)}`, { method: "PATCH", json: { tags: next } });
       setEditing(false);
       router.refresh();
@@ -65,12 +73,18 @@ export function TagEditor({ artifactId, tags, canEdit }: { artifactId: string; t
 
   return (
     <form onSubmit={save} className="space-y-2">
-      <label htmlFor={inputId} className={labelClass}>Tags, separated by commas</label>
+      <label htmlFor={inputId} className={labelClass}>
+        Tags, separated by commas
+      </label>
       <input id={inputId} className={inputClass} value={value} onChange={(e) => setValue(e.target.value)} autoFocus disabled={saving} />
       {error && <ErrorNotice title="The tags were not saved" message={error} />}
       <div className="flex gap-2">
-        <button type="submit" className={buttonPrimary} disabled={saving}>{saving ? "Saving…" : "Save tags"}</button>
-        <button type="button" className={buttonSecondary} onClick={() => setEditing(false)} disabled={saving}>Cancel</button>
+        <button type="submit" className={buttonPrimary} disabled={saving}>
+          {saving ? "Saving…" : "Save tags"}
+        </button>
+        <button type="button" className={buttonSecondary} onClick={() => setEditing(false)} disabled={saving}>
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -7,7 +7,8 @@ import { linkClass } from "@/components/ui/styles";
 import { DeleteVersionButton } from "./delete-buttons";
 import { artifactHref, contentUrl, runHref } from "./links";
 
-const smallButton = "rounded px-1.5 py-0.5 text-xs text-sky-700 hover:bg-sky-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600";
+const smallButton =
+  "rounded px-1.5 py-0.5 text-xs text-sky-700 hover:bg-sky-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600";
 
 /** Version history, newest first, one page at a time: pick one to preview, download any, delete (owners). */
 export function VersionHistory({
@@ -36,34 +37,72 @@ export function VersionHistory({
   const selectedQuery = selected === latest ? undefined : selected;
   return (
     <div>
-      <DataTable caption="Version history" head={["Version", "Published by", "When", "Size", "SHA-256", "Run", srOnly("Actions")]} minWidth="min-w-[52rem]" testId="version-history">
+      <DataTable
+        caption="Version history"
+        head={["Version", "Published by", "When", "Size", "SHA-256", "Run", srOnly("Actions")]}
+        minWidth="min-w-[52rem]"
+        testId="version-history"
+      >
         {versions.map((v) => {
           const isSelected = v.version === selected;
           return (
-            <tr key={v.version} aria-current={isSelected ? "true" : undefined} className={isSelected ? "bg-sky-50" : undefined} data-testid={`version-row-${v.version}`}>
+            <tr
+              key={v.version}
+              aria-current={isSelected ? "true" : undefined}
+              className={isSelected ? "bg-sky-50" : undefined}
+              data-testid={`version-row-${v.version}`}
+            >
               <td className={`${cell} whitespace-nowrap font-medium`}>
                 {isSelected ? (
-                  <span>v{v.version} <span className="text-xs font-normal text-sky-800">(showing)</span></span>
+                  <span>
+                    v{v.version} <span className="text-xs font-normal text-sky-800">(showing)</span>
+                  </span>
                 ) : (
-                  <Link className={linkClass} href={artifactHref(artifactId, { version: v.version === latest ? undefined : v.version, history: cursor })} title={`Show version ${v.version}`}>
+                  <Link
+                    className={linkClass}
+                    href={artifactHref(artifactId, { version: v.version === latest ? undefined : v.version, history: cursor })}
+                    title={`Show version ${v.version}`}
+                  >
                     v{v.version}
                   </Link>
                 )}
-                {v.version === latest && <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700">latest</span>}
+                {v.version === latest && (
+                  <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700">latest</span>
+                )}
               </td>
               <td className={`${cell} whitespace-nowrap`}>{v.createdBy}</td>
               <td className={`${cell} whitespace-nowrap`}>{formatInstant(v.createdAt)}</td>
               <td className={`${cell} whitespace-nowrap`}>{formatBytes(v.sizeBytes)}</td>
               <td className={`${cell} whitespace-nowrap`}>
-                <code className="font-mono text-xs" title={v.sha256}>{shortSha(v.sha256)}</code>
-                <CopyButton text={v.sha256} label="Copy" ariaLabel={`Copy the SHA-256 of version ${v.version}`} className={`${smallButton} ml-1`} />
+                <code className="font-mono text-xs" title={v.sha256}>
+                  {shortSha(v.sha256)}
+                </code>
+                <CopyButton
+                  text={v.sha256}
+                  label="Copy"
+                  ariaLabel={`Copy the SHA-256 of version ${v.version}`}
+                  className={`${smallButton} ml-1`}
+                />
               </td>
               <td className={`${cell} whitespace-nowrap`}>
-                {v.runKey && v.runId ? <Link className={linkClass} href={runHref(v.runKey)}>{v.runId}</Link> : <span className="text-slate-500">—</span>}
+                {v.runKey && v.runId ? (
+                  <Link className={linkClass} href={runHref(v.runKey)}>
+                    {v.runId}
+                  </Link>
+                ) : (
+                  <span className="text-slate-500">—</span>
+                )}
               </td>
               <td className={`${cell} whitespace-nowrap`}>
                 <div className="flex items-center gap-1">
-                  <a className={smallButton.replace("text-xs", "text-sm")} href={contentUrl(artifactId, v.version, true)} download aria-label={`Download version ${v.version}`}>Download</a>
+                  <a
+                    className={smallButton.replace("text-xs", "text-sm")}
+                    href={contentUrl(artifactId, v.version, true)}
+                    download
+                    aria-label={`Download version ${v.version}`}
+                  >
+                    Download
+                  </a>
                   {canDelete && (
                     <DeleteVersionButton
                       artifactId={artifactId}
@@ -83,8 +122,16 @@ export function VersionHistory({
       </DataTable>
       {(cursor || nextCursor) && (
         <nav aria-label="Version history pages" className="mt-3 flex flex-wrap gap-4 text-sm">
-          {cursor && <Link className={linkClass} href={artifactHref(artifactId, { version: selectedQuery })}>Newest versions</Link>}
-          {nextCursor && <Link className={linkClass} href={artifactHref(artifactId, { version: selectedQuery, history: nextCursor })}>Older versions</Link>}
+          {cursor && (
+            <Link className={linkClass} href={artifactHref(artifactId, { version: selectedQuery })}>
+              Newest versions
+            </Link>
+          )}
+          {nextCursor && (
+            <Link className={linkClass} href={artifactHref(artifactId, { version: selectedQuery, history: nextCursor })}>
+              Older versions
+            </Link>
+          )}
         </nav>
       )}
     </div>

@@ -36,20 +36,44 @@ export function SetupForm() {
       {failure && <ErrorNotice title="Setup failed" message={failure} />}
       <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <div>
-          <label htmlFor="adminKey" className={labelClass}>Admin API key</label>
+          <label htmlFor="adminKey" className={labelClass}>
+            Admin API key
+          </label>
           <input id="adminKey" name="adminKey" type="password" autoComplete="off" required className={`${inputClass} mt-1 font-mono`} />
         </div>
         <div>
-          <label htmlFor="email" className={labelClass}>Email</label>
+          <label htmlFor="email" className={labelClass}>
+            Email
+          </label>
           <input id="email" name="email" type="email" autoComplete="username" required className={`${inputClass} mt-1`} />
         </div>
         <div>
-          <label htmlFor="password" className={labelClass}>Password (10 characters or more)</label>
-          <input id="password" name="password" type="password" minLength={10} autoComplete="new-password" required className={`${inputClass} mt-1`} />
+          <label htmlFor="password" className={labelClass}>
+            Password (10 characters or more)
+          </label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            minLength={10}
+            autoComplete="new-password"
+            required
+            className={`${inputClass} mt-1`}
+          />
         </div>
         <div>
-          <label htmlFor="confirm" className={labelClass}>Password again</label>
-          <input id="confirm" name="confirm" type="password" minLength={10} autoComplete="new-password" required className={`${inputClass} mt-1`} />
+          <label htmlFor="confirm" className={labelClass}>
+            Password again
+          </label>
+          <input
+            id="confirm"
+            name="confirm"
+            type="password"
+            minLength={10}
+            autoComplete="new-password"
+            required
+            className={`${inputClass} mt-1`}
+          />
         </div>
         <button type="submit" disabled={pending} className={`${buttonPrimary} w-full`}>
           {pending ? "Saving…" : "Create admin sign-in"}

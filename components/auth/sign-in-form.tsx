@@ -30,11 +30,15 @@ export function SignInForm({ callbackUrl, error, oidcName }: { callbackUrl: stri
       {failure && <ErrorNotice title="Not signed in" message={failure} />}
       <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <div>
-          <label htmlFor="email" className={labelClass}>Email</label>
+          <label htmlFor="email" className={labelClass}>
+            Email
+          </label>
           <input id="email" name="email" type="email" autoComplete="username" required className={`${inputClass} mt-1`} />
         </div>
         <div>
-          <label htmlFor="password" className={labelClass}>Password</label>
+          <label htmlFor="password" className={labelClass}>
+            Password
+          </label>
           <input id="password" name="password" type="password" autoComplete="current-password" required className={`${inputClass} mt-1`} />
         </div>
         <button type="submit" disabled={pending} className={`${buttonPrimary} w-full`}>

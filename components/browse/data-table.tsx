@@ -3,11 +3,28 @@
  * `caption` names it for screen readers; `minWidth` (a Tailwind class) keeps wide tables from
  * squeezing their columns before they scroll.
  */
-export function DataTable({ caption, head, children, minWidth = "", testId }: { caption: string; head: React.ReactNode[]; children: React.ReactNode; minWidth?: string; testId?: string }) {
+export function DataTable({
+  caption,
+  head,
+  children,
+  minWidth = "",
+  testId,
+}: {
+  caption: string;
+  head: React.ReactNode[];
+  children: React.ReactNode;
+  minWidth?: string;
+  testId?: string;
+}) {
   return (
     // relative: screen-reader-only headings (absolutely positioned) stay inside the scroll box
     // instead of widening the page.
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600" tabIndex={0} role="region" aria-label={caption}>
+    <div
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
       <table className={`min-w-full ${minWidth} divide-y divide-slate-200 text-left text-sm`} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">

@@ -37,7 +37,9 @@ export function dayAfter(day: string | undefined): string | undefined {
  * Runs a listing for a page whose filters come from the URL: what the user typed wrong (a bad
  * date, a namespace they cannot read) is shown next to the form instead of failing the page.
  */
-export async function loadListing<T>(load: () => Promise<T>): Promise<{ data: T; error?: undefined } | { data?: undefined; error: string }> {
+export async function loadListing<T>(
+  load: () => Promise<T>,
+): Promise<{ data: T; error?: undefined } | { data?: undefined; error: string }> {
   try {
     return { data: await load() };
   } catch (error) {

@@ -6,7 +6,17 @@ import { hrefWith, type TSearchParams } from "./page-params";
  * Cursor paging as plain links, so it works without JavaScript and every page has a URL:
  * "Next page" follows the listing's cursor, "First page" drops it.
  */
-export function Pager({ path, params, nextCursor, label }: { path: string; params: TSearchParams; nextCursor: string | null; label: string }) {
+export function Pager({
+  path,
+  params,
+  nextCursor,
+  label,
+}: {
+  path: string;
+  params: TSearchParams;
+  nextCursor: string | null;
+  label: string;
+}) {
   const onLaterPage = Boolean(params.cursor);
   if (!nextCursor && !onLaterPage) return null;
   return (

@@ -18,7 +18,9 @@ export function Tabs({ label, tabs, current }: { label: string; tabs: TTab[]; cu
                 href={tab.href}
                 aria-current={active ? "page" : undefined}
                 className={`block border-b-2 px-3 py-2 text-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600 ${
-                  active ? "border-sky-700 font-medium text-sky-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                  active
+                    ? "border-sky-700 font-medium text-sky-800"
+                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
                 }`}
               >
                 {tab.label}

@@ -26,9 +26,7 @@ export function NavLinks({ links }: { links: TNavLink[] }) {
         onClick={() => setOpenOn(open ? null : pathname)}
         className="flex w-full items-center justify-between rounded-md border border-slate-200 px-3 py-2 text-sm text-slate-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600 sm:hidden"
       >
-        <span>
-          Menu{current ? <span className="text-slate-500"> · {current.label}</span> : null}
-        </span>
+        <span>Menu{current ? <span className="text-slate-500"> · {current.label}</span> : null}</span>
         <span aria-hidden>{open ? "▴" : "▾"}</span>
       </button>
       <ul id={listId} className={`${open ? "mt-2 flex flex-col" : "hidden"} gap-1 text-sm sm:mt-0 sm:flex sm:flex-row sm:flex-wrap`}>

@@ -23,7 +23,10 @@ type TFieldErrors = { quotaBytes?: string; retentionDays?: string };
 const isDefault = (v: string) => v.trim() === "" || v.trim().toLowerCase() === "default";
 
 /** What the form says, as the PATCH body; or what is wrong with it. */
-function parse(quota: string, retention: string): { body: { quotaBytes: number | null; retentionDays: number | null } } | { errors: TFieldErrors } {
+function parse(
+  quota: string,
+  retention: string,
+): { body: { quotaBytes: number | null; retentionDays: number | null } } | { errors: TFieldErrors } {
   const errors: TFieldErrors = {};
   let quotaBytes: number | null = null;
   if (!isDefault(quota)) {
@@ -40,7 +43,21 @@ function parse(quota: string, retention: string): { body: { quotaBytes: number |
   return errors.quotaBytes || errors.retentionDays ? { errors } : { body: { quotaBytes, retentionDays } };
 }
 
-function Field({ label, hint, error, value, onChange, name }: { label: string; hint: string; error?: string; value: string; onChange: (v: string) => void; name: string }) {
+function Field({
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  name,
+}: {
+  label: string;
+  hint: string;
+  error?: string;
+  value: string;
+  onChange: (v: string) => void;
+  name: string;
+}) {
   const id = useId();
   return (
     <div>

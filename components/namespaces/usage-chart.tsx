@@ -48,9 +48,10 @@ export function UsageChart({ points, quotaBytes, label }: { points: TChartPoint[
   const line = linePath(points, x, y);
   const first = known[0];
   const last = known[known.length - 1];
-  const summary = first && last
-    ? `Storage used by ${label} over the last ${points.length} days: ${formatBytes(first.usedBytes)} on ${first.day}, ${formatBytes(last.usedBytes)} on ${last.day}, at most ${formatBytes(max)}.`
-    : `No usage recorded for ${label} in the last ${points.length} days.`;
+  const summary =
+    first && last
+      ? `Storage used by ${label} over the last ${points.length} days: ${formatBytes(first.usedBytes)} on ${first.day}, ${formatBytes(last.usedBytes)} on ${last.day}, at most ${formatBytes(max)}.`
+      : `No usage recorded for ${label} in the last ${points.length} days.`;
   // The area under the line, closed to the baseline, one piece per unbroken run of days.
   const areas = line
     .split("M")
@@ -67,7 +68,13 @@ export function UsageChart({ points, quotaBytes, label }: { points: TChartPoint[
           <span>{formatBytes(top / 2)}</span>
           <span>0 B</span>
         </div>
-        <svg role="img" aria-label={summary} viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" className="h-40 min-w-0 flex-1 overflow-visible">
+        <svg
+          role="img"
+          aria-label={summary}
+          viewBox={`0 0 ${W} ${H}`}
+          preserveAspectRatio="none"
+          className="h-40 min-w-0 flex-1 overflow-visible"
+        >
           {[0, 0.5, 1].map((f) => (
             <line key={f} x1={0} x2={W} y1={H * f} y2={H * f} stroke="#e2e8f0" strokeWidth={1} vectorEffect="non-scaling-stroke" />
           ))}
@@ -77,10 +84,25 @@ export function UsageChart({ points, quotaBytes, label }: { points: TChartPoint[
           <path d={line} fill="none" stroke="#0369a1" strokeWidth={2} vectorEffect="non-scaling-stroke" strokeLinejoin="round" />
           {known.length === 1 && (
             // A round cap on a zero-length stroke: a dot that the stretched viewBox cannot squash.
-            <path d={`M${x(points.indexOf(known[0]!))},${y(known[0]!.usedBytes)}l0.01,0`} stroke="#0369a1" strokeWidth={6} strokeLinecap="round" vectorEffect="non-scaling-stroke" />
+            <path
+              d={`M${x(points.indexOf(known[0]!))},${y(known[0]!.usedBytes)}l0.01,0`}
+              stroke="#0369a1"
+              strokeWidth={6}
+              strokeLinecap="round"
+              vectorEffect="non-scaling-stroke"
+            />
           )}
           {showQuota && (
-            <line x1={0} x2={W} y1={y(quotaBytes)} y2={y(quotaBytes)} stroke="#b91c1c" strokeDasharray="6 4" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
+            <line
+              x1={0}
+              x2={W}
+              y1={y(quotaBytes)}
+              y2={y(quotaBytes)}
+              stroke="#b91c1c"
+              strokeDasharray="6 4"
+              strokeWidth={1.5}
+              vectorEffect="non-scaling-stroke"
+            />
           )}
         </svg>
       </div>

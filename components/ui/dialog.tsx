@@ -65,7 +65,9 @@ export function Dialog({
       {open && (
         <div className="p-5">
           <div className="mb-4 flex items-start justify-between gap-4">
-            <h2 id={titleId} className="min-w-0 break-words text-lg font-semibold">{title}</h2>
+            <h2 id={titleId} className="min-w-0 break-words text-lg font-semibold">
+              {title}
+            </h2>
             <button
               type="button"
               onClick={onClose}
@@ -75,7 +77,11 @@ export function Dialog({
               <span aria-hidden>✕</span>
             </button>
           </div>
-          {description && <div id={descriptionId} className="-mt-3 mb-4 text-sm text-slate-600">{description}</div>}
+          {description && (
+            <div id={descriptionId} className="-mt-3 mb-4 text-sm text-slate-600">
+              {description}
+            </div>
+          )}
           {children}
         </div>
       )}

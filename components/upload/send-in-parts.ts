@@ -84,7 +84,10 @@ export function sendInParts(file: File, fields: TUploadFields, onProgress: (load
     uploadId = started.id;
     for (let first = 1; first <= started.partCount; first += URL_BATCH) {
       const partNumbers = Array.from({ length: Math.min(URL_BATCH, started.partCount - first + 1) }, (_, i) => first + i);
-      const { parts } = await apiFetch<{ parts: TPartUrl[] }>(`/api/v1/uploads/${started.id}/parts`, { method: "POST", json: { partNumbers } });
+      const { parts } = await apiFetch<{ parts: TPartUrl[] }>(`/api/v1/uploads/${started.id}/parts`, {
+        method: "POST",
+        json: { partNumbers },
+      });
       const queue = [...parts];
       await Promise.all(
         Array.from({ length: PARALLEL_PARTS }, async () => {
@@ -124,7 +127,8 @@ class PartError extends Error {
   }
 
   describe() {
-    if (this.status === 0) return "A part could not be sent: the connection failed. If the bytes go to S3, the bucket needs a CORS rule allowing PUT from this site.";
+    if (this.status === 0)
+      return "A part could not be sent: the connection failed. If the bytes go to S3, the bucket needs a CORS rule allowing PUT from this site.";
     return `A part was refused (HTTP ${this.status}). Try again.`;
   }
 }

@@ -25,7 +25,13 @@ let nextKey = 0;
 
 /** The API's refusal in words, with the numbers when it is about space. */
 function describeError(error: ApiError): string {
-  const d = error.details as { usedBytes?: number; reservedBytes?: number; quotaBytes?: number; requestedBytes?: number; namespace?: string };
+  const d = error.details as {
+    usedBytes?: number;
+    reservedBytes?: number;
+    quotaBytes?: number;
+    requestedBytes?: number;
+    namespace?: string;
+  };
   if (error.code === "ARTIFACT_QUOTA_EXCEEDED" && typeof d.quotaBytes === "number") {
     const left = Math.max(0, d.quotaBytes - (d.usedBytes ?? 0) - (d.reservedBytes ?? 0));
     return `Quota exceeded: this file needs ${formatBytes(d.requestedBytes ?? 0)}, but ${d.namespace ?? "the namespace"} has ${formatBytes(left)} left (${formatBytes(d.usedBytes ?? 0)} used of ${formatBytes(d.quotaBytes)}).`;
@@ -76,7 +82,11 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes, directMaxBy
     const added = Array.from(files).map((file): TItem => {
       const item: TItem = { key: `f${nextKey++}`, file, name: file.name, status: "ready", loaded: 0 };
       if (file.size > directMaxBytes) {
-        return { ...item, status: "refused", message: `Too large: ${formatBytes(file.size)}; the server accepts files up to ${formatBytes(directMaxBytes)}. Not uploaded.` };
+        return {
+          ...item,
+          status: "refused",
+          message: `Too large: ${formatBytes(file.size)}; the server accepts files up to ${formatBytes(directMaxBytes)}. Not uploaded.`,
+        };
       }
       return item;
     });
@@ -97,7 +107,9 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes, directMaxBy
     };
     update(item.key, { status: "uploading", loaded: 0, message: undefined, published: undefined });
     if (item.file.size > maxBytes) {
-      const upload = sendInParts(item.file, fields, (loaded) => update(item.key, loaded >= item.file.size ? { status: "processing", loaded } : { loaded }));
+      const upload = sendInParts(item.file, fields, (loaded) =>
+        update(item.key, loaded >= item.file.size ? { status: "processing", loaded } : { loaded }),
+      );
       requests.current.set(item.key, upload.cancel);
       upload.promise.then(
         (published) => done({ status: "done", loaded: item.file.size, published }),
@@ -128,7 +140,11 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes, directMaxBy
       if (xhr.status >= 200 && xhr.status < 300 && body) done({ status: "done", loaded: item.file.size, published: body as TPublished });
       else done({ status: "failed", message: describeError(toApiError(xhr.status, body)) });
     };
-    xhr.onerror = () => done({ status: "failed", message: "The connection ended before the server answered. Check the network (or the file's size against the quota) and try again." });
+    xhr.onerror = () =>
+      done({
+        status: "failed",
+        message: "The connection ended before the server answered. Check the network (or the file's size against the quota) and try again.",
+      });
     xhr.onabort = () => done({ status: "cancelled", message: "Cancelled. Nothing was stored." });
     xhr.send(item.file);
   }
@@ -205,7 +221,14 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes, directMaxBy
           <label htmlFor={`${ids}-tags`} className={labelClass}>
             Tags <span className="font-normal text-slate-500">(optional)</span>
           </label>
-          <input id={`${ids}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} placeholder="report, q1" aria-describedby={`${ids}-tags-hint`} className={`${inputClass} mt-1`} />
+          <input
+            id={`${ids}-tags`}
+            value={tags}
+            onChange={(e) => setTags(e.target.value)}
+            placeholder="report, q1"
+            aria-describedby={`${ids}-tags-hint`}
+            className={`${inputClass} mt-1`}
+          />
           <p id={`${ids}-tags-hint`} className="mt-1 text-xs text-slate-500">
             Separated by commas.
           </p>
@@ -214,13 +237,25 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes, directMaxBy
           <label htmlFor={`${ids}-session`} className={labelClass}>
             Session id <span className="font-normal text-slate-500">(optional)</span>
           </label>
-          <input id={`${ids}-session`} value={sessionId} onChange={(e) => setSessionId(e.target.value)} autoComplete="off" className={`${inputClass} mt-1`} />
+          <input
+            id={`${ids}-session`}
+            value={sessionId}
+            onChange={(e) => setSessionId(e.target.value)}
+            autoComplete="off"
+            className={`${inputClass} mt-1`}
+          />
         </div>
         <div>
           <label htmlFor={`${ids}-run`} className={labelClass}>
             Run id <span className="font-normal text-slate-500">(optional)</span>
           </label>
-          <input id={`${ids}-run`} value={runId} onChange={(e) => setRunId(e.target.value)} autoComplete="off" className={`${inputClass} mt-1`} />
+          <input
+            id={`${ids}-run`}
+            value={runId}
+            onChange={(e) => setRunId(e.target.value)}
+            autoComplete="off"
+            className={`${inputClass} mt-1`}
+          />
         </div>
       </fieldset>
 
@@ -231,7 +266,13 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes, directMaxBy
               Files
             </h2>
             {items.some((i) => ["done", "failed", "cancelled", "refused"].includes(i.status)) && (
-              <button type="button" className={buttonSecondary} onClick={() => setItems((all) => all.filter((i) => i.status === "ready" || i.status === "uploading" || i.status === "processing"))}>
+              <button
+                type="button"
+                className={buttonSecondary}
+                onClick={() =>
+                  setItems((all) => all.filter((i) => i.status === "ready" || i.status === "uploading" || i.status === "processing"))
+                }
+              >
                 Clear finished
               </button>
             )}
@@ -264,7 +305,14 @@ export function UploadForm({ namespaces, defaultNamespace, maxBytes, directMaxBy
   );
 }
 
-function UploadRow({ item, namespace, onName, onRemove, onCancel, onRetry }: {
+function UploadRow({
+  item,
+  namespace,
+  onName,
+  onRemove,
+  onCancel,
+  onRetry,
+}: {
   item: TItem;
   namespace: string;
   onName: (name: string) => void;
@@ -298,7 +346,13 @@ function UploadRow({ item, namespace, onName, onRemove, onCancel, onRetry }: {
         </div>
         <div className="flex shrink-0 gap-2">
           {running && (
-            <button type="button" className={buttonSecondary} onClick={onCancel} disabled={item.status === "processing"} aria-label={`Cancel upload of ${item.name}`}>
+            <button
+              type="button"
+              className={buttonSecondary}
+              onClick={onCancel}
+              disabled={item.status === "processing"}
+              aria-label={`Cancel upload of ${item.name}`}
+            >
               Cancel
             </button>
           )}

@@ -25,7 +25,16 @@ export async function createUser(api: APIRequestContext, name = uniq("user"), op
   return { name, email, password, key: created.key.key, namespace: `agent:${name}` };
 }
 
-export type TPublish = { namespace: string; name: string; body: string | Buffer; contentType?: string; runId?: string; sessionId?: string; tags?: string[]; metadata?: Record<string, unknown> };
+export type TPublish = {
+  namespace: string;
+  name: string;
+  body: string | Buffer;
+  contentType?: string;
+  runId?: string;
+  sessionId?: string;
+  tags?: string[];
+  metadata?: Record<string, unknown>;
+};
 
 /** Publishes one version through the API, as an agent would. */
 export async function publish(api: APIRequestContext, input: TPublish) {

@@ -52,10 +52,13 @@ http
         token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
       });
     }
-    if (url.pathname === "/jwks") return send(res, 200, { keys: [{ ...publicKey.export({ format: "jwk" }), kid, use: "sig", alg: "RS256" }] });
+    if (url.pathname === "/jwks")
+      return send(res, 200, { keys: [{ ...publicKey.export({ format: "jwk" }), kid, use: "sig", alg: "RS256" }] });
     if (url.pathname === "/authorize" && req.method === "GET") {
       if (url.searchParams.get("client_id") !== clientId) return send(res, 400, { error: "unauthorized_client" });
-      const hidden = [...url.searchParams].map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join("");
+      const hidden = [...url.searchParams]
+        .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+        .join("");
       res.writeHead(200, { "Content-Type": "text/html" });
       return res.end(`<!doctype html><title>Test identity provider</title><h1>Test identity provider</h1>
         <form method="post" action="/authorize">${hidden}<label>Provider email <input name="login_email" type="email"></label><button>Continue</button></form>`);
@@ -63,7 +66,12 @@ http
     if (url.pathname === "/authorize" && req.method === "POST") {
       const form = await readBody(req);
       const code = randomBytes(16).toString("hex");
-      codes.set(code, { email: form.get("login_email"), nonce: form.get("nonce"), challenge: form.get("code_challenge"), redirectUri: form.get("redirect_uri") });
+      codes.set(code, {
+        email: form.get("login_email"),
+        nonce: form.get("nonce"),
+        challenge: form.get("code_challenge"),
+        redirectUri: form.get("redirect_uri"),
+      });
       const back = new URL(form.get("redirect_uri"));
       back.searchParams.set("code", code);
       if (form.get("state")) back.searchParams.set("state", form.get("state"));
@@ -73,16 +81,29 @@ http
     if (url.pathname === "/token" && req.method === "POST") {
       const form = await readBody(req);
       const basic = (req.headers.authorization ?? "").replace(/^Basic /, "");
-      const [id, secret] = basic ? Buffer.from(basic, "base64").toString().split(":").map(decodeURIComponent) : [form.get("client_id"), form.get("client_secret")];
+      const [id, secret] = basic
+        ? Buffer.from(basic, "base64").toString().split(":").map(decodeURIComponent)
+        : [form.get("client_id"), form.get("client_secret")];
       if (id !== clientId || secret !== clientSecret) return send(res, 401, { error: "invalid_client" });
       const grant = codes.get(form.get("code"));
       codes.delete(form.get("code"));
       if (!grant || grant.redirectUri !== form.get("redirect_uri")) return send(res, 400, { error: "invalid_grant" });
       const verifier = form.get("code_verifier") ?? "";
-      if (grant.challenge && createHash("sha256").update(verifier).digest("base64url") !== grant.challenge) return send(res, 400, { error: "invalid_grant", error_description: "PKCE" });
+      if (grant.challenge && createHash("sha256").update(verifier).digest("base64url") !== grant.challenge)
+        return send(res, 400, { error: "invalid_grant", error_description: "PKCE" });
       const now = Math.floor(Date.now() / 1000);
       const sub = createHash("sha256").update(grant.email).digest("hex").slice(0, 16);
-      const idToken = signJwt({ iss: issuer, aud: clientId, sub, email: grant.email, email_verified: true, name: grant.email, iat: now, exp: now + 300, ...(grant.nonce ? { nonce: grant.nonce } : {}) });
+      const idToken = signJwt({
+        iss: issuer,
+        aud: clientId,
+        sub,
+        email: grant.email,
+        email_verified: true,
+        name: grant.email,
+        iat: now,
+        exp: now + 300,
+        ...(grant.nonce ? { nonce: grant.nonce } : {}),
+      });
       const accessToken = b64url({ sub, email: grant.email });
       return send(res, 200, { access_token: accessToken, token_type: "Bearer", expires_in: 300, id_token: idToken });
     }

@@ -37,12 +37,18 @@ const denied = (name: string) =>
  * Finds the namespace and checks the principal's permission. `agent:` and `ring:` namespaces
  * are created with their identity or group, custom ones by an admin.
  */
-export async function requireNamespace(db: Db, principal: TPrincipal, name: string, permission: TPermission): Promise<TNamespaceWithGrants> {
+export async function requireNamespace(
+  db: Db,
+  principal: TPrincipal,
+  name: string,
+  permission: TPermission,
+): Promise<TNamespaceWithGrants> {
   parseNamespaceName(name);
   const existing = await db.namespace.findUnique({ where: { name }, include: { grants: true } });
   if (existing && canAccess(principal, existing, permission)) return existing;
   // Admins may know what exists; everyone else gets the same answer either way.
-  if (!existing && principal.isAdmin) throw new StowageError("ARTIFACT_NOT_FOUND", `namespace "${name}" does not exist`, { namespace: name });
+  if (!existing && principal.isAdmin)
+    throw new StowageError("ARTIFACT_NOT_FOUND", `namespace "${name}" does not exist`, { namespace: name });
   throw denied(name);
 }
 
@@ -60,7 +66,11 @@ function namespaceFilter(principal: TPrincipal, permission: TPermission) {
     OR: [
       { kind: "agent", ownerIdentityId: principal.identityId },
       ...(principal.groupIds.length ? [{ kind: "ring", groupId: { in: principal.groupIds } }] : []),
-      { grants: { some: { ...(permission === "write" ? { permission: "write" } : {}), OR: [{ identityId: principal.identityId }, ...viaGroups] } } },
+      {
+        grants: {
+          some: { ...(permission === "write" ? { permission: "write" } : {}), OR: [{ identityId: principal.identityId }, ...viaGroups] },
+        },
+      },
     ],
   };
 }

@@ -33,7 +33,9 @@ async function getServerSecret(db: Db): Promise<Buffer> {
  * The first field names the purpose, so a signature made for one use is never valid for another.
  */
 export async function serverSignature(db: Db, fields: (string | number)[]): Promise<string> {
-  return createHmac("sha256", await getServerSecret(db)).update(fields.join("\n")).digest("base64url");
+  return createHmac("sha256", await getServerSecret(db))
+    .update(fields.join("\n"))
+    .digest("base64url");
 }
 
 export async function isValidServerSignature(db: Db, fields: (string | number)[], given: string): Promise<boolean> {

@@ -18,19 +18,21 @@ export async function bootstrapAdmin(db: Db, configuredKey: string | undefined, 
     // The name is taken: either another instance bootstrapped at the same moment, or a
     // non-admin identity is called "admin" and the operator has to name an admin by hand.
     if ((await db.identity.count({ where: { isAdmin: true } })) === 0) {
-      log('Stowage: no admin identity exists and the name "admin" is taken; create one with `npm run stowage-admin -- create-identity <name> --admin` and `… create-key <name>`.');
+      log(
+        'Stowage: no admin identity exists and the name "admin" is taken; create one with `npm run stowage-admin -- create-identity <name> --admin` and `… create-key <name>`.',
+      );
     }
     return { created: false as const };
   }
   const created = await createApiKey(db, identity.id, "bootstrap", configuredKey ?? generateApiKey());
   if (configuredKey) {
-    log("Stowage: created the first admin identity \"admin\" with the API key from STOWAGE_ADMIN_KEY.");
+    log('Stowage: created the first admin identity "admin" with the API key from STOWAGE_ADMIN_KEY.');
   } else {
     log(
       [
         "",
         "================================================================",
-        " Stowage: created the first admin identity \"admin\".",
+        ' Stowage: created the first admin identity "admin".',
         " Its API key is shown this once; store it now:",
         "",
         `   ${created.key}`,

@@ -14,7 +14,9 @@ export async function createGroup(db: Db, principal: TPrincipal, name: string) {
   assertSlug(name, "name");
   try {
     // The ring namespace comes with the group, in the same statement.
-    const g = await db.group.create({ data: { id: newId(), name, namespaces: { create: { id: newId(), name: `ring:${name}`, kind: "ring" } } } });
+    const g = await db.group.create({
+      data: { id: newId(), name, namespaces: { create: { id: newId(), name: `ring:${name}`, kind: "ring" } } },
+    });
     await recordAuditEvent(db, { actor: principal, action: "group.create", namespace: `ring:${name}`, details: { group: name } });
     return { id: g.id, name: g.name, namespace: `ring:${g.name}`, members: [] as string[], createdAt: g.createdAt.toISOString() };
   } catch (error) {
@@ -25,7 +27,10 @@ export async function createGroup(db: Db, principal: TPrincipal, name: string) {
 
 export async function listGroups(db: Db, principal: TPrincipal) {
   requireAdmin(principal);
-  const groups = await db.group.findMany({ orderBy: { name: "asc" }, include: { members: { include: { identity: { select: { name: true } } } } } });
+  const groups = await db.group.findMany({
+    orderBy: { name: "asc" },
+    include: { members: { include: { identity: { select: { name: true } } } } },
+  });
   return groups.map((g) => ({
     id: g.id,
     name: g.name,
@@ -50,7 +55,12 @@ export async function addGroupMember(db: Db, principal: TPrincipal, groupName: s
     create: { groupId: group.id, identityId: identity.id },
     update: {},
   });
-  await recordAuditEvent(db, { actor: principal, action: "group.member_add", namespace: `ring:${group.name}`, details: { group: group.name, identity: identity.name } });
+  await recordAuditEvent(db, {
+    actor: principal,
+    action: "group.member_add",
+    namespace: `ring:${group.name}`,
+    details: { group: group.name, identity: identity.name },
+  });
 }
 
 export async function removeGroupMember(db: Db, principal: TPrincipal, groupName: string, identityName: string) {
@@ -59,5 +69,10 @@ export async function removeGroupMember(db: Db, principal: TPrincipal, groupName
   const identity = await findIdentityByName(db, identityName);
   const { count } = await db.groupMember.deleteMany({ where: { groupId: group.id, identityId: identity.id } });
   if (!count) throw notFound("membership");
-  await recordAuditEvent(db, { actor: principal, action: "group.member_remove", namespace: `ring:${group.name}`, details: { group: group.name, identity: identity.name } });
+  await recordAuditEvent(db, {
+    actor: principal,
+    action: "group.member_remove",
+    namespace: `ring:${group.name}`,
+    details: { group: group.name, identity: identity.name },
+  });
 }

@@ -11,7 +11,16 @@ import { recordAuditEvent } from "../audit/record-audit-event.ts";
 import { hashPassword } from "../auth/password-hash.ts";
 import { assertPasswordAcceptable, normalizeEmail } from "../auth/set-password.ts";
 
-type TIdentityRow = { id: string; name: string; kind: string; isAdmin: boolean; email: string | null; passwordHash?: string | null; createdAt: Date; disabledAt: Date | null };
+type TIdentityRow = {
+  id: string;
+  name: string;
+  kind: string;
+  isAdmin: boolean;
+  email: string | null;
+  passwordHash?: string | null;
+  createdAt: Date;
+  disabledAt: Date | null;
+};
 
 export const toIdentityDto = (i: TIdentityRow) => ({
   id: i.id,
@@ -49,7 +58,8 @@ export async function insertIdentity(db: Db, input: TCreateIdentity) {
       },
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw validationFailed(`an identity named "${input.name}" (or with that email) already exists`, { field: "name" });
+    if (isUniqueViolation(error))
+      throw validationFailed(`an identity named "${input.name}" (or with that email) already exists`, { field: "name" });
     throw error;
   }
 }
@@ -57,7 +67,12 @@ export async function insertIdentity(db: Db, input: TCreateIdentity) {
 export async function createIdentity(db: Db, principal: TPrincipal, input: TCreateIdentity) {
   requireAdmin(principal);
   const identity = toIdentityDto(await insertIdentity(db, input));
-  await recordAuditEvent(db, { actor: principal, action: "identity.create", namespace: identity.namespace, details: { identity: identity.name, kind: identity.kind, isAdmin: identity.isAdmin, signIn: identity.hasPassword } });
+  await recordAuditEvent(db, {
+    actor: principal,
+    action: "identity.create",
+    namespace: identity.namespace,
+    details: { identity: identity.name, kind: identity.kind, isAdmin: identity.isAdmin, signIn: identity.hasPassword },
+  });
   return identity;
 }
 
@@ -76,7 +91,8 @@ export async function findIdentityByName(db: Db, name: string) {
 /** Admins create keys for anyone; an identity may create keys for itself. */
 export async function createKeyFor(db: Db, principal: TPrincipal, identityName: string, label: string) {
   const identity = await findIdentityByName(db, identityName);
-  if (!principal.isAdmin && identity.id !== principal.identityId) throw new StowageError("FORBIDDEN", "you may only create keys for yourself");
+  if (!principal.isAdmin && identity.id !== principal.identityId)
+    throw new StowageError("FORBIDDEN", "you may only create keys for yourself");
   const created = await createApiKey(db, identity.id, label);
   await recordAuditEvent(db, { actor: principal, action: "key.create", details: { identity: identity.name, keyId: created.id, label } });
   return { ...created, identity: identity.name, createdAt: created.createdAt.toISOString() };
@@ -104,4 +120,3 @@ export async function revokeKey(db: Db, principal: TPrincipal, keyId: string) {
   await db.apiKey.update({ where: { id: keyId }, data: { revokedAt: new Date() } });
   await recordAuditEvent(db, { actor: principal, action: "key.revoke", details: { keyId, label: key.label } });
 }
-

@@ -14,5 +14,10 @@ export async function listNamespaceGrants(db: Db, principal: TPrincipal, namespa
     include: { identity: { select: { name: true } }, group: { select: { name: true } } },
     orderBy: { createdAt: "asc" },
   });
-  return grants.map((g) => ({ id: g.id, identity: g.identity?.name ?? null, group: g.group?.name ?? null, permission: g.permission as "read" | "write" }));
+  return grants.map((g) => ({
+    id: g.id,
+    identity: g.identity?.name ?? null,
+    group: g.group?.name ?? null,
+    permission: g.permission as "read" | "write",
+  }));
 }

@@ -16,7 +16,9 @@ export async function createCustomNamespace(db: Db, principal: TPrincipal, name:
   requireAdmin(principal);
   const parsed = parseNamespaceName(name);
   if (parsed.kind !== "custom") {
-    throw validationFailed('"agent:" and "ring:" namespaces belong to identities and groups; pick another prefix such as "team:"', { field: "name" });
+    throw validationFailed('"agent:" and "ring:" namespaces belong to identities and groups; pick another prefix such as "team:"', {
+      field: "name",
+    });
   }
   let ns;
   try {
@@ -56,7 +58,12 @@ export async function grantAccess(db: Db, principal: TPrincipal, namespace: stri
     const grant = existing
       ? await db.grant.update({ where: { id: existing.id }, data: { permission: input.permission } })
       : await db.grant.create({ data: { id: newId(), namespaceId: ns.id, identityId, groupId, permission: input.permission } });
-    await recordAuditEvent(db, { actor: principal, action: "grant.set", namespace, details: { identity: input.identity ?? null, group: input.group ?? null, permission: grant.permission } });
+    await recordAuditEvent(db, {
+      actor: principal,
+      action: "grant.set",
+      namespace,
+      details: { identity: input.identity ?? null, group: input.group ?? null, permission: grant.permission },
+    });
     return { id: grant.id, namespace, identity: input.identity ?? null, group: input.group ?? null, permission: grant.permission };
   } catch (error) {
     if (isUniqueViolation(error)) return grantAccess(db, principal, namespace, input);
@@ -72,7 +79,13 @@ export async function listGrants(db: Db, principal: TPrincipal, namespace: strin
     include: { identity: { select: { name: true } }, group: { select: { name: true } } },
     orderBy: { id: "asc" },
   });
-  return grants.map((g) => ({ id: g.id, namespace, identity: g.identity?.name ?? null, group: g.group?.name ?? null, permission: g.permission }));
+  return grants.map((g) => ({
+    id: g.id,
+    namespace,
+    identity: g.identity?.name ?? null,
+    group: g.group?.name ?? null,
+    permission: g.permission,
+  }));
 }
 
 export async function revokeGrant(db: Db, principal: TPrincipal, namespace: string, grantId: string) {

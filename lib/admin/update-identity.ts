@@ -22,7 +22,12 @@ export async function updateIdentity(db: Db, principal: TPrincipal, name: string
   const updated = await applyChanges(db, principal, name, changes);
   // What changed, never the values of email or password.
   const changed = Object.keys(changes).filter((k) => changes[k as keyof TIdentityChanges] !== undefined);
-  await recordAuditEvent(db, { actor: principal, action: "identity.update", namespace: updated.namespace, details: { identity: name, changed, isAdmin: updated.isAdmin, disabled: updated.disabledAt !== null } });
+  await recordAuditEvent(db, {
+    actor: principal,
+    action: "identity.update",
+    namespace: updated.namespace,
+    details: { identity: name, changed, isAdmin: updated.isAdmin, disabled: updated.disabledAt !== null },
+  });
   return updated;
 }
 
@@ -30,12 +35,15 @@ function applyChanges(db: Db, principal: TPrincipal, name: string, changes: TIde
   return db.$transaction(async (tx) => {
     // Two admins demoting each other at once must not both pass the last-admin check: on
     // PostgreSQL the enabled admins' rows are locked first (SQLite runs one writer at a time).
-    if (dialectOf(db) === "postgres") await tx.$queryRaw`SELECT "id" FROM "Identity" WHERE "isAdmin" = true AND "disabledAt" IS NULL FOR UPDATE`;
+    if (dialectOf(db) === "postgres")
+      await tx.$queryRaw`SELECT "id" FROM "Identity" WHERE "isAdmin" = true AND "disabledAt" IS NULL FOR UPDATE`;
     const identity = await tx.identity.findUnique({ where: { name } });
     if (!identity) throw notFound("identity");
     const self = identity.id === principal.identityId;
-    if (self && changes.isAdmin === false) throw validationFailed("you cannot remove your own admin rights; ask another admin to do it", { field: "isAdmin" });
-    if (self && changes.disabled === true) throw validationFailed("you cannot disable yourself; ask another admin to do it", { field: "disabled" });
+    if (self && changes.isAdmin === false)
+      throw validationFailed("you cannot remove your own admin rights; ask another admin to do it", { field: "isAdmin" });
+    if (self && changes.disabled === true)
+      throw validationFailed("you cannot disable yourself; ask another admin to do it", { field: "disabled" });
     if (changes.password !== undefined && !(changes.email ?? identity.email)) {
       throw validationFailed("set an email too: it is what the identity signs in with", { field: "email" });
     }
@@ -54,8 +62,14 @@ function applyChanges(db: Db, principal: TPrincipal, name: string, changes: TIde
 
     // Counted after the change, inside the transaction: a refusal rolls everything back.
     const wasEnabledAdmin = identity.isAdmin && !identity.disabledAt;
-    if (wasEnabledAdmin && (!updated.isAdmin || updated.disabledAt) && (await tx.identity.count({ where: { isAdmin: true, disabledAt: null } })) === 0) {
-      throw validationFailed("there must always be at least one enabled admin", { field: changes.isAdmin === false ? "isAdmin" : "disabled" });
+    if (
+      wasEnabledAdmin &&
+      (!updated.isAdmin || updated.disabledAt) &&
+      (await tx.identity.count({ where: { isAdmin: true, disabledAt: null } })) === 0
+    ) {
+      throw validationFailed("there must always be at least one enabled admin", {
+        field: changes.isAdmin === false ? "isAdmin" : "disabled",
+      });
     }
     return toIdentityDto(updated);
   });

@@ -25,7 +25,10 @@ export function parseTags(input: unknown): string[] {
     if (typeof raw !== "string") throw validationFailed("every tag must be a string", { field: "tags" });
     const tag = raw.normalize("NFC");
     if (!TAG_PATTERN.test(tag)) {
-      throw validationFailed(`invalid tag ${JSON.stringify(raw)}: 1–64 letters, digits and . _ : / = + -, starting with a letter or digit`, { field: "tags" });
+      throw validationFailed(
+        `invalid tag ${JSON.stringify(raw)}: 1–64 letters, digits and . _ : / = + -, starting with a letter or digit`,
+        { field: "tags" },
+      );
     }
     if (!tags.includes(tag)) tags.push(tag);
   }
@@ -47,7 +50,8 @@ export function parseMetadata(input: unknown): Record<string, unknown> {
     throw validationFailed("metadata must be a JSON object", { field: "metadata" });
   }
   const text = JSON.stringify(value);
-  if (Buffer.byteLength(text) > MAX_METADATA_BYTES) throw validationFailed(`metadata must be at most ${MAX_METADATA_BYTES} bytes of JSON`, { field: "metadata" });
+  if (Buffer.byteLength(text) > MAX_METADATA_BYTES)
+    throw validationFailed(`metadata must be at most ${MAX_METADATA_BYTES} bytes of JSON`, { field: "metadata" });
   for (const key of Object.keys(value)) {
     if (key.length === 0 || key.length > 128) throw validationFailed("metadata keys must be 1–128 characters", { field: "metadata" });
   }

@@ -43,14 +43,18 @@ export type TCommit = {
 export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult & { queuedDeletes: string[] }> {
   const { p, principal } = c;
   if (c.input.idempotencyKey) {
-    const prior = await tx.idempotencyRecord.findUnique({ where: { identityId_key: { identityId: principal.identityId, key: c.input.idempotencyKey } } });
+    const prior = await tx.idempotencyRecord.findUnique({
+      where: { identityId_key: { identityId: principal.identityId, key: c.input.idempotencyKey } },
+    });
     if (prior) return { ...(await replay(tx, prior, c.print)), queuedDeletes: [] };
   }
 
   const { sessionRowId, runRowId } = await resolveSessionAndRun(tx, c.namespaceId, p.sessionId, p.runId);
   // NULLs never collide in a unique index, so "no session" is stored as "".
   const sessionKey = sessionRowId ?? "";
-  let artifact = await tx.artifact.findUnique({ where: { namespaceId_sessionKey_name: { namespaceId: c.namespaceId, sessionKey, name: p.name } } });
+  let artifact = await tx.artifact.findUnique({
+    where: { namespaceId_sessionKey_name: { namespaceId: c.namespaceId, sessionKey, name: p.name } },
+  });
   // Outbox ids of the bytes of an expired artifact replaced here, deleted after the commit.
   let queuedDeletes: string[] = [];
   if (artifact && !isLive(artifact)) {
@@ -102,7 +106,13 @@ export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult 
   });
   if (c.input.idempotencyKey) {
     await tx.idempotencyRecord.create({
-      data: { identityId: principal.identityId, key: c.input.idempotencyKey, fingerprint: c.print, artifactId: artifact.id, version: number },
+      data: {
+        identityId: principal.identityId,
+        key: c.input.idempotencyKey,
+        fingerprint: c.print,
+        artifactId: artifact.id,
+        version: number,
+      },
     });
   }
   return { artifact: toArtifactDto(updated), version: toVersionDto(version), replayed: false, queuedDeletes };

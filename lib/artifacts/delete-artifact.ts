@@ -19,7 +19,13 @@ export async function deleteArtifact(db: Db, principal: TPrincipal, id: string):
   const deleted = await db.$transaction((tx) => deleteArtifactRows(tx, artifact));
   // Someone else deleted it meanwhile.
   if (!deleted) throw notFound();
-  await recordAuditEvent(db, { actor: principal, action: "artifact.delete", namespace: artifact.namespace.name, artifactId: id, details: { name: artifact.name, versions: deleted.versions } });
+  await recordAuditEvent(db, {
+    actor: principal,
+    action: "artifact.delete",
+    namespace: artifact.namespace.name,
+    artifactId: id,
+    details: { name: artifact.name, versions: deleted.versions },
+  });
   await deleteQueuedBlobs(db, deleted.pendingIds);
 }
 
@@ -42,6 +48,13 @@ export async function deleteVersion(db: Db, principal: TPrincipal, id: string, v
     }
     return { row, pendingIds: await releaseVersions(tx, [{ ...row, namespaceId: artifact.namespaceId }]) };
   });
-  await recordAuditEvent(db, { actor: principal, action: "version.delete", namespace: artifact.namespace.name, artifactId: id, version, details: { name: artifact.name, sizeBytes: blob.sizeBytes, sha256: blob.sha256 } });
+  await recordAuditEvent(db, {
+    actor: principal,
+    action: "version.delete",
+    namespace: artifact.namespace.name,
+    artifactId: id,
+    version,
+    details: { name: artifact.name, sizeBytes: blob.sizeBytes, sha256: blob.sha256 },
+  });
   await deleteQueuedBlobs(db, pendingIds);
 }

@@ -45,7 +45,10 @@ export async function findArtifactOrThrow(db: Db, principal: TPrincipal, id: str
 }
 
 /** The artifact's owner, the owner of the personal namespace it is in, and admins. */
-export function canDelete(principal: TPrincipal, a: { createdById: string; namespace: { kind: string; ownerIdentityId: string | null } }): boolean {
+export function canDelete(
+  principal: TPrincipal,
+  a: { createdById: string; namespace: { kind: string; ownerIdentityId: string | null } },
+): boolean {
   if (principal.isAdmin || a.createdById === principal.identityId) return true;
   // A personal namespace's owner owns everything in it.
   return a.namespace.kind === "agent" && a.namespace.ownerIdentityId === principal.identityId;

@@ -27,7 +27,12 @@ export type TArtifactViewVersion = ReturnType<typeof withRunKey>;
  * page of its history (newest first), and what the principal may do with it, so the page offers
  * only actions the API would allow (the API checks again on every call). Not-found like any read.
  */
-export async function getArtifactView(db: Db, principal: TPrincipal, id: string, options: { version?: number; limit: number; cursor?: string }) {
+export async function getArtifactView(
+  db: Db,
+  principal: TPrincipal,
+  id: string,
+  options: { version?: number; limit: number; cursor?: string },
+) {
   const artifact = await findArtifactOrThrow(db, principal, id);
   const below = decodeCursor(options.cursor, "number");
   const [selected, rows, versionCount] = await Promise.all([

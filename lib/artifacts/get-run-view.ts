@@ -44,7 +44,11 @@ export async function getRunView(db: Db, principal: TPrincipal, key: string, pag
   const [artifacts, runVersions] = ids.length
     ? await Promise.all([
         db.artifact.findMany({ where: { id: { in: ids } }, include: ARTIFACT_INCLUDE, orderBy: { id: "desc" } }),
-        db.artifactVersion.findMany({ where: { runId: run.id, artifactId: { in: ids } }, orderBy: { version: "desc" }, include: VERSION_INCLUDE }),
+        db.artifactVersion.findMany({
+          where: { runId: run.id, artifactId: { in: ids } },
+          orderBy: { version: "desc" },
+          include: VERSION_INCLUDE,
+        }),
       ])
     : [[], []];
   return {
@@ -57,7 +61,10 @@ export async function getRunView(db: Db, principal: TPrincipal, key: string, pag
       createdAt: run.createdAt.toISOString(),
     },
     artifactCount,
-    artifacts: artifacts.map((a) => ({ ...toArtifactDto(a), runVersions: runVersions.filter((v) => v.artifactId === a.id).map(toVersionDto) })),
+    artifacts: artifacts.map((a) => ({
+      ...toArtifactDto(a),
+      runVersions: runVersions.filter((v) => v.artifactId === a.id).map(toVersionDto),
+    })),
     nextCursor,
   };
 }

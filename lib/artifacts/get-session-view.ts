@@ -26,7 +26,12 @@ export async function getSessionView(db: Db, principal: TPrincipal, key: string,
   });
   if (!session || !canAccess(principal, session.namespace, "read")) throw notFound("session");
 
-  const { artifacts, nextCursor } = await listArtifacts(db, principal, { namespace: session.namespace.name, ...page }, { sessionRollupId: session.id });
+  const { artifacts, nextCursor } = await listArtifacts(
+    db,
+    principal,
+    { namespace: session.namespace.name, ...page },
+    { sessionRollupId: session.id },
+  );
   const publishedBy = artifacts.length
     ? await db.artifactVersion.findMany({
         where: { artifactId: { in: artifacts.map((a) => a.id) }, run: { sessionId: session.id } },

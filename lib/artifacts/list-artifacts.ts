@@ -19,7 +19,11 @@ export type TListFilter = {
 };
 
 /** Live or not, the artifacts the principal may read: in one namespace (checked), or in every readable one. */
-export async function readableArtifactsWhere(db: Db, principal: TPrincipal, namespace: string | undefined): Promise<Prisma.ArtifactWhereInput> {
+export async function readableArtifactsWhere(
+  db: Db,
+  principal: TPrincipal,
+  namespace: string | undefined,
+): Promise<Prisma.ArtifactWhereInput> {
   if (namespace) return { namespaceId: (await requireNamespace(db, principal, namespace, "read")).id };
   const readable = readableNamespaceFilter(principal);
   return readable ? { namespace: readable } : {};
@@ -81,9 +85,15 @@ const TAG_BATCH = 500;
  * wildcards), so it finds a superset of the names with the prefix: the others are dropped here.
  * Either way the loop reads on until the page is full.
  */
-async function findRows(db: Db, and: Prisma.ArtifactWhereInput[], afterId: string | undefined, limit: number, filter: Pick<TListFilter, "tag" | "namePrefix">) {
+async function findRows(
+  db: Db,
+  and: Prisma.ArtifactWhereInput[],
+  afterId: string | undefined,
+  limit: number,
+  filter: Pick<TListFilter, "tag" | "namePrefix">,
+) {
   const rows = [];
-  for (let after = afterId; ; ) {
+  for (let after = afterId; ;) {
     let batch;
     let last: string | undefined;
     let exhausted: boolean;

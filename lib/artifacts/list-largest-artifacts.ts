@@ -27,14 +27,16 @@ export async function listLargestArtifacts(db: Db, principal: TPrincipal, namesp
   return groups.flatMap((g) => {
     const a = byId.get(g.artifactId);
     if (!a) return [];
-    return [{
-      id: a.id,
-      name: a.name,
-      sessionId: a.session?.externalId ?? null,
-      latestVersion: a.latestVersion,
-      versionCount: g._count._all,
-      totalBytes: Number(g._sum.sizeBytes ?? 0n),
-      updatedAt: a.updatedAt.toISOString(),
-    }];
+    return [
+      {
+        id: a.id,
+        name: a.name,
+        sessionId: a.session?.externalId ?? null,
+        latestVersion: a.latestVersion,
+        versionCount: g._count._all,
+        totalBytes: Number(g._sum.sizeBytes ?? 0n),
+        updatedAt: a.updatedAt.toISOString(),
+      },
+    ];
   });
 }

@@ -37,7 +37,10 @@ export async function listNamespaceUsages(db: Db, principal: TPrincipal): Promis
       FROM "ArtifactVersion" v JOIN "Artifact" a ON a."id" = v."artifactId"
       ${ids ? Prisma.sql`WHERE a."namespaceId" IN (${Prisma.join(ids)})` : Prisma.empty}
       GROUP BY a."namespaceId"`,
-    db.artifact.findMany({ where: { AND: [inScope, { NOT: live }] }, select: { namespaceId: true, _count: { select: { versions: true } } } }),
+    db.artifact.findMany({
+      where: { AND: [inScope, { NOT: live }] },
+      select: { namespaceId: true, _count: { select: { versions: true } } },
+    }),
   ]);
   const artifacts = new Map(artifactCounts.map((c) => [c.namespaceId, c._count._all]));
   const versions = new Map(versionCounts.map((c) => [c.namespaceId, Number(c.n)]));

@@ -30,7 +30,8 @@ async function scope(db: Db, principal: TPrincipal, f: TSessionFilter) {
  * published: the dashboard's runs list. Ids are time-ordered, so the cursor is the last id.
  */
 export async function listRuns(db: Db, principal: TPrincipal, f: TRunFilter) {
-  if (f.sessionId !== undefined && !f.namespace) throw validationFailed("sessionId needs namespace (session ids are per namespace)", { field: "sessionId" });
+  if (f.sessionId !== undefined && !f.namespace)
+    throw validationFailed("sessionId needs namespace (session ids are per namespace)", { field: "sessionId" });
   const where = await scope(db, principal, f);
   const rows = await db.run.findMany({
     where: { ...where, ...(f.sessionId !== undefined ? { session: { externalId: f.sessionId } } : {}) },
@@ -40,7 +41,11 @@ export async function listRuns(db: Db, principal: TPrincipal, f: TRunFilter) {
   });
   const { page, nextCursor } = paginate(rows, f.limit, (r) => r.id);
   const published = page.length
-    ? await db.artifactVersion.groupBy({ by: ["runId", "artifactId"], where: { runId: { in: page.map((r) => r.id) }, artifact: liveArtifactWhere() }, _count: true })
+    ? await db.artifactVersion.groupBy({
+        by: ["runId", "artifactId"],
+        where: { runId: { in: page.map((r) => r.id) }, artifact: liveArtifactWhere() },
+        _count: true,
+      })
     : [];
   return {
     runs: page.map((r) => {
@@ -72,7 +77,13 @@ export async function listSessions(db: Db, principal: TPrincipal, f: TSessionFil
   });
   const { page, nextCursor } = paginate(rows, f.limit, (s) => s.id);
   return {
-    sessions: page.map((s) => ({ id: s.externalId, key: s.id, namespace: s.namespace.name, createdAt: s.createdAt.toISOString(), runCount: s._count.runs })),
+    sessions: page.map((s) => ({
+      id: s.externalId,
+      key: s.id,
+      namespace: s.namespace.name,
+      createdAt: s.createdAt.toISOString(),
+      runCount: s._count.runs,
+    })),
     nextCursor,
   };
 }

@@ -27,7 +27,13 @@ const MAX_COMMIT_ATTEMPTS = 8;
  * handles. Version numbers come from a per-artifact counter, and the unique (artifactId,
  * version) index is the final guard.
  */
-export async function publishArtifact(db: Db, store: BlobStore, principal: TPrincipal, maxBytes: number, input: TPublishInput): Promise<TPublishResult> {
+export async function publishArtifact(
+  db: Db,
+  store: BlobStore,
+  principal: TPrincipal,
+  maxBytes: number,
+  input: TPublishInput,
+): Promise<TPublishResult> {
   const early = prepareFields(input);
   const namespace = await requireNamespace(db, principal, early.namespace, "write");
   if (input.declaredSize !== undefined && input.declaredSize > maxBytes) throw tooLarge(maxBytes);
@@ -38,10 +44,14 @@ export async function publishArtifact(db: Db, store: BlobStore, principal: TPrin
   // Quota is held before any byte is stored: the declared size, or in steps as a body of
   // unknown length arrives. The commit turns it into usage; any failure gives it back.
   const declared = input.declaredSize;
-  const reservation = await reserveQuota(db, principal, namespace, BigInt(declared ?? Math.min(FIRST_RESERVATION, maxBytes)), { ttlMs: UPLOAD_RESERVATION_MS });
+  const reservation = await reserveQuota(db, principal, namespace, BigInt(declared ?? Math.min(FIRST_RESERVATION, maxBytes)), {
+    ttlMs: UPLOAD_RESERVATION_MS,
+  });
   const body =
     declared === undefined
-      ? reservingBody(input.body, Number(reservation.bytes), (more) => growReservation(db, principal, namespace, reservation.id, BigInt(more)))
+      ? reservingBody(input.body, Number(reservation.bytes), (more) =>
+          growReservation(db, principal, namespace, reservation.id, BigInt(more)),
+        )
       : input.body;
   const storageKey = newStorageKey(namespace.id);
   let stored: { size: number; sha256: string };
@@ -67,7 +77,15 @@ export async function publishArtifact(db: Db, store: BlobStore, principal: TPrin
     await releaseReservationNow(db, reservation.id);
     throw error;
   }
-  const result = await commitStoredBlob(db, store, { principal, p, input: { ...input, fields }, namespaceId: namespace.id, storageKey, stored, reservationId: reservation.id });
+  const result = await commitStoredBlob(db, store, {
+    principal,
+    p,
+    input: { ...input, fields },
+    namespaceId: namespace.id,
+    storageKey,
+    stored,
+    reservationId: reservation.id,
+  });
   await recordUpload(db, principal, result, input.via ?? "service");
   return result;
 }
@@ -78,16 +96,26 @@ const UPLOAD_RESERVATION_MS = 6 * 3_600_000;
 /** Version bytes always go to a fresh key built from ids, never from anything a client sent. */
 export const newStorageKey = (namespaceId: string) => `v1/${namespaceId}/${newId()}`;
 
-export const storageUnavailable = () => new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "artifact storage is not reachable; nothing was stored");
+export const storageUnavailable = () =>
+  new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "artifact storage is not reachable; nothing was stored");
 
 /** Fails fast on a precondition that already fails, before any byte is received. */
-export async function checkPreconditionsEarly(db: Db, namespaceId: string, p: TPrepared, input: Pick<TPublishInput, "ifMatch" | "ifNoneMatch">): Promise<void> {
+export async function checkPreconditionsEarly(
+  db: Db,
+  namespaceId: string,
+  p: TPrepared,
+  input: Pick<TPublishInput, "ifMatch" | "ifNoneMatch">,
+): Promise<void> {
   if (input.ifMatch === undefined && !input.ifNoneMatch) return;
-  const session = p.sessionId ? await db.session.findUnique({ where: { namespaceId_externalId: { namespaceId, externalId: p.sessionId } } }) : null;
+  const session = p.sessionId
+    ? await db.session.findUnique({ where: { namespaceId_externalId: { namespaceId, externalId: p.sessionId } } })
+    : null;
   const current =
     p.sessionId && !session
       ? null
-      : await db.artifact.findUnique({ where: { namespaceId_sessionKey_name: { namespaceId, sessionKey: session?.id ?? "", name: p.name } } });
+      : await db.artifact.findUnique({
+          where: { namespaceId_sessionKey_name: { namespaceId, sessionKey: session?.id ?? "", name: p.name } },
+        });
   checkPreconditions(input, current && isLive(current) ? current.latestVersion : null);
 }
 
@@ -128,7 +156,8 @@ export async function commitStoredBlob(
   } catch (error) {
     await discardBlob(db, store, c.storageKey);
     await releaseReservationNow(db, c.reservationId);
-    if (isUniqueViolation(error)) throw new StowageError("ARTIFACT_VERSION_CONFLICT", "too many concurrent writes to this artifact; try again");
+    if (isUniqueViolation(error))
+      throw new StowageError("ARTIFACT_VERSION_CONFLICT", "too many concurrent writes to this artifact; try again");
     throw error;
   }
 }

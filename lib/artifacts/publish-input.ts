@@ -50,7 +50,8 @@ export function prepareFields(input: Omit<TPublishInput, "body">) {
   const f = input.fields;
   if (typeof f.namespace !== "string" || f.namespace === "") throw validationFailed("namespace is required", { field: "namespace" });
   const rawName = f.name ?? input.filename;
-  if (rawName === undefined || rawName === "") throw validationFailed("name is required (or upload a file with a file name)", { field: "name" });
+  if (rawName === undefined || rawName === "")
+    throw validationFailed("name is required (or upload a file with a file name)", { field: "name" });
   const name = normalizeArtifactName(rawName);
   const filename = input.filename ? normalizeArtifactName(baseName(input.filename.replace(/\\/g, "/")), "filename") : baseName(name);
   return {

@@ -19,7 +19,8 @@ export async function readVersionHead(db: Db, principal: TPrincipal, id: string,
   try {
     stream = await getBlobStore(row.backend).get(row.storageKey, { start: 0, end: length - 1 });
   } catch (error) {
-    if (error instanceof BlobNotFoundError) throw new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "the stored bytes of this version cannot be read");
+    if (error instanceof BlobNotFoundError)
+      throw new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "the stored bytes of this version cannot be read");
     throw error;
   }
   const chunks: Buffer[] = [];

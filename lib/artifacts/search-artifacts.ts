@@ -32,18 +32,21 @@ const foldAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
  */
 export async function searchArtifacts(db: Db, principal: TPrincipal, filter: TSearchFilter) {
   const { name, ...rest } = filter;
-  if (name !== undefined && name.length > 256) throw validationFailed("the name to search for is at most 256 characters", { field: "name" });
+  if (name !== undefined && name.length > 256)
+    throw validationFailed("the name to search for is at most 256 characters", { field: "name" });
   if (!name) return listArtifacts(db, principal, rest);
 
   const afterId = decodeCursor(filter.cursor, "string");
   const and: Prisma.ArtifactWhereInput[] = [liveArtifactWhere(), await readableArtifactsWhere(db, principal, filter.namespace)];
   if (filter.tag) and.push({ tags: { some: { tag: filter.tag } } });
   for (const [key, value] of Object.entries(filter.metadata ?? {})) and.push({ metadata: { some: { key, value } } });
-  and.push(dialectOf(db) === "sqlite" ? { name: { contains: name } } : { name: { contains: name, mode: "insensitive" } as Prisma.StringFilter });
+  and.push(
+    dialectOf(db) === "sqlite" ? { name: { contains: name } } : { name: { contains: name, mode: "insensitive" } as Prisma.StringFilter },
+  );
 
   const needle = foldAscii(name);
   const rows: TArtifactRow[] = [];
-  for (let after = afterId; ; ) {
+  for (let after = afterId; ;) {
     const batch = await db.artifact.findMany({
       where: { AND: after ? [...and, { id: { lt: after } }] : and },
       orderBy: { id: "desc" },
@@ -56,7 +59,10 @@ export async function searchArtifacts(db: Db, principal: TPrincipal, filter: TSe
   }
   const { page, nextCursor } = paginate(rows, filter.limit, (a) => a.id);
   const latest = page.length
-    ? await db.artifactVersion.findMany({ where: { OR: page.map((a) => ({ artifactId: a.id, version: a.latestVersion! })) }, include: VERSION_INCLUDE })
+    ? await db.artifactVersion.findMany({
+        where: { OR: page.map((a) => ({ artifactId: a.id, version: a.latestVersion! })) },
+        include: VERSION_INCLUDE,
+      })
     : [];
   const byArtifact = new Map(latest.map((v) => [v.artifactId, v]));
   return { artifacts: page.map((a) => toArtifactDto(a, byArtifact.get(a.id) ?? null)), nextCursor };

@@ -28,6 +28,10 @@ export async function recordDownload(db: Db, e: TDownloadEvent): Promise<void> {
   const link = e.linkId ? { linkId: e.linkId } : {};
   await recordAuditEvent(db, { ...base, action: "artifact.download", details: { via: e.via, status, ...link } });
   if (status === 302) {
-    await recordAuditEvent(db, { ...base, action: "url.mint", details: { via: `${e.via}-redirect`, ...link, expiresAt: e.result.presignedExpiresAt } });
+    await recordAuditEvent(db, {
+      ...base,
+      action: "url.mint",
+      details: { via: `${e.via}-redirect`, ...link, expiresAt: e.result.presignedExpiresAt },
+    });
   }
 }

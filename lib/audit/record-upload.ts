@@ -5,7 +5,13 @@ import type { TPublishResult } from "../artifacts/publish-input.ts";
 import { recordAuditEvent } from "./record-audit-event.ts";
 
 /** Records a published version (`via`: api, direct-upload, or what another caller says); replays of an earlier upload published nothing and are skipped. */
-export async function recordUpload(db: Db, principal: TPrincipal, result: TPublishResult, via: string, extra: Record<string, unknown> = {}): Promise<void> {
+export async function recordUpload(
+  db: Db,
+  principal: TPrincipal,
+  result: TPublishResult,
+  via: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   if (result.replayed) return;
   await recordAuditEvent(db, {
     actor: principal,

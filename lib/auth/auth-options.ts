@@ -43,7 +43,11 @@ export async function getAuthOptions(db: Db): Promise<NextAuthOptions> {
               authorization: { params: { scope: "openid email profile" } },
               idToken: true,
               checks: ["pkce" as const, "state" as const],
-              profile: (p: { sub: string; email?: string; name?: string }) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? p.email ?? p.sub }),
+              profile: (p: { sub: string; email?: string; name?: string }) => ({
+                id: p.sub,
+                email: p.email ?? null,
+                name: p.name ?? p.email ?? p.sub,
+              }),
             },
           ]
         : []),

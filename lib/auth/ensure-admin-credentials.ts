@@ -8,7 +8,11 @@ import { needsSetup } from "./complete-setup.ts";
  * the first admin gets these credentials. Once anyone has a password the variables are ignored,
  * so a password changed in the dashboard is never overwritten by a restart.
  */
-export async function ensureAdminCredentials(db: Db, credentials: { email: string; password: string } | undefined, log: (line: string) => void = console.log) {
+export async function ensureAdminCredentials(
+  db: Db,
+  credentials: { email: string; password: string } | undefined,
+  log: (line: string) => void = console.log,
+) {
   if (!credentials) return false;
   if (!(await needsSetup(db))) return false;
   const admin = await db.identity.findFirst({ where: { isAdmin: true, disabledAt: null }, orderBy: { createdAt: "asc" } });

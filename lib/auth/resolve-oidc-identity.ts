@@ -13,7 +13,12 @@ export async function resolveOidcIdentity(db: Db, profile: { email?: string | nu
   const existing = await db.identity.findUnique({ where: { email } });
   if (existing) return existing.disabledAt ? null : existing;
   if (!allowSignup) return null;
-  const base = email.split("@")[0]!.replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "user";
+  const base =
+    email
+      .split("@")[0]!
+      .replace(/[^a-z0-9-]/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40) || "user";
   for (let attempt = 0; attempt < 5; attempt++) {
     const name = attempt === 0 ? base : `${base}-${Math.random().toString(36).slice(2, 6)}`;
     if (await db.identity.findUnique({ where: { name } })) continue;

@@ -6,8 +6,10 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./passwo
 import { clearSignInFailures } from "./sign-in-throttle.ts";
 
 export function assertPasswordAcceptable(password: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH) throw validationFailed(`the password must be at least ${PASSWORD_MIN_LENGTH} characters`, { field: "password" });
-  if (password.length > PASSWORD_MAX_LENGTH) throw validationFailed(`the password must be at most ${PASSWORD_MAX_LENGTH} characters`, { field: "password" });
+  if (password.length < PASSWORD_MIN_LENGTH)
+    throw validationFailed(`the password must be at least ${PASSWORD_MIN_LENGTH} characters`, { field: "password" });
+  if (password.length > PASSWORD_MAX_LENGTH)
+    throw validationFailed(`the password must be at most ${PASSWORD_MAX_LENGTH} characters`, { field: "password" });
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();

@@ -19,9 +19,10 @@ export async function verifyCredentials(db: Db, email: string, password: string)
   const key = normalizeEmail(email);
   if (isSignInThrottled(key)) throw new SignInThrottledError();
   const identity = await db.identity.findUnique({ where: { email: key } });
-  const ok = identity?.passwordHash && !identity.disabledAt
-    ? await verifyPassword(password, identity.passwordHash)
-    : await verifyPassword(password, await decoyPasswordHash()).then(() => false);
+  const ok =
+    identity?.passwordHash && !identity.disabledAt
+      ? await verifyPassword(password, identity.passwordHash)
+      : await verifyPassword(password, await decoyPasswordHash()).then(() => false);
   if (!ok) {
     recordSignInFailure(key);
     return null;

@@ -49,7 +49,11 @@ export function createDb(databaseUrl: string, options: { onQuery?: (e: TQueryEve
     db = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), transactionOptions, log }) as unknown as Db;
   } else {
     mkdirSync(path.dirname(target.file), { recursive: true });
-    db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 }), transactionOptions, log }) as unknown as Db;
+    db = new SqliteClient({
+      adapter: new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 }),
+      transactionOptions,
+      log,
+    }) as unknown as Db;
   }
   if (options.onQuery) (db as unknown as { $on(event: "query", cb: (e: TQueryEvent) => void): void }).$on("query", options.onQuery);
   Object.defineProperty(db, DIALECT, { value: target.dialect, enumerable: false });

@@ -21,7 +21,9 @@ export async function getDownloadUrl(
   checkUrlLifetime(expiresIn, options.maxSeconds);
   const { artifact, row } = await getVersion(db, principal, artifactId, options.version);
   const presigned = await presignVersion(row, { expiresInSeconds: expiresIn, forceDownload: options.forceDownload });
-  const minted = presigned ? { ...presigned, delivery: "s3" as const } : { ...(await signShareUrl(db, artifactId, row.version, expiresIn, options.baseUrl)), delivery: "stowage" as const };
+  const minted = presigned
+    ? { ...presigned, delivery: "s3" as const }
+    : { ...(await signShareUrl(db, artifactId, row.version, expiresIn, options.baseUrl)), delivery: "stowage" as const };
   // The expiry, never the URL: the URL is the credential.
   await recordAuditEvent(db, {
     actor: principal,

@@ -10,10 +10,18 @@ import type { TContentRequest, TOpenedContent } from "./open-version-content.ts"
  * checks the token, builds the content result and records the download as anonymous via that
  * link or URL. A redirect's presigned URL never outlives the link that led to it.
  */
-export async function openSharedContent(db: Db, token: string, req: TContentRequest, options: { presignSeconds: number }): Promise<TOpenedContent> {
+export async function openSharedContent(
+  db: Db,
+  token: string,
+  req: TContentRequest,
+  options: { presignSeconds: number },
+): Promise<TOpenedContent> {
   const version = await resolveShareToken(db, token);
   const secondsLeft = (version.linkExpiresAt.getTime() - Date.now()) / 1000;
-  const result = await contentResult(req, version, { cacheControl: "private, no-cache", presignSeconds: Math.min(options.presignSeconds, secondsLeft) });
+  const result = await contentResult(req, version, {
+    cacheControl: "private, no-cache",
+    presignSeconds: Math.min(options.presignSeconds, secondsLeft),
+  });
   const audited = recordDownload(db, {
     actor: null,
     via: version.linkId ? "share-link" : "download-url",

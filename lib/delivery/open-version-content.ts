@@ -29,7 +29,19 @@ export async function openVersionContent(
   options: { version?: number; forceDownload?: boolean; presignSeconds: number; via?: "api" },
 ): Promise<TOpenedContent> {
   const { artifact, row } = await getVersion(db, principal, artifactId, options.version);
-  const result = await contentResult(req, row, { cacheControl: "private, no-cache", forceDownload: options.forceDownload, presignSeconds: options.presignSeconds });
-  const audited = recordDownload(db, { actor: principal, via: options.via ?? "api", namespace: artifact.namespace.name, artifactId: row.artifactId, version: row.version, method: req.method, result });
+  const result = await contentResult(req, row, {
+    cacheControl: "private, no-cache",
+    forceDownload: options.forceDownload,
+    presignSeconds: options.presignSeconds,
+  });
+  const audited = recordDownload(db, {
+    actor: principal,
+    via: options.via ?? "api",
+    namespace: artifact.namespace.name,
+    artifactId: row.artifactId,
+    version: row.version,
+    method: req.method,
+    result,
+  });
   return { ...result, audited };
 }

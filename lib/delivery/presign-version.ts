@@ -9,7 +9,10 @@ export type TDeliverable = { mimeType: string; filename: string; backend: string
  * disposition rules as bytes served by Stowage; null when the version's backend cannot presign
  * (the filesystem). Callers authorize first: the URL is the credential.
  */
-export async function presignVersion(v: TDeliverable, options: { expiresInSeconds: number; forceDownload?: boolean }): Promise<{ url: string; expiresAt: string } | null> {
+export async function presignVersion(
+  v: TDeliverable,
+  options: { expiresInSeconds: number; forceDownload?: boolean },
+): Promise<{ url: string; expiresAt: string } | null> {
   const store = getBlobStore(v.backend);
   if (!store.presignGet) return null;
   const seconds = Math.max(1, Math.floor(options.expiresInSeconds));

@@ -26,8 +26,14 @@ export async function deleteArtifactRows(
   condition: Prisma.ArtifactWhereInput = {},
 ): Promise<TDeletedArtifact | null> {
   if (!(await lockArtifactRow(tx, { AND: [{ id: artifact.id }, condition] }))) return null;
-  const versions = await tx.artifactVersion.findMany({ where: { artifactId: artifact.id }, select: { backend: true, storageKey: true, sizeBytes: true } });
+  const versions = await tx.artifactVersion.findMany({
+    where: { artifactId: artifact.id },
+    select: { backend: true, storageKey: true, sizeBytes: true },
+  });
   await tx.artifact.delete({ where: { id: artifact.id } });
-  const pendingIds = await releaseVersions(tx, versions.map((v) => ({ ...v, namespaceId: artifact.namespaceId })));
+  const pendingIds = await releaseVersions(
+    tx,
+    versions.map((v) => ({ ...v, namespaceId: artifact.namespaceId })),
+  );
   return { pendingIds, versions: versions.length, bytes: versions.reduce((sum, v) => sum + v.sizeBytes, 0n) };
 }

@@ -12,6 +12,8 @@ export async function discardBlob(db: Db, store: BlobStore, storageKey: string):
     await store.delete(storageKey);
   } catch (error) {
     const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-    await db.pendingBlobDelete.create({ data: { id: newId(), backend: store.backend, storageKey, attempts: 1, lastError } }).catch(() => undefined);
+    await db.pendingBlobDelete
+      .create({ data: { id: newId(), backend: store.backend, storageKey, attempts: 1, lastError } })
+      .catch(() => undefined);
   }
 }

@@ -28,7 +28,7 @@ export async function processPendingDeletes(db: Db, options: TPendingDeleteOptio
   const { ids, getStore = getBlobStore, lease, batchSize = 100 } = options;
   let deleted = 0;
   let failed = 0;
-  for (let after: string | undefined, chunk = 0; ; ) {
+  for (let after: string | undefined, chunk = 0; ;) {
     lease?.assertHeld();
     // Given ids go batchSize at a time (SQLite allows 999 parameters a query); else the whole outbox.
     const rows = ids
@@ -50,7 +50,10 @@ export async function processPendingDeletes(db: Db, options: TPendingDeleteOptio
     }
     if (done.length) await db.pendingBlobDelete.deleteMany({ where: { id: { in: done } } });
     for (const f of failures) {
-      await db.pendingBlobDelete.updateMany({ where: { id: f.id }, data: { attempts: { increment: 1 }, lastError: f.error.slice(0, 1000) } });
+      await db.pendingBlobDelete.updateMany({
+        where: { id: f.id },
+        data: { attempts: { increment: 1 }, lastError: f.error.slice(0, 1000) },
+      });
     }
     deleted += done.length;
     failed += failures.length;

@@ -18,7 +18,7 @@ export async function sweepExpired(db: Db, lease: TLease, options: { now?: Date;
   const batchSize = options.batchSize ?? 100;
   const expired: Prisma.ArtifactWhereInput = { OR: [{ expiresAt: { lte: now } }, { retainUntil: { lte: now } }] };
   const total: TExpiredSweep = { artifacts: 0, versions: 0, bytes: 0n };
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     lease.assertHeld();
     const batch = await db.artifact.findMany({
       where: { AND: [expired, after ? { id: { gt: after } } : {}] },
@@ -42,7 +42,14 @@ export async function sweepExpired(db: Db, lease: TLease, options: { now?: Date;
       return counts;
     });
     for (const a of swept.removed) {
-      await recordAuditEvent(db, { actor: null, actorName: "system", action: "artifact.expire", namespace: a.namespace.name, artifactId: a.id, details: { name: a.name } });
+      await recordAuditEvent(db, {
+        actor: null,
+        actorName: "system",
+        action: "artifact.expire",
+        namespace: a.namespace.name,
+        artifactId: a.id,
+        details: { name: a.name },
+      });
     }
     total.artifacts += swept.artifacts;
     total.versions += swept.versions;

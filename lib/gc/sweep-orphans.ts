@@ -43,7 +43,10 @@ export async function sweepOrphans(
     if (!ours.length) return;
     const [versions, uploads, queued] = await Promise.all([
       db.artifactVersion.findMany({ where: { storageKey: { in: ours } }, select: { storageKey: true } }),
-      db.directUpload.findMany({ where: { storageKey: { in: ours }, status: { in: ["pending", "completing"] } }, select: { storageKey: true } }),
+      db.directUpload.findMany({
+        where: { storageKey: { in: ours }, status: { in: ["pending", "completing"] } },
+        select: { storageKey: true },
+      }),
       db.pendingBlobDelete.findMany({ where: { storageKey: { in: ours } }, select: { storageKey: true } }),
     ]);
     const referenced = new Set([...versions, ...uploads, ...queued].map((r) => r.storageKey));

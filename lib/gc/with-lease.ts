@@ -21,7 +21,8 @@ export type TLease = {
 /** Renewed every third of it, so a sweep keeps the lease however long it runs. */
 const DEFAULT_TTL_MS = 60_000;
 
-const leaseLost = (name: string) => new StowageError("INTERNAL_ERROR", `the "${name}" lease was taken by another instance; stopping`, { lease: name });
+const leaseLost = (name: string) =>
+  new StowageError("INTERNAL_ERROR", `the "${name}" lease was taken by another instance; stopping`, { lease: name });
 
 /**
  * Runs `fn` holding the named lease, so no other process (app instance, CLI) runs it at the same
@@ -30,22 +31,30 @@ const leaseLost = (name: string) => new StowageError("INTERNAL_ERROR", `the "${n
  * crashed process); both are single statements, so on SQLite and PostgreSQL alike exactly one
  * contender wins. It is renewed while `fn` runs and deleted afterwards.
  */
-export async function withLease<T>(db: Db, name: string, fn: (lease: TLease) => Promise<T>, options: { ttlMs?: number } = {}): Promise<T | null> {
+export async function withLease<T>(
+  db: Db,
+  name: string,
+  fn: (lease: TLease) => Promise<T>,
+  options: { ttlMs?: number } = {},
+): Promise<T | null> {
   const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
   const holder = `${os.hostname()}/${process.pid}/${randomBytes(6).toString("hex")}`;
   const expiry = () => new Date(Date.now() + ttlMs);
   if (!(await acquire(db, name, holder, expiry()))) return null;
 
   let lost = false;
-  const renewal = setInterval(() => {
-    db.lease
-      .updateMany({ where: { name, holder }, data: { expiresAt: expiry() } })
-      .then((renewed) => {
-        if (renewed.count === 0) lost = true;
-      })
-      // A database hiccup: the next renewal, or the next fence, decides.
-      .catch(() => undefined);
-  }, Math.max(50, ttlMs / 3));
+  const renewal = setInterval(
+    () => {
+      db.lease
+        .updateMany({ where: { name, holder }, data: { expiresAt: expiry() } })
+        .then((renewed) => {
+          if (renewed.count === 0) lost = true;
+        })
+        // A database hiccup: the next renewal, or the next fence, decides.
+        .catch(() => undefined);
+    },
+    Math.max(50, ttlMs / 3),
+  );
   renewal.unref();
 
   const lease: TLease = {

@@ -3,9 +3,22 @@
  * attachment, so nothing a user uploaded runs on the app's origin.
  */
 const INLINE_TYPES = new Set([
-  "image/png", "image/jpeg", "image/gif", "image/webp", "image/avif", "image/bmp",
-  "text/plain", "text/csv", "text/markdown", "application/json", "application/pdf",
-  "audio/mpeg", "audio/ogg", "audio/wav", "video/mp4", "video/webm",
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "image/avif",
+  "image/bmp",
+  "text/plain",
+  "text/csv",
+  "text/markdown",
+  "application/json",
+  "application/pdf",
+  "audio/mpeg",
+  "audio/ogg",
+  "audio/wav",
+  "video/mp4",
+  "video/webm",
 ]);
 
 export function isInlineSafe(mimeType: string): boolean {

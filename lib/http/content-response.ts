@@ -45,7 +45,9 @@ export async function contentResult(
     "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", v.filename),
     "X-Content-Type-Options": "nosniff",
     // Even a type shown inline gets no scripts, plugins or same-origin powers (PDF needs its viewer).
-    ...(v.mimeType === "application/pdf" ? {} : { "Content-Security-Policy": "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox" }),
+    ...(v.mimeType === "application/pdf"
+      ? {}
+      : { "Content-Security-Policy": "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox" }),
   };
 
   if (etagMatches(req.headers.get("if-none-match"), etag)) return { status: 304, headers, body: null };
@@ -54,7 +56,13 @@ export async function contentResult(
   // here from the version record, since a presigned GET URL does not allow HEAD.
   if (req.method === "GET" && options.presignSeconds !== undefined) {
     const presigned = await presignVersion(v, { expiresInSeconds: options.presignSeconds, forceDownload: options.forceDownload });
-    if (presigned) return { status: 302, headers: { Location: presigned.url, "Cache-Control": "no-store" }, body: null, presignedExpiresAt: presigned.expiresAt };
+    if (presigned)
+      return {
+        status: 302,
+        headers: { Location: presigned.url, "Cache-Control": "no-store" },
+        body: null,
+        presignedExpiresAt: presigned.expiresAt,
+      };
   }
 
   const ifRange = req.headers.get("if-range");

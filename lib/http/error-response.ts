@@ -7,14 +7,18 @@ import { BlobStoreUnavailableError } from "../storage/blob-store.ts";
 export function fromZodError(error: z.ZodError): StowageError {
   const issue = error.issues[0];
   const field = issue?.path.join(".") || undefined;
-  const message = issue?.code === "unrecognized_keys" ? `unknown field(s): ${issue.keys.join(", ")}` : `${field ? `${field}: ` : ""}${issue?.message ?? "invalid input"}`;
+  const message =
+    issue?.code === "unrecognized_keys"
+      ? `unknown field(s): ${issue.keys.join(", ")}`
+      : `${field ? `${field}: ` : ""}${issue?.message ?? "invalid input"}`;
   return new StowageError("ARTIFACT_VALIDATION_FAILED", message, field ? { field } : {});
 }
 
 function toStowageError(error: unknown): StowageError | undefined {
   if (error instanceof StowageError) return error;
   if (error instanceof z.ZodError) return fromZodError(error);
-  if (error instanceof BlobStoreUnavailableError) return new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "artifact storage is not reachable");
+  if (error instanceof BlobStoreUnavailableError)
+    return new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "artifact storage is not reachable");
   return undefined;
 }
 
@@ -28,7 +32,11 @@ export function errorPayload(error: unknown): TErrorPayload {
   const known = toStowageError(error);
   if (!known) {
     console.error("Stowage: unexpected error", error);
-    return { status: 500, headers: { "Cache-Control": "no-store" }, body: { error: { code: "INTERNAL_ERROR", message: "internal error" } } };
+    return {
+      status: 500,
+      headers: { "Cache-Control": "no-store" },
+      body: { error: { code: "INTERNAL_ERROR", message: "internal error" } },
+    };
   }
   const headers: Record<string, string> = { "Cache-Control": "no-store", ...known.headers };
   if (known.code === "UNAUTHENTICATED") headers["WWW-Authenticate"] = 'Bearer realm="stowage"';

@@ -6,7 +6,11 @@ import { fromZodError } from "./error-response.ts";
 const MAX_JSON_BYTES = 64 * 1024;
 
 /** Reads a small JSON body (capped before parsing) and validates it with a zod schema. */
-export async function readJsonBody<T extends z.ZodType>(req: Request, schema: T, options: { optional?: boolean } = {}): Promise<z.infer<T>> {
+export async function readJsonBody<T extends z.ZodType>(
+  req: Request,
+  schema: T,
+  options: { optional?: boolean } = {},
+): Promise<z.infer<T>> {
   const type = req.headers.get("content-type") ?? "";
   const length = Number(req.headers.get("content-length") ?? "0");
   if (length > MAX_JSON_BYTES) throw validationFailed(`JSON bodies are limited to ${MAX_JSON_BYTES} bytes`);

@@ -108,12 +108,16 @@ export function readMultipartUpload(contentType: string, source: Readable, optio
     parser.on("file", (name, stream, info) => {
       if (name !== "file" || fileSeen) {
         stream.resume();
-        return fail(validationFailed(fileSeen ? "send exactly one file" : `the file part must be named "file", not "${name}"`, { field: name }));
+        return fail(
+          validationFailed(fileSeen ? "send exactly one file" : `the file part must be named "file", not "${name}"`, { field: name }),
+        );
       }
       fileSeen = true;
       fileInfo = { filename: info.filename ?? "", contentType: info.mimeType };
       // busboy fails the file stream itself when the body ends before the closing boundary.
-      stream.on("error", (e) => fail(e instanceof SpoolTooLargeError ? tooLarge(options.maxBytes) : validationFailed(`malformed multipart body: ${e.message}`)));
+      stream.on("error", (e) =>
+        fail(e instanceof SpoolTooLargeError ? tooLarge(options.maxBytes) : validationFailed(`malformed multipart body: ${e.message}`)),
+      );
 
       if (!options.canStream({ ...fields }, fileInfo.filename)) {
         spoolSource = stream;

@@ -16,7 +16,10 @@ export const ZUploadQuery = z.strictObject({
   sessionId: ZText.optional(),
   runId: ZText.optional(),
   tags: z.string().max(8192).optional(),
-  metadata: z.string().max(64 * 1024).optional(),
+  metadata: z
+    .string()
+    .max(64 * 1024)
+    .optional(),
   expiresAt: z.string().max(64).optional(),
 });
 
@@ -35,7 +38,12 @@ const nothing = async () => undefined;
  * (bounded by maxBytes) until the rest of the form is read, then published from there: one
  * more write and read of the bytes. Call `dispose` when done: it removes the spool file.
  */
-export async function readUploadRequest(url: URL, headers: Headers, body: Readable, limits: { dataDir: string; maxBytes: number }): Promise<TUploadRequest> {
+export async function readUploadRequest(
+  url: URL,
+  headers: Headers,
+  body: Readable,
+  limits: { dataDir: string; maxBytes: number },
+): Promise<TUploadRequest> {
   const preconditions = readUploadHeaders(headers);
   const { query } = readSearchParams(url, ZUploadQuery);
   const contentType = headers.get("content-type");

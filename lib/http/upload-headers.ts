@@ -7,9 +7,12 @@ export function readUploadHeaders(headers: Headers) {
   const ifNoneMatchRaw = headers.get("if-none-match");
   const idempotencyKey = headers.get("idempotency-key") ?? undefined;
   if (ifNoneMatchRaw !== null && ifNoneMatchRaw.trim() !== "*") {
-    throw validationFailed('If-None-Match on upload only accepts "*" (publish only if the artifact has no version yet)', { field: "If-None-Match" });
+    throw validationFailed('If-None-Match on upload only accepts "*" (publish only if the artifact has no version yet)', {
+      field: "If-None-Match",
+    });
   }
-  if (ifMatchRaw !== null && ifNoneMatchRaw !== null) throw validationFailed("send If-Match or If-None-Match, not both", { field: "If-Match" });
+  if (ifMatchRaw !== null && ifNoneMatchRaw !== null)
+    throw validationFailed("send If-Match or If-None-Match, not both", { field: "If-Match" });
   if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
     throw validationFailed("Idempotency-Key must be 1–255 visible ASCII characters", { field: "Idempotency-Key" });
   }

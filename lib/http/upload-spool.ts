@@ -97,7 +97,14 @@ export async function removeAbandonedSpools(dataDir: string): Promise<number> {
       const info = await stat(file).catch(() => null);
       dead = info !== null && info.isFile() && Date.now() - info.mtimeMs > FOREIGN_STALE_MS;
     }
-    if (dead && (await unlink(file).then(() => true, () => false))) removed++;
+    if (
+      dead &&
+      (await unlink(file).then(
+        () => true,
+        () => false,
+      ))
+    )
+      removed++;
   }
   return removed;
 }

@@ -18,7 +18,8 @@ function isStoreFailure(error: unknown): boolean {
 /** The same store, counting its failed operations in stowage_blob_store_errors_total{backend,operation}. */
 export function withErrorCounting(store: BlobStore): BlobStore {
   const backend = store.backend;
-  const counted = <A extends unknown[], R>(operation: string, fn: (...args: A) => Promise<R>) =>
+  const counted =
+    <A extends unknown[], R>(operation: string, fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       try {
         return await fn(...args);
@@ -46,7 +47,9 @@ export function withErrorCounting(store: BlobStore): BlobStore {
     list: (prefix) => countedListing(backend, store.list(prefix)),
     removeIncomplete: counted("removeIncomplete", (...a: Parameters<BlobStore["removeIncomplete"]>) => store.removeIncomplete(...a)),
     multipart,
-    ...(store.presignGet ? { presignGet: counted("presignGet", (...a: Parameters<NonNullable<BlobStore["presignGet"]>>) => store.presignGet!(...a)) } : {}),
+    ...(store.presignGet
+      ? { presignGet: counted("presignGet", (...a: Parameters<NonNullable<BlobStore["presignGet"]>>) => store.presignGet!(...a)) }
+      : {}),
   };
 }
 

@@ -31,7 +31,10 @@ export function appRoutePatterns(appDir: string): string[] {
 }
 
 function parse(label: string): TPattern {
-  const segments = label.split("/").filter(Boolean).map((s): TSegment => (s.startsWith("{...") ? { kind: "rest" } : s.startsWith("{") ? { kind: "param" } : { kind: "static", text: s }));
+  const segments = label
+    .split("/")
+    .filter(Boolean)
+    .map((s): TSegment => (s.startsWith("{...") ? { kind: "rest" } : s.startsWith("{") ? { kind: "param" } : { kind: "static", text: s }));
   return { label, segments };
 }
 

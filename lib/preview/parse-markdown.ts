@@ -75,7 +75,8 @@ function parseBlocks(lines: string[], depth: number): TBlock[] {
       const marker = fence[1]!;
       const body: string[] = [];
       i++;
-      while (i < lines.length && !new RegExp(`^ {0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}[ \\t]*$`).test(lines[i]!)) body.push(lines[i++]!);
+      while (i < lines.length && !new RegExp(`^ {0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}[ \\t]*$`).test(lines[i]!))
+        body.push(lines[i++]!);
       i++;
       blocks.push({ type: "code", lang: fence[2] ?? "", text: body.join("\n") });
       continue;
@@ -97,7 +98,11 @@ function parseBlocks(lines: string[], depth: number): TBlock[] {
     if (QUOTE.test(line)) {
       const inner: string[] = [];
       while (i < lines.length && QUOTE.test(lines[i]!)) inner.push(QUOTE.exec(lines[i++]!)![1]!);
-      blocks.push(depth < MAX_DEPTH ? { type: "quote", children: parseBlocks(inner, depth + 1) } : { type: "paragraph", children: parseInline(inner.join("\n")) });
+      blocks.push(
+        depth < MAX_DEPTH
+          ? { type: "quote", children: parseBlocks(inner, depth + 1) }
+          : { type: "paragraph", children: parseInline(inner.join("\n")) },
+      );
       continue;
     }
 
@@ -379,7 +384,8 @@ function readEmphasis(source: string, i: number, before: string): { type: "stron
     const closes = at > start && !/\s/.test(source[at - 1]!) && (c !== "_" || after === undefined || !/[\p{L}\p{N}]/u.test(after));
     // A single `*` must not close on half of a `**`.
     const halfOfDouble = !double && source[at + 1] === c;
-    if (closes && !halfOfDouble) return { type: c === "~" ? "del" : double ? "strong" : "em", inner: source.slice(start, at), end: at + delimiter.length };
+    if (closes && !halfOfDouble)
+      return { type: c === "~" ? "del" : double ? "strong" : "em", inner: source.slice(start, at), end: at + delimiter.length };
     j = at + (halfOfDouble ? 2 : 1);
   }
   return null;

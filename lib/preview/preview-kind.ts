@@ -12,12 +12,26 @@ export const DIFF_INPUT_BYTES = 256 * 1024;
 const IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "image/avif", "image/bmp"]);
 
 const TEXT_TYPES = new Set([
-  "application/xml", "application/yaml", "application/x-yaml", "application/toml", "application/x-ndjson", "application/javascript",
-  "application/x-sh", "application/sql", "application/graphql", "image/svg+xml",
+  "application/xml",
+  "application/yaml",
+  "application/x-yaml",
+  "application/toml",
+  "application/x-ndjson",
+  "application/javascript",
+  "application/x-sh",
+  "application/sql",
+  "application/graphql",
+  "image/svg+xml",
 ]);
 
 const BY_EXTENSION: Record<string, TPreviewKind> = {
-  md: "markdown", markdown: "markdown", csv: "csv", tsv: "tsv", json: "json", txt: "text", log: "text",
+  md: "markdown",
+  markdown: "markdown",
+  csv: "csv",
+  tsv: "tsv",
+  json: "json",
+  txt: "text",
+  log: "text",
 };
 
 export function previewKind(mimeType: string, filename = ""): TPreviewKind {
@@ -38,7 +52,8 @@ export function previewKind(mimeType: string, filename = ""): TPreviewKind {
 }
 
 /** Whether a kind is read as text (and can be diffed line by line). */
-export const isTextKind = (kind: TPreviewKind) => kind === "markdown" || kind === "csv" || kind === "tsv" || kind === "json" || kind === "text";
+export const isTextKind = (kind: TPreviewKind) =>
+  kind === "markdown" || kind === "csv" || kind === "tsv" || kind === "json" || kind === "text";
 
 /**
  * The start of a file as text: UTF-8, with a multi-byte character cut off at the end of a

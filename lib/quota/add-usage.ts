@@ -12,7 +12,11 @@ import { utcDay } from "./utc-day.ts";
 export async function addUsage(tx: Tx, namespaceId: string, deltaBytes: bigint | number, now = new Date()): Promise<void> {
   const delta = BigInt(deltaBytes);
   if (delta === 0n) return;
-  const { usedBytes } = await tx.namespace.update({ where: { id: namespaceId }, data: { usedBytes: { increment: delta } }, select: { usedBytes: true } });
+  const { usedBytes } = await tx.namespace.update({
+    where: { id: namespaceId },
+    data: { usedBytes: { increment: delta } },
+    select: { usedBytes: true },
+  });
   const day = utcDay(now);
   await tx.usageSample.upsert({
     where: { namespaceId_day: { namespaceId, day } },

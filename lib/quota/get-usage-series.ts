@@ -39,7 +39,13 @@ export function fillDaySeries(input: {
 }
 
 /** The namespace's stored bytes per day over the last `days` days, for a reader of it. */
-export async function getUsageSeries(db: Db, principal: TPrincipal, namespace: string, days: number, now = new Date()): Promise<TUsagePoint[]> {
+export async function getUsageSeries(
+  db: Db,
+  principal: TPrincipal,
+  namespace: string,
+  days: number,
+  now = new Date(),
+): Promise<TUsagePoint[]> {
   const ns = await requireNamespace(db, principal, namespace, "read");
   const today = utcDay(now);
   const start = addDays(today, -(days - 1));

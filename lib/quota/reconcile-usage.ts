@@ -15,12 +15,20 @@ const BATCH = 200;
  * and fixed in one transaction holding its row, so a commit running at the same time is counted
  * exactly once.
  */
-export async function reconcileUsage(db: Db, options: { fix: boolean }): Promise<{ namespaces: number; drifted: TUsageDrift[]; fixed: boolean }> {
+export async function reconcileUsage(
+  db: Db,
+  options: { fix: boolean },
+): Promise<{ namespaces: number; drifted: TUsageDrift[]; fixed: boolean }> {
   const drifted: TUsageDrift[] = [];
   let namespaces = 0;
   let cursor: string | undefined;
   for (;;) {
-    const page = await db.namespace.findMany({ orderBy: { id: "asc" }, take: BATCH, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}), select: { id: true } });
+    const page = await db.namespace.findMany({
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      select: { id: true },
+    });
     for (const { id } of page) {
       namespaces++;
       const drift = await db.$transaction(async (tx) => {

@@ -17,7 +17,14 @@ export const quotaOf = (ns: { quotaBytes: bigint | null }): bigint => ns.quotaBy
  * bypass the check, but what they hold still counts. On refusal: 409 with the numbers, where
  * `requestedBytes` is what the upload as a whole asks for.
  */
-async function hold(db: Db, principal: TPrincipal, ns: TQuotaNamespace, bytes: bigint, requested: () => Promise<bigint>, record: (tx: Tx) => Promise<unknown>): Promise<void> {
+async function hold(
+  db: Db,
+  principal: TPrincipal,
+  ns: TQuotaNamespace,
+  bytes: bigint,
+  requested: () => Promise<bigint>,
+  record: (tx: Tx) => Promise<unknown>,
+): Promise<void> {
   const quota = quotaOf(ns);
   const held = await db.$transaction(async (tx) => {
     const updated = principal.isAdmin
@@ -31,31 +38,54 @@ async function hold(db: Db, principal: TPrincipal, ns: TQuotaNamespace, bytes: b
   const now = await db.namespace.findUniqueOrThrow({ where: { id: ns.id } });
   const wanted = await requested();
   quotaRefusals.inc();
-  throw new StowageError("ARTIFACT_QUOTA_EXCEEDED", `this upload needs ${wanted} bytes but namespace ${ns.name} has ${quota - now.usedBytes - now.reservedBytes} of its ${quota} left`, {
-    namespace: ns.name,
-    usedBytes: Number(now.usedBytes),
-    reservedBytes: Number(now.reservedBytes),
-    quotaBytes: Number(quota),
-    requestedBytes: Number(wanted),
-  });
+  throw new StowageError(
+    "ARTIFACT_QUOTA_EXCEEDED",
+    `this upload needs ${wanted} bytes but namespace ${ns.name} has ${quota - now.usedBytes - now.reservedBytes} of its ${quota} left`,
+    {
+      namespace: ns.name,
+      usedBytes: Number(now.usedBytes),
+      reservedBytes: Number(now.reservedBytes),
+      quotaBytes: Number(quota),
+      requestedBytes: Number(wanted),
+    },
+  );
 }
 
 /**
  * Holds `bytes` of the namespace's quota for an upload in flight. The QuotaReservation row lets
  * a reservation whose process died be reclaimed once it expires.
  */
-export async function reserveQuota(db: Db, principal: TPrincipal, ns: TQuotaNamespace, bytes: bigint, options: { ttlMs: number; id?: string }): Promise<{ id: string; bytes: bigint }> {
+export async function reserveQuota(
+  db: Db,
+  principal: TPrincipal,
+  ns: TQuotaNamespace,
+  bytes: bigint,
+  options: { ttlMs: number; id?: string },
+): Promise<{ id: string; bytes: bigint }> {
   const id = options.id ?? newId();
-  await hold(db, principal, ns, bytes, async () => bytes, (tx) =>
-    tx.quotaReservation.create({ data: { id, namespaceId: ns.id, bytes, expiresAt: new Date(Date.now() + options.ttlMs) } }),
+  await hold(
+    db,
+    principal,
+    ns,
+    bytes,
+    async () => bytes,
+    (tx) => tx.quotaReservation.create({ data: { id, namespaceId: ns.id, bytes, expiresAt: new Date(Date.now() + options.ttlMs) } }),
   );
   return { id, bytes };
 }
 
 /** Adds to an existing reservation (a body of unknown length growing past what was held). */
-export async function growReservation(db: Db, principal: TPrincipal, ns: TQuotaNamespace, reservationId: string, more: bigint): Promise<void> {
+export async function growReservation(
+  db: Db,
+  principal: TPrincipal,
+  ns: TQuotaNamespace,
+  reservationId: string,
+  more: bigint,
+): Promise<void> {
   const heldSoFar = async () => ((await db.quotaReservation.findUnique({ where: { id: reservationId } }))?.bytes ?? 0n) + more;
-  await hold(db, principal, ns, more, heldSoFar, (tx) => tx.quotaReservation.update({ where: { id: reservationId }, data: { bytes: { increment: more } } }));
+  await hold(db, principal, ns, more, heldSoFar, (tx) =>
+    tx.quotaReservation.update({ where: { id: reservationId }, data: { bytes: { increment: more } } }),
+  );
 }
 
 /**
@@ -71,10 +101,12 @@ export async function releaseReservation(tx: Tx, reservationId: string): Promise
 
 /** releaseReservation in a transaction of its own (failure paths). */
 export async function releaseReservationNow(db: Db, reservationId: string): Promise<void> {
-  await db.$transaction((tx) => releaseReservation(tx, reservationId)).catch((error) => {
-    // Left for the sweep to reclaim when it expires; the upload's own error matters more.
-    console.error("Stowage: could not release a quota reservation", (error as Error).message);
-  });
+  await db
+    .$transaction((tx) => releaseReservation(tx, reservationId))
+    .catch((error) => {
+      // Left for the sweep to reclaim when it expires; the upload's own error matters more.
+      console.error("Stowage: could not release a quota reservation", (error as Error).message);
+    });
 }
 
 /** Reservations whose upload never ended (its process died): their bytes go back. */

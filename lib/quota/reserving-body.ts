@@ -13,7 +13,11 @@ const MAX_STEP = 8 * 1024 * 1024;
  * Passes the body through, asking `grow` for more quota before the bytes received pass what is
  * held. A refusal (quota exceeded) ends the body with that error, so the store keeps nothing.
  */
-export async function* reservingBody(body: Readable | AsyncIterable<Uint8Array>, held: number, grow: (more: number) => Promise<void>): AsyncGenerator<Uint8Array> {
+export async function* reservingBody(
+  body: Readable | AsyncIterable<Uint8Array>,
+  held: number,
+  grow: (more: number) => Promise<void>,
+): AsyncGenerator<Uint8Array> {
   let received = 0;
   for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;

@@ -24,7 +24,9 @@ function check(s: TNamespaceSettings): void {
   }
   const r = s.retentionDays;
   if (r !== undefined && r !== null && (!Number.isInteger(r) || r < 1 || r > MAX_RETENTION_DAYS)) {
-    throw validationFailed(`retentionDays must be a whole number from 1 to ${MAX_RETENTION_DAYS} (or null for the default)`, { field: "retentionDays" });
+    throw validationFailed(`retentionDays must be a whole number from 1 to ${MAX_RETENTION_DAYS} (or null for the default)`, {
+      field: "retentionDays",
+    });
   }
 }
 

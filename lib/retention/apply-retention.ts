@@ -21,9 +21,15 @@ export async function applyNamespaceRetention(
   config: Pick<TConfig, "retentionDays"> = getConfig(),
 ): Promise<{ updated: number; expired: number }> {
   if (retentionDays !== null && (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > MAX_DAYS)) {
-    throw validationFailed(`retentionDays must be a whole number from 1 to ${MAX_DAYS} (or null for the default)`, { field: "retentionDays" });
+    throw validationFailed(`retentionDays must be a whole number from 1 to ${MAX_DAYS} (or null for the default)`, {
+      field: "retentionDays",
+    });
   }
-  const namespace = await db.namespace.update({ where: { id: namespaceId }, data: { retentionDays }, select: { id: true, retentionDays: true } });
+  const namespace = await db.namespace.update({
+    where: { id: namespaceId },
+    data: { retentionDays },
+    select: { id: true, retentionDays: true },
+  });
   const updated = await recomputeRetainUntil(db, namespace, config);
   const expired = await db.artifact.count({ where: { namespaceId, retainUntil: { lte: new Date() } } });
   return { updated, expired };

@@ -15,7 +15,7 @@ export async function recomputeRetainUntil(
   batchSize = 500,
 ): Promise<number> {
   let changed = 0;
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     const rows = await db.artifact.findMany({
       where: { namespaceId: namespace.id, ...(after ? { id: { gt: after } } : {}) },
       orderBy: { id: "asc" },
@@ -28,7 +28,8 @@ export async function recomputeRetainUntil(
     if (updates.length) {
       changed += await db.$transaction(async (tx) => {
         let n = 0;
-        for (const u of updates) n += (await tx.artifact.updateMany({ where: { id: u.id, updatedAt: u.updatedAt }, data: { retainUntil: u.next } })).count;
+        for (const u of updates)
+          n += (await tx.artifact.updateMany({ where: { id: u.id, updatedAt: u.updatedAt }, data: { retainUntil: u.next } })).count;
         return n;
       });
     }

@@ -17,7 +17,7 @@ export async function syncDefaultRetention(db: Db, config: Pick<TConfig, "retent
   const applied = await db.setting.findUnique({ where: { key: SETTING } });
   if (applied?.value === wanted) return 0;
   let changed = 0;
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     const page = await db.namespace.findMany({
       where: { retentionDays: null, ...(after ? { id: { gt: after } } : {}) },
       orderBy: { id: "asc" },

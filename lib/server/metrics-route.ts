@@ -20,11 +20,19 @@ export function handleMetricsRoute(req: IncomingMessage, res: ServerResponse, to
   if (!token || (req.url ?? "").split("?")[0] !== METRICS_PATH || (req.method !== "GET" && req.method !== "HEAD")) return false;
   const sent = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "";
   if (!timingSafeEqual(digest(sent), digest(token))) {
-    void writeError(req, res, new StowageError("UNAUTHENTICATED", "send the metrics token as `Authorization: Bearer <STOWAGE_METRICS_TOKEN>`"));
+    void writeError(
+      req,
+      res,
+      new StowageError("UNAUTHENTICATED", "send the metrics token as `Authorization: Bearer <STOWAGE_METRICS_TOKEN>`"),
+    );
     return true;
   }
   const text = renderMetrics();
-  res.writeHead(200, { "Content-Type": METRICS_CONTENT_TYPE, "Content-Length": String(Buffer.byteLength(text)), "Cache-Control": "no-store" });
+  res.writeHead(200, {
+    "Content-Type": METRICS_CONTENT_TYPE,
+    "Content-Length": String(Buffer.byteLength(text)),
+    "Cache-Control": "no-store",
+  });
   res.end(req.method === "HEAD" ? undefined : text);
   return true;
 }

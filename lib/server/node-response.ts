@@ -13,7 +13,12 @@ export function toHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-export async function writeResult(res: ServerResponse, status: number, headers: Record<string, string>, body: ((sink: Writable) => Promise<void>) | null): Promise<void> {
+export async function writeResult(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: ((sink: Writable) => Promise<void>) | null,
+): Promise<void> {
   // The security headers are already set: the composition root gives every response the same ones.
   res.writeHead(status, headers);
   if (!body) {
@@ -32,7 +37,12 @@ export async function writeResult(res: ServerResponse, status: number, headers: 
 
 export function writeJson(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(data);
-  res.writeHead(status, { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(text)), "Cache-Control": "no-store", ...headers });
+  res.writeHead(status, {
+    "Content-Type": "application/json",
+    "Content-Length": String(Buffer.byteLength(text)),
+    "Cache-Control": "no-store",
+    ...headers,
+  });
   res.end(text);
 }
 

@@ -15,7 +15,11 @@ const UPLOAD_ROUTES = new Set(["POST /api/v1/artifacts", "PUT /api/v1/uploads/{i
  * connection closed, writes its one log line and its metrics. Counting hooks the stream methods
  * rather than listening for "data", which would start reading a body before its handler does.
  */
-export function observeRequest(req: IncomingMessage, res: ServerResponse, options: { route: string; context: TRequestContext; logFormat: TLogFormat }): void {
+export function observeRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { route: string; context: TRequestContext; logFormat: TLogFormat },
+): void {
   const started = process.hrtime.bigint();
   const method = KNOWN_METHODS.has(req.method ?? "") ? req.method! : "OTHER";
   let bytesIn = 0;
@@ -55,7 +59,17 @@ export function observeRequest(req: IncomingMessage, res: ServerResponse, option
     bytesReceived.inc({}, bytesIn);
     bytesSent.inc({}, bytesOut);
     const line = formatRequestLog(
-      { method, route, status, durationMs: Math.round(seconds * 10_000) / 10, bytesIn, bytesOut, identity: options.context.identity, requestId: options.context.requestId, aborted },
+      {
+        method,
+        route,
+        status,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        bytesIn,
+        bytesOut,
+        identity: options.context.identity,
+        requestId: options.context.requestId,
+        aborted,
+      },
       options.logFormat,
     );
     process.stdout.write(`${line}\n`);

@@ -24,7 +24,10 @@ const upload: THandler = async (req, res, url) => {
   const db = getDb();
   const config = getConfig();
   const principal = await authenticateRequest(db, req.method!, toHeaders(req));
-  const { input, dispose } = await readUploadRequest(url, toHeaders(req), req, { dataDir: config.dataDir, maxBytes: config.maxUploadBytes });
+  const { input, dispose } = await readUploadRequest(url, toHeaders(req), req, {
+    dataDir: config.dataDir,
+    maxBytes: config.maxUploadBytes,
+  });
   let published;
   try {
     published = await publishArtifact(db, getWriteBlobStore(), principal, config.maxUploadBytes, { ...input, via: "api" });
@@ -32,11 +35,16 @@ const upload: THandler = async (req, res, url) => {
     await dispose();
   }
   const { artifact, version, replayed } = published;
-  writeJson(res, replayed ? 200 : 201, { artifact, version }, {
-    Location: `/api/v1/artifacts/${artifact.id}/versions/${version.version}`,
-    ETag: `"${version.sha256}"`,
-    ...(replayed ? { "Idempotent-Replayed": "true" } : {}),
-  });
+  writeJson(
+    res,
+    replayed ? 200 : 201,
+    { artifact, version },
+    {
+      Location: `/api/v1/artifacts/${artifact.id}/versions/${version.version}`,
+      ETag: `"${version.sha256}"`,
+      ...(replayed ? { "Idempotent-Replayed": "true" } : {}),
+    },
+  );
 };
 
 // GET|HEAD /api/v1/artifacts/{id}/content?version=N – the bytes (Range, ETag, If-None-Match);
@@ -45,18 +53,29 @@ const content: THandler = async (req, res, url, [id]) => {
   const db = getDb();
   const principal = await authenticateRequest(db, req.method!, toHeaders(req));
   const { query } = readSearchParams(url, ZContentQuery);
-  const download = await openVersionContent(db, principal, id!, { method: req.method!, headers: toHeaders(req) }, {
-    version: parseVersionNumber(query.version),
-    forceDownload: query.download === "1",
-    presignSeconds: getConfig().presignedUrlSeconds,
-  });
+  const download = await openVersionContent(
+    db,
+    principal,
+    id!,
+    { method: req.method!, headers: toHeaders(req) },
+    {
+      version: parseVersionNumber(query.version),
+      forceDownload: query.download === "1",
+      presignSeconds: getConfig().presignedUrlSeconds,
+    },
+  );
   await writeResult(res, download.status, download.headers, download.body);
   await download.audited;
 };
 
 // GET|HEAD /api/v1/share/{token} – a share link's (or download URL's) bytes; the signed token is the credential
 const share: THandler = async (req, res, _url, [token]) => {
-  const download = await openSharedContent(getDb(), token!, { method: req.method!, headers: toHeaders(req) }, { presignSeconds: getConfig().presignedUrlSeconds });
+  const download = await openSharedContent(
+    getDb(),
+    token!,
+    { method: req.method!, headers: toHeaders(req) },
+    { presignSeconds: getConfig().presignedUrlSeconds },
+  );
   await writeResult(res, download.status, download.headers, download.body);
   await download.audited;
 };
@@ -77,9 +96,19 @@ const uploadPart: THandler = async (req, res, url, [uploadId, partNumber]) => {
 
 // `label` is the route's pattern in logs and metrics (never the path: tokens travel in it).
 const ROUTES: { methods: string[]; pattern: RegExp; label: string; handler: THandler }[] = [
-  { methods: ["PUT"], pattern: /^\/api\/v1\/uploads\/([a-z0-9]{26})\/parts\/(\d{1,5})\/?$/, label: "/api/v1/uploads/{id}/parts/{n}", handler: uploadPart },
+  {
+    methods: ["PUT"],
+    pattern: /^\/api\/v1\/uploads\/([a-z0-9]{26})\/parts\/(\d{1,5})\/?$/,
+    label: "/api/v1/uploads/{id}/parts/{n}",
+    handler: uploadPart,
+  },
   { methods: ["POST"], pattern: /^\/api\/v1\/artifacts\/?$/, label: "/api/v1/artifacts", handler: upload },
-  { methods: ["GET", "HEAD"], pattern: /^\/api\/v1\/artifacts\/([^/]+)\/content\/?$/, label: "/api/v1/artifacts/{id}/content", handler: content },
+  {
+    methods: ["GET", "HEAD"],
+    pattern: /^\/api\/v1\/artifacts\/([^/]+)\/content\/?$/,
+    label: "/api/v1/artifacts/{id}/content",
+    handler: content,
+  },
   { methods: ["GET", "HEAD"], pattern: /^\/api\/v1\/share\/([^/]+)\/?$/, label: "/api/v1/share/{token}", handler: share },
 ];
 

@@ -20,7 +20,7 @@ export async function listSharedWithMe(db: Db, principal: TPrincipal, options: {
   const reaching = sharesReaching(principal);
   const now = new Date();
   const rows: TArtifactRow[] = [];
-  for (let below = afterId; ; ) {
+  for (let below = afterId; ;) {
     const shares = await db.artifactShare.findMany({
       where: { AND: [reaching, ...(below ? [{ artifactId: { lt: below } }] : [])] },
       orderBy: { artifactId: "desc" },
@@ -44,13 +44,19 @@ export async function listSharedWithMe(db: Db, principal: TPrincipal, options: {
 
   const pageIds = page.map((a) => a.id);
   const [latest, shareRows] = await Promise.all([
-    db.artifactVersion.findMany({ where: { OR: page.map((a) => ({ artifactId: a.id, version: a.latestVersion! })) }, include: VERSION_INCLUDE }),
+    db.artifactVersion.findMany({
+      where: { OR: page.map((a) => ({ artifactId: a.id, version: a.latestVersion! })) },
+      include: VERSION_INCLUDE,
+    }),
     db.artifactShare.findMany({ where: { AND: [reaching, { artifactId: { in: pageIds } }] }, orderBy: { id: "asc" } }),
   ]);
   const latestBy = new Map(latest.map((v) => [v.artifactId, v]));
   const shares = await toShareDtos(db, shareRows);
   return {
-    artifacts: page.map((a) => ({ ...toArtifactDto(a, latestBy.get(a.id) ?? null), sharedWithMe: shares.filter((s) => s.artifactId === a.id) })),
+    artifacts: page.map((a) => ({
+      ...toArtifactDto(a, latestBy.get(a.id) ?? null),
+      sharedWithMe: shares.filter((s) => s.artifactId === a.id),
+    })),
     nextCursor,
   };
 }

@@ -16,11 +16,18 @@ export async function revokeShareLink(db: Db, principal: TPrincipal, linkId: str
   // Links to artifacts the caller cannot read do not exist for the caller.
   const artifact = await findArtifactOrThrow(db, principal, link.artifactId);
   if (link.createdById !== principal.identityId && !canManageLinks(principal, artifact)) {
-    throw new StowageError("ARTIFACT_NAMESPACE_DENIED", "only the link's creator, the artifact's owner, writers of its namespace or an admin may revoke it", {
-      namespace: artifact.namespace.name,
-    });
+    throw new StowageError(
+      "ARTIFACT_NAMESPACE_DENIED",
+      "only the link's creator, the artifact's owner, writers of its namespace or an admin may revoke it",
+      {
+        namespace: artifact.namespace.name,
+      },
+    );
   }
-  const { count } = await db.shareLink.updateMany({ where: { id: linkId, revokedAt: null }, data: { revokedAt: new Date(), revokedById: principal.identityId } });
+  const { count } = await db.shareLink.updateMany({
+    where: { id: linkId, revokedAt: null },
+    data: { revokedAt: new Date(), revokedById: principal.identityId },
+  });
   if (!count) return;
   await recordAuditEvent(db, {
     actor: principal,

@@ -15,8 +15,14 @@ export type TShareTarget = { identity?: string; group?: string };
  * artifact's namespace, like any other change to the artifact. Sharing again with the same
  * target changes nothing and returns the existing share (`created: false`).
  */
-export async function shareArtifact(db: Db, principal: TPrincipal, artifactId: string, target: TShareTarget): Promise<{ share: TShareDto; created: boolean }> {
-  if (!target.identity === !target.group) throw validationFailed("give exactly one of identity or group", { field: target.identity ? "group" : "identity" });
+export async function shareArtifact(
+  db: Db,
+  principal: TPrincipal,
+  artifactId: string,
+  target: TShareTarget,
+): Promise<{ share: TShareDto; created: boolean }> {
+  if (!target.identity === !target.group)
+    throw validationFailed("give exactly one of identity or group", { field: target.identity ? "group" : "identity" });
   // Access first: callers who may not change the artifact learn nothing about identities or groups.
   const artifact = await findArtifactOrThrow(db, principal, artifactId, "write");
   let identityId: string | null = null;

@@ -51,7 +51,12 @@ export async function createShareLink(
   const direct = await presignVersion(row, { expiresInSeconds: Math.min(expiresIn, PRESIGN_MAX_SECONDS) });
   const audit = { actor: principal, namespace: artifact.namespace.name, artifactId, version };
   await recordAuditEvent(db, { ...audit, action: "share_link.create", details: { linkId: link.id, expiresAt: expiresAt.toISOString() } });
-  if (direct) await recordAuditEvent(db, { ...audit, action: "url.mint", details: { via: "share-link-direct-url", linkId: link.id, expiresAt: direct.expiresAt } });
+  if (direct)
+    await recordAuditEvent(db, {
+      ...audit,
+      action: "url.mint",
+      details: { via: "share-link-direct-url", linkId: link.id, expiresAt: direct.expiresAt },
+    });
   return {
     id: link.id,
     url: shareUrl(options.baseUrl, token),
@@ -92,19 +97,25 @@ export async function resolveShareToken(db: Db, token: string) {
 
 async function resolveLinkToken(db: Db, linkId: string, signature: string) {
   if (!(await isValidServerSignature(db, [LINK_PURPOSE, linkId], signature))) throw invalidLink("this share link is not valid");
-  const link = await db.shareLink.findUnique({ where: { id: linkId }, include: { artifact: { include: { namespace: { select: { name: true } } } } } });
+  const link = await db.shareLink.findUnique({
+    where: { id: linkId },
+    include: { artifact: { include: { namespace: { select: { name: true } } } } },
+  });
   // A genuine link whose row is gone went with its artifact.
   if (!link) throw notFound();
   if (link.revokedAt) throw invalidLink("this share link has been revoked");
   if (link.expiresAt.getTime() <= Date.now()) throw invalidLink("this share link has expired");
   if (!isLive(link.artifact)) throw notFound();
-  const row = await db.artifactVersion.findUnique({ where: { artifactId_version: { artifactId: link.artifactId, version: link.version } } });
+  const row = await db.artifactVersion.findUnique({
+    where: { artifactId_version: { artifactId: link.artifactId, version: link.version } },
+  });
   if (!row) throw notFound("version");
   return { ...row, namespace: link.artifact.namespace.name, linkId: link.id as string | null, linkExpiresAt: link.expiresAt };
 }
 
 async function resolveDownloadToken(db: Db, artifactId: string, version: number, expires: number, signature: string) {
-  if (!(await isValidServerSignature(db, [DOWNLOAD_PURPOSE, artifactId, version, expires], signature))) throw invalidLink("this share link is not valid");
+  if (!(await isValidServerSignature(db, [DOWNLOAD_PURPOSE, artifactId, version, expires], signature)))
+    throw invalidLink("this share link is not valid");
   if (expires * 1000 <= Date.now()) throw invalidLink("this share link has expired");
   const artifact = await db.artifact.findUnique({ where: { id: artifactId }, include: { namespace: { select: { name: true } } } });
   if (!artifact || !isLive(artifact)) throw notFound();

@@ -87,7 +87,13 @@ export interface MultipartUploads {
   /** A presigned URL the client PUTs the part to, or null when parts go through `putPart`. */
   partUrl(key: string, uploadId: string, partNumber: number, expiresInSeconds: number): Promise<string | null>;
   /** Stores one part; fails with BlobSizeMismatchError unless exactly `size` bytes arrive. */
-  putPart(key: string, uploadId: string, partNumber: number, body: Readable | AsyncIterable<Uint8Array>, size: number): Promise<UploadedPart>;
+  putPart(
+    key: string,
+    uploadId: string,
+    partNumber: number,
+    body: Readable | AsyncIterable<Uint8Array>,
+    size: number,
+  ): Promise<UploadedPart>;
   /** The parts stored so far, by part number. Throws BlobNotFoundError for an unknown upload. */
   listParts(key: string, uploadId: string): Promise<UploadedPart[]>;
   /**
@@ -150,7 +156,10 @@ export class BlobSizeMismatchError extends Error {
     return blobSizeMismatchError.is(value);
   }
   readonly [blobSizeMismatchError.brand] = true;
-  constructor(readonly expected: number, readonly actual: number) {
+  constructor(
+    readonly expected: number,
+    readonly actual: number,
+  ) {
     super(`expected ${expected} bytes, received ${actual}`);
     this.name = "BlobSizeMismatchError";
   }

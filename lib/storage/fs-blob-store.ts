@@ -71,11 +71,7 @@ function toBytes(chunk: unknown): Uint8Array {
  * being written to disk the other fills from the network, so receiving and writing overlap.
  * Throwing out of the loop closes the source, so nothing more is read.
  */
-async function copyBody(
-  handle: FileHandle,
-  body: Readable | AsyncIterable<Uint8Array>,
-  maxBytes: number | undefined,
-): Promise<PutResult> {
+async function copyBody(handle: FileHandle, body: Readable | AsyncIterable<Uint8Array>, maxBytes: number | undefined): Promise<PutResult> {
   const hash = createHash("sha256");
   const buffers = [Buffer.allocUnsafe(IO_CHUNK), Buffer.allocUnsafe(IO_CHUNK)];
   let current = 0;
@@ -145,7 +141,6 @@ const UPLOAD_ID = /^[0-9a-f]{32}$/;
 const PART_FILE = /^part-(\d{5})$/;
 const partFile = (partNumber: number) => `part-${String(partNumber).padStart(5, "0")}`;
 
-
 export function createFsBlobStore(options: { root: string }): BlobStore {
   const root = path.resolve(options.root);
   // Keys cannot start with ".", so temp files and upload parts never collide with objects; same
@@ -166,7 +161,11 @@ export function createFsBlobStore(options: { root: string }): BlobStore {
    * Streams the body into a new temp file in `dir` (hashing and counting on the way) and makes
    * it durable. The caller moves it into place; on failure nothing is left behind.
    */
-  async function writeTemp(dir: string, body: Readable | AsyncIterable<Uint8Array>, maxBytes: number | undefined): Promise<PutResult & { tmpPath: string }> {
+  async function writeTemp(
+    dir: string,
+    body: Readable | AsyncIterable<Uint8Array>,
+    maxBytes: number | undefined,
+  ): Promise<PutResult & { tmpPath: string }> {
     // The loop sees the body's error; this keeps a late second 'error' emit (after the loop has
     // let go of the stream) from becoming an uncaught exception.
     if (isEmitter(body)) body.on("error", ignore);
@@ -186,11 +185,7 @@ export function createFsBlobStore(options: { root: string }): BlobStore {
     }
   }
 
-  async function put(
-    key: string,
-    body: Readable | AsyncIterable<Uint8Array>,
-    putOptions?: PutOptions,
-  ): Promise<PutResult> {
+  async function put(key: string, body: Readable | AsyncIterable<Uint8Array>, putOptions?: PutOptions): Promise<PutResult> {
     const finalPath = pathFor(key);
     const { tmpPath, ...result } = await writeTemp(tmpDir, body, putOptions?.maxBytes);
     try {
@@ -256,7 +251,7 @@ export function createFsBlobStore(options: { root: string }): BlobStore {
     let allWritten: (() => void) | undefined;
     try {
       const end = range ? Math.min(range.end + 1, size) : size;
-      for (let position = range?.start ?? 0; position < end; ) {
+      for (let position = range?.start ?? 0; position < end;) {
         if (sink.destroyed) return;
         const buffer = free.pop() ?? Buffer.allocUnsafeSlow(IO_CHUNK);
         const { bytesRead } = await fsOp(handle.read(buffer, 0, Math.min(IO_CHUNK, end - position), position));
@@ -358,7 +353,15 @@ export function createFsBlobStore(options: { root: string }): BlobStore {
         const entry = path.join(dir, name);
         // Age, not presence: another process may be writing to it right now.
         const info = await stat(entry).catch(() => null);
-        if (info && info.mtime < olderThan && (await remove(entry).then(() => true, () => false))) removed++;
+        if (
+          info &&
+          info.mtime < olderThan &&
+          (await remove(entry).then(
+            () => true,
+            () => false,
+          ))
+        )
+          removed++;
       }
     }
     return removed;

@@ -21,7 +21,11 @@ function createStore(backend: string): BlobStore {
   if (backend === "fs") return createFsBlobStore({ root: path.join(config.dataDir, "blobs") });
   if (backend.startsWith("s3:")) {
     // The bucket comes from the version record; endpoint and credentials from the configuration.
-    if (!config.s3) throw new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", `these bytes are in S3 (${backend}) but S3 is not configured (S3_BUCKET and friends)`);
+    if (!config.s3)
+      throw new StowageError(
+        "ARTIFACT_STORAGE_UNAVAILABLE",
+        `these bytes are in S3 (${backend}) but S3 is not configured (S3_BUCKET and friends)`,
+      );
     return createS3BlobStore({ ...config.s3, bucket: backend.slice(3) });
   }
   throw new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", `unknown storage backend "${backend}" (known: fs, s3:<bucket>)`);

@@ -150,7 +150,8 @@ export async function migrateBlobs(db: Db, options: TMigrateOptions): Promise<TM
     try {
       // Read back what the target says it holds before the row (and perhaps the source) commits to it.
       const stored = await target.stat(row.storageKey);
-      if (stored?.size !== expectedSize) return fail(`the target holds ${stored ? `${stored.size} bytes` : "nothing"} after the copy, expected ${expectedSize}`);
+      if (stored?.size !== expectedSize)
+        return fail(`the target holds ${stored ? `${stored.size} bytes` : "nothing"} after the copy, expected ${expectedSize}`);
     } catch (error) {
       if (error instanceof BlobStoreUnavailableError) throw stopped(`target ${to} unavailable`, row.id, error, summary);
       return fail(`cannot check the copy: ${reasonOf(error)}`);

@@ -181,7 +181,9 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore {
     assertValidBlobKey(key);
     if (range) assertValidRange(range);
     try {
-      const out = await s3Op(client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined })));
+      const out = await s3Op(
+        client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined })),
+      );
       return out.Body as Readable;
     } catch (error) {
       if (isNotFound(error)) throw new BlobNotFoundError(key);
@@ -262,7 +264,9 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore {
     let keyMarker: string | undefined;
     let uploadIdMarker: string | undefined;
     do {
-      const page = await s3Op(client.send(new ListMultipartUploadsCommand({ Bucket: bucket, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker })));
+      const page = await s3Op(
+        client.send(new ListMultipartUploadsCommand({ Bucket: bucket, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker })),
+      );
       for (const u of page.Uploads ?? []) {
         if (!u.Key || !u.UploadId || !u.Initiated || u.Initiated >= olderThan) continue;
         try {
@@ -285,7 +289,9 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore {
     let marker: string | undefined;
     try {
       do {
-        const page = await s3Op(client.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumberMarker: marker })));
+        const page = await s3Op(
+          client.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumberMarker: marker })),
+        );
         for (const p of page.Parts ?? []) parts.push({ partNumber: p.PartNumber!, size: p.Size ?? 0, etag: p.ETag });
         marker = page.IsTruncated ? page.NextPartNumberMarker : undefined;
       } while (marker);
@@ -299,18 +305,29 @@ export function createS3BlobStore(options: S3BlobStoreOptions): BlobStore {
   const multipart: MultipartUploads = {
     async start(key) {
       assertValidBlobKey(key);
-      const out = await s3Op(client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: "application/octet-stream" })));
+      const out = await s3Op(
+        client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: "application/octet-stream" })),
+      );
       return out.UploadId!;
     },
     async partUrl(key, uploadId, partNumber, expiresInSeconds) {
       assertValidBlobKey(key);
-      return getSignedUrl(presignClient, new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), { expiresIn: expiresInSeconds });
+      return getSignedUrl(presignClient, new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), {
+        expiresIn: expiresInSeconds,
+      });
     },
     async putPart(key, uploadId, partNumber, body, size) {
       assertValidBlobKey(key);
       const metered = meteredBody(body, size);
       try {
-        const command = new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber, Body: metered.stream, ContentLength: size });
+        const command = new UploadPartCommand({
+          Bucket: bucket,
+          Key: key,
+          UploadId: uploadId,
+          PartNumber: partNumber,
+          Body: metered.stream,
+          ContentLength: size,
+        });
         const out = await client.send(command, { abortSignal: metered.signal });
         if (metered.state.size !== size) throw new BlobSizeMismatchError(size, metered.state.size);
         return { partNumber, size, etag: out.ETag };

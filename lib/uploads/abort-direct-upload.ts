@@ -21,6 +21,8 @@ export async function abortDirectUpload(db: Db, principal: TPrincipal, uploadId:
     await recordAuditEvent(db, { actor: principal, action: "upload.abort", namespace: fields.namespace, details: { uploadId: upload.id } });
   }
   // If the store is down the parts stay until the sweep's backstop (removeIncomplete) takes them.
-  await getBlobStore(upload.backend).multipart.abort(upload.storageKey, upload.backendUploadId).catch(() => undefined);
+  await getBlobStore(upload.backend)
+    .multipart.abort(upload.storageKey, upload.backendUploadId)
+    .catch(() => undefined);
   return toDirectUploadDto(now);
 }

@@ -43,9 +43,15 @@ async function hashObject(store: BlobStore, key: string): Promise<string> {
 
 async function resultOf(db: Db, upload: TDirectUploadRow): Promise<TPublishResult> {
   const artifact = await db.artifact.findUnique({ where: { id: upload.artifactId! }, include: ARTIFACT_INCLUDE });
-  const version = await db.artifactVersion.findUnique({ where: { artifactId_version: { artifactId: upload.artifactId!, version: upload.version! } }, include: VERSION_INCLUDE });
+  const version = await db.artifactVersion.findUnique({
+    where: { artifactId_version: { artifactId: upload.artifactId!, version: upload.version! } },
+    include: VERSION_INCLUDE,
+  });
   // An expired artifact counts as deleted: it is never served, even before the sweep.
-  if (!artifact || !isLive(artifact) || !version) throw new StowageError("ARTIFACT_UPLOAD_CLOSED", "this upload was completed, but its version has since been deleted", { status: upload.status });
+  if (!artifact || !isLive(artifact) || !version)
+    throw new StowageError("ARTIFACT_UPLOAD_CLOSED", "this upload was completed, but its version has since been deleted", {
+      status: upload.status,
+    });
   return { artifact: toArtifactDto(artifact), version: toVersionDto(version), replayed: true };
 }
 
@@ -94,11 +100,14 @@ export async function completeDirectUpload(db: Db, principal: TPrincipal, upload
     if (parts) {
       const { missing, wrongSize } = checkParts(upload, parts);
       if (missing.length || wrongSize.length) {
-        throw validationFailed(`${missing.length} part(s) missing and ${wrongSize.length} of the wrong size; send them and complete again`, {
-          missingParts: missing.slice(0, REPORT_AT_MOST),
-          missingCount: missing.length,
-          wrongSizeParts: wrongSize.slice(0, REPORT_AT_MOST),
-        });
+        throw validationFailed(
+          `${missing.length} part(s) missing and ${wrongSize.length} of the wrong size; send them and complete again`,
+          {
+            missingParts: missing.slice(0, REPORT_AT_MOST),
+            missingCount: missing.length,
+            wrongSizeParts: wrongSize.slice(0, REPORT_AT_MOST),
+          },
+        );
       }
       ({ size, sha256 } = await store.multipart.complete(upload.storageKey, upload.backendUploadId, parts));
     } else {
@@ -111,10 +120,15 @@ export async function completeDirectUpload(db: Db, principal: TPrincipal, upload
   }
 
   try {
-    if (size !== Number(upload.sizeBytes)) throw validationFailed(`the parts hold ${size} bytes, not the ${upload.sizeBytes} declared`, { field: "size" });
+    if (size !== Number(upload.sizeBytes))
+      throw validationFailed(`the parts hold ${size} bytes, not the ${upload.sizeBytes} declared`, { field: "size" });
     sha256 ??= await hashObject(store, upload.storageKey);
     if (upload.sha256 && sha256 !== upload.sha256) {
-      throw validationFailed("the uploaded bytes do not match the declared sha256", { field: "sha256", expected: upload.sha256, actual: sha256 });
+      throw validationFailed("the uploaded bytes do not match the declared sha256", {
+        field: "sha256",
+        expected: upload.sha256,
+        actual: sha256,
+      });
     }
   } catch (error) {
     if (error instanceof BlobStoreUnavailableError) {
@@ -129,7 +143,15 @@ export async function completeDirectUpload(db: Db, principal: TPrincipal, upload
 
   let result: TPublishResult;
   try {
-    result = await commitStoredBlob(db, store, { principal, p, input: fields.input, namespaceId: namespace.id, storageKey: upload.storageKey, stored: { size, sha256 }, reservationId: upload.id });
+    result = await commitStoredBlob(db, store, {
+      principal,
+      p,
+      input: fields.input,
+      namespaceId: namespace.id,
+      storageKey: upload.storageKey,
+      stored: { size, sha256 },
+      reservationId: upload.id,
+    });
   } catch (error) {
     // commitStoredBlob has removed the bytes and given the quota back.
     await db.directUpload.update({ where: { id: upload.id }, data: { status: "failed", failure: (error as Error).message } });
@@ -139,7 +161,14 @@ export async function completeDirectUpload(db: Db, principal: TPrincipal, upload
     where: { id: upload.id },
     data: { status: "completed", completedAt: new Date(), artifactId: result.artifact.id, version: result.version.version },
   });
-  await recordAuditEvent(db, { actor: principal, action: "upload.complete", namespace: p.namespace, artifactId: result.artifact.id, version: result.version.version, details: { uploadId: upload.id } });
+  await recordAuditEvent(db, {
+    actor: principal,
+    action: "upload.complete",
+    namespace: p.namespace,
+    artifactId: result.artifact.id,
+    version: result.version.version,
+    details: { uploadId: upload.id },
+  });
   await recordUpload(db, principal, result, "direct-upload", { uploadId: upload.id });
   return result;
 }

@@ -22,14 +22,21 @@ export function assertOpen(upload: TDirectUploadRow): void {
  * Stowage's own part route. Either way the URL is the credential (send no Authorization
  * header), so clients have one code path. URLs never outlive the upload.
  */
-export async function getPartUrls(db: Db, principal: TPrincipal, uploadId: string, partNumbers: number[], options: { maxSeconds: number; baseUrl: string }) {
+export async function getPartUrls(
+  db: Db,
+  principal: TPrincipal,
+  uploadId: string,
+  partNumbers: number[],
+  options: { maxSeconds: number; baseUrl: string },
+) {
   const upload = await findDirectUploadOrThrow(db, principal, uploadId);
   assertOpen(upload);
   if (partNumbers.length === 0 || partNumbers.length > MAX_URLS_PER_REQUEST) {
     throw validationFailed(`ask for 1 to ${MAX_URLS_PER_REQUEST} part numbers at a time`, { field: "partNumbers" });
   }
   const bad = partNumbers.find((n) => !Number.isInteger(n) || n < 1 || n > upload.partCount);
-  if (bad !== undefined) throw validationFailed(`part numbers run from 1 to ${upload.partCount}; ${bad} is not one`, { field: "partNumbers" });
+  if (bad !== undefined)
+    throw validationFailed(`part numbers run from 1 to ${upload.partCount}; ${bad} is not one`, { field: "partNumbers" });
 
   const seconds = Math.max(1, Math.min(options.maxSeconds, Math.floor((upload.expiresAt.getTime() - Date.now()) / 1000)));
   const expires = Math.floor(Date.now() / 1000) + seconds;

@@ -15,12 +15,17 @@ const DEFAULT_PART_SIZE = 16 * MiB;
 export function planParts(size: number, requested?: number): { partSize: number; partCount: number } {
   let partSize = requested ?? Math.max(DEFAULT_PART_SIZE, Math.ceil(size / MAX_PARTS / MiB) * MiB);
   if (requested !== undefined && (!Number.isInteger(requested) || requested < MIN_PART_SIZE || requested > MAX_PART_SIZE)) {
-    throw validationFailed(`partSize must be an integer from ${MIN_PART_SIZE} (5 MiB) to ${MAX_PART_SIZE} (5 GiB) bytes`, { field: "partSize" });
+    throw validationFailed(`partSize must be an integer from ${MIN_PART_SIZE} (5 MiB) to ${MAX_PART_SIZE} (5 GiB) bytes`, {
+      field: "partSize",
+    });
   }
   partSize = Math.min(partSize, Math.max(size, 1));
   const partCount = Math.ceil(size / partSize);
   if (partCount > MAX_PARTS) {
-    throw validationFailed(`a ${size}-byte file needs parts of at least ${Math.ceil(size / MAX_PARTS)} bytes (at most ${MAX_PARTS} parts)`, { field: "partSize" });
+    throw validationFailed(
+      `a ${size}-byte file needs parts of at least ${Math.ceil(size / MAX_PARTS)} bytes (at most ${MAX_PARTS} parts)`,
+      { field: "partSize" },
+    );
   }
   return { partSize, partCount };
 }

@@ -16,21 +16,32 @@ import { expectedPartSize } from "./plan-parts.ts";
  */
 export async function receiveUploadPart(
   db: Db,
-  r: { uploadId: string; partNumber: string; expires: string | null; signature: string | null; contentLength: string | null; body: Readable },
+  r: {
+    uploadId: string;
+    partNumber: string;
+    expires: string | null;
+    signature: string | null;
+    contentLength: string | null;
+    body: Readable;
+  },
 ) {
   const invalid = () => new StowageError("ARTIFACT_SHARE_LINK_INVALID", "this part upload URL is not valid; ask for a new one");
   if (!/^\d{1,5}$/.test(r.partNumber) || !/^\d{1,12}$/.test(r.expires ?? "") || !r.signature) throw invalid();
   const partNumber = Number(r.partNumber);
   const expires = Number(r.expires);
   if (!(await isValidServerSignature(db, [PART_URL_PURPOSE, r.uploadId, partNumber, expires], r.signature))) throw invalid();
-  if (expires * 1000 <= Date.now()) throw new StowageError("ARTIFACT_SHARE_LINK_INVALID", "this part upload URL has expired; ask for a new one");
+  if (expires * 1000 <= Date.now())
+    throw new StowageError("ARTIFACT_SHARE_LINK_INVALID", "this part upload URL has expired; ask for a new one");
 
   const upload = await db.directUpload.findUnique({ where: { id: r.uploadId } });
   if (!upload) throw notFound("upload");
   assertOpen(upload);
   const size = expectedPartSize(upload, partNumber);
   if (r.contentLength !== String(size)) {
-    throw validationFailed(`part ${partNumber} must be exactly ${size} bytes, sent with Content-Length`, { field: "Content-Length", expectedBytes: size });
+    throw validationFailed(`part ${partNumber} must be exactly ${size} bytes, sent with Content-Length`, {
+      field: "Content-Length",
+      expectedBytes: size,
+    });
   }
   try {
     return await getBlobStore(upload.backend).multipart.putPart(upload.storageKey, upload.backendUploadId, partNumber, r.body, size);

@@ -40,16 +40,28 @@ export type TStoredUploadFields = {
  * fields, size, preconditions. Nothing is published until completeDirectUpload.
  */
 export async function startDirectUpload(db: Db, store: BlobStore, principal: TPrincipal, maxBytes: number, s: TStartDirectUpload) {
-  const input = { fields: s.fields, filename: s.filename, contentType: s.contentType, ifMatch: s.ifMatch, ifNoneMatch: s.ifNoneMatch, idempotencyKey: s.idempotencyKey };
+  const input = {
+    fields: s.fields,
+    filename: s.filename,
+    contentType: s.contentType,
+    ifMatch: s.ifMatch,
+    ifNoneMatch: s.ifNoneMatch,
+    idempotencyKey: s.idempotencyKey,
+  };
   const p = prepareFields(input);
   const namespace = await requireNamespace(db, principal, p.namespace, "write");
   if (!Number.isSafeInteger(s.size) || s.size < 1) {
-    throw validationFailed("size must be a positive whole number of bytes (send empty files through POST /api/v1/artifacts)", { field: "size" });
+    throw validationFailed("size must be a positive whole number of bytes (send empty files through POST /api/v1/artifacts)", {
+      field: "size",
+    });
   }
   if (s.size > maxBytes) {
-    throw new StowageError("ARTIFACT_TOO_LARGE", `the file exceeds the ${Math.round(maxBytes / 1024 / 1024)} MB limit for direct uploads`, { maxBytes });
+    throw new StowageError("ARTIFACT_TOO_LARGE", `the file exceeds the ${Math.round(maxBytes / 1024 / 1024)} MB limit for direct uploads`, {
+      maxBytes,
+    });
   }
-  if (s.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(s.sha256)) throw validationFailed("sha256 must be 64 lowercase hex digits", { field: "sha256" });
+  if (s.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(s.sha256))
+    throw validationFailed("sha256 must be 64 lowercase hex digits", { field: "sha256" });
   const plan = planParts(s.size, s.partSize);
   await checkPreconditionsEarly(db, namespace.id, p, input);
 

@@ -13,7 +13,9 @@ import { sweepDeletions, sweepRuns } from "../observability/stowage-metrics.ts";
 const STALE_AFTER_MS = UPLOAD_LIFETIME_MS + 3_600_000;
 
 /** Everything uploads can leave behind, on every configured store, and the quota they held. */
-export async function sweepIncompleteUploads(db: Db): Promise<{ expiredUploads: number; removedLeftovers: number; reclaimedReservations: number }> {
+export async function sweepIncompleteUploads(
+  db: Db,
+): Promise<{ expiredUploads: number; removedLeftovers: number; reclaimedReservations: number }> {
   const expiredUploads = await sweepDirectUploads(db);
   const reclaimedReservations = await reclaimExpiredReservations(db);
   let removedLeftovers = 0;

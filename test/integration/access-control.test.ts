@@ -19,12 +19,15 @@ async function adminCall(path: string, init: RequestInit & { json?: unknown }, e
   return res.body;
 }
 const createGroup = (name: string) => adminCall("/api/v1/groups", { method: "POST", json: { name } }, 201);
-const addMember = (group: string, identity: string) => adminCall(`/api/v1/groups/${group}/members`, { method: "POST", json: { identity } }, 204);
-const removeMember = (group: string, identity: string) => adminCall(`/api/v1/groups/${group}/members/${identity}`, { method: "DELETE" }, 204);
+const addMember = (group: string, identity: string) =>
+  adminCall(`/api/v1/groups/${group}/members`, { method: "POST", json: { identity } }, 204);
+const removeMember = (group: string, identity: string) =>
+  adminCall(`/api/v1/groups/${group}/members/${identity}`, { method: "DELETE" }, 204);
 const createNamespace = (name: string) => adminCall("/api/v1/namespaces", { method: "POST", json: { name } }, 201);
 const grant = async (namespace: string, to: { identity?: string; group?: string }, permission: "read" | "write") =>
   (await adminCall(`/api/v1/namespaces/${namespace}/grants`, { method: "POST", json: { ...to, permission } }, 201)).grant.id as string;
-const revokeGrant = (namespace: string, grantId: string) => adminCall(`/api/v1/namespaces/${namespace}/grants/${grantId}`, { method: "DELETE" }, 204);
+const revokeGrant = (namespace: string, grantId: string) =>
+  adminCall(`/api/v1/namespaces/${namespace}/grants/${grantId}`, { method: "DELETE" }, 204);
 
 const namespacesOf = async (client: TClient) => {
   const me = await client.json("/api/v1/me");
@@ -66,7 +69,14 @@ describe("authentication", () => {
       "a truncated key": { authorization: `Bearer ${agent.key.slice(0, -1)}` },
     };
     const anonymous = api();
-    const paths = ["/api/v1/me", "/api/v1/artifacts", `/api/v1/artifacts/${artifactId}`, `/api/v1/artifacts/${artifactId}/content`, "/api/v1/namespaces", "/api/v1/identities"];
+    const paths = [
+      "/api/v1/me",
+      "/api/v1/artifacts",
+      `/api/v1/artifacts/${artifactId}`,
+      `/api/v1/artifacts/${artifactId}/content`,
+      "/api/v1/namespaces",
+      "/api/v1/identities",
+    ];
     for (const [label, headers] of Object.entries(headerCases)) {
       for (const path of paths) {
         const res = await anonymous.request(path, { headers });
@@ -181,12 +191,19 @@ describe("personal namespaces", () => {
   });
 
   it("refuses listing, usage and run/session views of another agent's namespace like a missing one", async () => {
-    for (const path of ["/api/v1/artifacts?namespace=", "/api/v1/namespaces/", "/api/v1/runs/r1/artifacts?namespace=", "/api/v1/sessions/s1/artifacts?namespace="]) {
+    for (const path of [
+      "/api/v1/artifacts?namespace=",
+      "/api/v1/namespaces/",
+      "/api/v1/runs/r1/artifacts?namespace=",
+      "/api/v1/sessions/s1/artifacts?namespace=",
+    ]) {
       const url = (ns: string) => (path.endsWith("/") ? `${path}${ns}/usage` : `${path}${encodeURIComponent(ns)}`);
       const theirs = await a.client.json(url(b.namespace));
       const nobody = await a.client.json(url("agent:nobody-xyz"));
       expectError(theirs, 403, "ARTIFACT_NAMESPACE_DENIED");
-      expect(JSON.stringify(theirs.body).replaceAll(b.namespace, "<ns>")).toBe(JSON.stringify(nobody.body).replaceAll("agent:nobody-xyz", "<ns>"));
+      expect(JSON.stringify(theirs.body).replaceAll(b.namespace, "<ns>")).toBe(
+        JSON.stringify(nobody.body).replaceAll("agent:nobody-xyz", "<ns>"),
+      );
     }
   });
 
@@ -260,7 +277,11 @@ describe("ring namespaces", () => {
     expect(up.status).toBe(201);
     await removeMember(group, second.name);
 
-    expectError(await second.client.upload({ namespace: ring, name: `${prefix}/after-removal.txt` }, "x"), 403, "ARTIFACT_NAMESPACE_DENIED");
+    expectError(
+      await second.client.upload({ namespace: ring, name: `${prefix}/after-removal.txt` }, "x"),
+      403,
+      "ARTIFACT_NAMESPACE_DENIED",
+    );
     expectError(await second.client.json(`/api/v1/artifacts?namespace=${ring}`), 403, "ARTIFACT_NAMESPACE_DENIED");
     expectError(await second.client.json(`/api/v1/artifacts/${up.body.artifact.id}`), 404, "ARTIFACT_NOT_FOUND");
     expect(await listedNames(second.client, prefix)).toEqual([]);
@@ -285,7 +306,14 @@ describe("grants", () => {
   let seedId: string;
 
   beforeAll(async () => {
-    [reader, writer, otherWriter, groupie1, groupie2, outsider] = await Promise.all([createAgent(), createAgent(), createAgent(), createAgent(), createAgent(), createAgent()]);
+    [reader, writer, otherWriter, groupie1, groupie2, outsider] = await Promise.all([
+      createAgent(),
+      createAgent(),
+      createAgent(),
+      createAgent(),
+      createAgent(),
+      createAgent(),
+    ]);
     await createNamespace(ns);
     await createGroup(group);
     await addMember(group, groupie1.name);
@@ -311,7 +339,11 @@ describe("grants", () => {
 
     expectError(await reader.client.upload({ namespace: ns, name: `${prefix}/by-reader.txt` }, "x"), 403, "ARTIFACT_NAMESPACE_DENIED");
     expectError(await reader.client.upload({ namespace: ns, name: `${prefix}/seed.txt` }, "overwrite"), 403, "ARTIFACT_NAMESPACE_DENIED");
-    expectError(await reader.client.json(`/api/v1/artifacts/${seedId}`, { method: "PATCH", json: { tags: ["mine"] } }), 403, "ARTIFACT_NAMESPACE_DENIED");
+    expectError(
+      await reader.client.json(`/api/v1/artifacts/${seedId}`, { method: "PATCH", json: { tags: ["mine"] } }),
+      403,
+      "ARTIFACT_NAMESPACE_DENIED",
+    );
     expectError(await reader.client.json(`/api/v1/artifacts/${seedId}/versions/0`, { method: "DELETE" }), 403, "ARTIFACT_NAMESPACE_DENIED");
     expectError(await reader.client.json(`/api/v1/artifacts/${seedId}`, { method: "DELETE" }), 403, "ARTIFACT_NAMESPACE_DENIED");
 
@@ -334,9 +366,16 @@ describe("grants", () => {
     // Another write-grantee may add versions and retag, but not delete what it did not create.
     const v1 = await otherWriter.client.upload({ namespace: ns, name: `${prefix}/w.txt` }, "other v1");
     expect(v1.body.version.version).toBe(1);
-    const patched = await otherWriter.client.json(`/api/v1/artifacts/${mine.body.artifact.id}`, { method: "PATCH", json: { tags: ["reviewed"] } });
+    const patched = await otherWriter.client.json(`/api/v1/artifacts/${mine.body.artifact.id}`, {
+      method: "PATCH",
+      json: { tags: ["reviewed"] },
+    });
     expect(patched.status).toBe(200);
-    for (const target of [`/api/v1/artifacts/${mine.body.artifact.id}`, `/api/v1/artifacts/${mine.body.artifact.id}/versions/0`, `/api/v1/artifacts/${seedId}`]) {
+    for (const target of [
+      `/api/v1/artifacts/${mine.body.artifact.id}`,
+      `/api/v1/artifacts/${mine.body.artifact.id}/versions/0`,
+      `/api/v1/artifacts/${seedId}`,
+    ]) {
       expectError(await otherWriter.client.json(target, { method: "DELETE" }), 403, "ARTIFACT_NAMESPACE_DENIED");
     }
     expect((await writer.client.json(`/api/v1/artifacts/${mine.body.artifact.id}/versions`)).body.versions).toHaveLength(2);

@@ -47,12 +47,20 @@ describe("API keys", () => {
     const res = await admin().json(`/api/v1/identities/${name}/keys`, { method: "POST", json: { label: "ci" } });
     expect(res.status).toBe(201);
     const key = res.body.key;
-    expect(key).toMatchObject({ id: expect.any(String), key: expect.stringMatching(/^stw_[A-Za-z0-9_-]{40,}$/), label: "ci", identity: name });
+    expect(key).toMatchObject({
+      id: expect.any(String),
+      key: expect.stringMatching(/^stw_[A-Za-z0-9_-]{40,}$/),
+      label: "ci",
+      identity: name,
+    });
     expect(key.prefix.length).toBeGreaterThanOrEqual(8);
     expect(key.prefix.length).toBeLessThan(key.key.length - 16);
     expect(key.key.startsWith(key.prefix)).toBe(true);
 
-    const listings = [await admin().request(`/api/v1/identities/${name}/keys`), await api(key.key).request(`/api/v1/identities/${name}/keys`)];
+    const listings = [
+      await admin().request(`/api/v1/identities/${name}/keys`),
+      await api(key.key).request(`/api/v1/identities/${name}/keys`),
+    ];
     for (const listing of listings) {
       expect(listing.status).toBe(200);
       const text = await listing.text();
@@ -63,7 +71,14 @@ describe("API keys", () => {
     }
     // The listing above used the key: it now has a last-used time. (Before that it had none.)
     const [row] = await keysOf(name);
-    expect(row).toEqual({ id: key.id, label: "ci", prefix: key.prefix, createdAt: expect.any(String), lastUsedAt: expect.any(String), revokedAt: null });
+    expect(row).toEqual({
+      id: key.id,
+      label: "ci",
+      prefix: key.prefix,
+      createdAt: expect.any(String),
+      lastUsedAt: expect.any(String),
+      revokedAt: null,
+    });
     expect(Math.abs(Date.parse(row!.lastUsedAt!) - Date.now())).toBeLessThan(60_000);
 
     const second = await admin().json(`/api/v1/identities/${name}/keys`, { method: "POST" });
@@ -96,7 +111,11 @@ describe("API keys", () => {
     expect((await keysOf(self.name)).find((k) => k.id === mine.body.key.id)?.revokedAt).toEqual(expect.any(String));
 
     // Another identity's keys: no creating, listing or revoking.
-    expectError(await self.client.json(`/api/v1/identities/${other.name}/keys`, { method: "POST", json: { label: "stolen" } }), 403, "FORBIDDEN");
+    expectError(
+      await self.client.json(`/api/v1/identities/${other.name}/keys`, { method: "POST", json: { label: "stolen" } }),
+      403,
+      "FORBIDDEN",
+    );
     expectError(await self.client.json(`/api/v1/identities/${other.name}/keys`), 403, "FORBIDDEN");
     // Another's key id is answered like an unknown one (DESIGN.md: "one you may not know exists").
     const theirs = await self.client.json(`/api/v1/keys/${other.keyId}`, { method: "DELETE" });
@@ -121,7 +140,12 @@ describe("names", () => {
     const email = `${name}@example.com`;
     expect((await admin().json("/api/v1/identities", { method: "POST", json: { name, email } })).status).toBe(201);
     expectError(await admin().json("/api/v1/identities", { method: "POST", json: { name } }), 400, "ARTIFACT_VALIDATION_FAILED");
-    expectError(await admin().json("/api/v1/identities", { method: "POST", json: { name: slug("dup"), email } }), 400, "ARTIFACT_VALIDATION_FAILED", "email");
+    expectError(
+      await admin().json("/api/v1/identities", { method: "POST", json: { name: slug("dup"), email } }),
+      400,
+      "ARTIFACT_VALIDATION_FAILED",
+      "email",
+    );
     expect((await identityNames()).filter((n) => n === name)).toHaveLength(1);
 
     expect((await admin().json("/api/v1/groups", { method: "POST", json: { name } })).status).toBe(201);
@@ -151,10 +175,32 @@ describe("names", () => {
 
   it("refuses invalid identity and group names with 400 and creates nothing", async () => {
     const base = slug("bad");
-    const invalid = [`${base}-Upper`, `${base} space`, "", ` ${base}`, `-${base}`, `${base}/x`, `agent:${base}`, `ring:${base}`, `${base}\u0000`, `${base}é`, "a".repeat(64)];
+    const invalid = [
+      `${base}-Upper`,
+      `${base} space`,
+      "",
+      ` ${base}`,
+      `-${base}`,
+      `${base}/x`,
+      `agent:${base}`,
+      `ring:${base}`,
+      `${base}\u0000`,
+      `${base}é`,
+      "a".repeat(64),
+    ];
     for (const name of invalid) {
-      expectError(await admin().json("/api/v1/identities", { method: "POST", json: { name } }), 400, "ARTIFACT_VALIDATION_FAILED", `identity ${JSON.stringify(name)}`);
-      expectError(await admin().json("/api/v1/groups", { method: "POST", json: { name } }), 400, "ARTIFACT_VALIDATION_FAILED", `group ${JSON.stringify(name)}`);
+      expectError(
+        await admin().json("/api/v1/identities", { method: "POST", json: { name } }),
+        400,
+        "ARTIFACT_VALIDATION_FAILED",
+        `identity ${JSON.stringify(name)}`,
+      );
+      expectError(
+        await admin().json("/api/v1/groups", { method: "POST", json: { name } }),
+        400,
+        "ARTIFACT_VALIDATION_FAILED",
+        `group ${JSON.stringify(name)}`,
+      );
     }
     const names = await identityNames();
     const groupNames = (await groups()).map((g) => g.name);
@@ -173,11 +219,29 @@ describe("names", () => {
   it("refuses invalid custom namespace names, and agent: and ring: ones, with 400", async () => {
     const base = slug("ns");
     const invalid = [
-      `agent:${base}`, `ring:${base}`, `Team:${base}`, `team:${base.toUpperCase()}`, `team:${base} x`, `team ${base}`, base,
-      "team:", `:${base}`, `team:${base}:x`, `team:-${base}`, `team:${base}/x`, `1team:${base}`, `${"t".repeat(32)}:${base}`, "",
+      `agent:${base}`,
+      `ring:${base}`,
+      `Team:${base}`,
+      `team:${base.toUpperCase()}`,
+      `team:${base} x`,
+      `team ${base}`,
+      base,
+      "team:",
+      `:${base}`,
+      `team:${base}:x`,
+      `team:-${base}`,
+      `team:${base}/x`,
+      `1team:${base}`,
+      `${"t".repeat(32)}:${base}`,
+      "",
     ];
     for (const name of invalid) {
-      expectError(await admin().json("/api/v1/namespaces", { method: "POST", json: { name } }), 400, "ARTIFACT_VALIDATION_FAILED", JSON.stringify(name));
+      expectError(
+        await admin().json("/api/v1/namespaces", { method: "POST", json: { name } }),
+        400,
+        "ARTIFACT_VALIDATION_FAILED",
+        JSON.stringify(name),
+      );
     }
     const existing = await namespaceNames();
     for (const name of invalid) expect(existing).not.toContain(name);
@@ -199,9 +263,14 @@ describe("admin routes", () => {
   beforeAll(async () => {
     [agent, bystander] = await Promise.all([createAgent(), createAgent()]);
     expect((await admin().json("/api/v1/groups", { method: "POST", json: { name: group } })).status).toBe(201);
-    expect((await admin().json(`/api/v1/groups/${group}/members`, { method: "POST", json: { identity: bystander.name } })).status).toBe(204);
+    expect((await admin().json(`/api/v1/groups/${group}/members`, { method: "POST", json: { identity: bystander.name } })).status).toBe(
+      204,
+    );
     expect((await admin().json("/api/v1/namespaces", { method: "POST", json: { name: ns } })).status).toBe(201);
-    const g = await admin().json(`/api/v1/namespaces/${ns}/grants`, { method: "POST", json: { identity: bystander.name, permission: "read" } });
+    const g = await admin().json(`/api/v1/namespaces/${ns}/grants`, {
+      method: "POST",
+      json: { identity: bystander.name, permission: "read" },
+    });
     expect(g.status).toBe(201);
     grantId = g.body.grant.id;
   });
@@ -266,24 +335,51 @@ describe("admin routes", () => {
       { identity: agent.name, permission: "read", extra: true },
     ];
     for (const json of bad) {
-      expectError(await admin().json(`/api/v1/namespaces/${ns}/grants`, { method: "POST", json }), 400, "ARTIFACT_VALIDATION_FAILED", JSON.stringify(json));
+      expectError(
+        await admin().json(`/api/v1/namespaces/${ns}/grants`, { method: "POST", json }),
+        400,
+        "ARTIFACT_VALIDATION_FAILED",
+        JSON.stringify(json),
+      );
     }
-    expectError(await admin().json(`/api/v1/namespaces/${ns}/grants`, { method: "POST", json: { identity: slug("ghost"), permission: "read" } }), 404, "ARTIFACT_NOT_FOUND");
-    expectError(await admin().json(`/api/v1/namespaces/team:${slug("ghost")}/grants`, { method: "POST", json: { identity: agent.name, permission: "read" } }), 404, "ARTIFACT_NOT_FOUND");
+    expectError(
+      await admin().json(`/api/v1/namespaces/${ns}/grants`, { method: "POST", json: { identity: slug("ghost"), permission: "read" } }),
+      404,
+      "ARTIFACT_NOT_FOUND",
+    );
+    expectError(
+      await admin().json(`/api/v1/namespaces/team:${slug("ghost")}/grants`, {
+        method: "POST",
+        json: { identity: agent.name, permission: "read" },
+      }),
+      404,
+      "ARTIFACT_NOT_FOUND",
+    );
     const grants = await admin().json(`/api/v1/namespaces/${ns}/grants`);
     expect(grants.body.grants).toHaveLength(1);
   });
 
   it("validates group membership changes", async () => {
-    expectError(await admin().json(`/api/v1/groups/${group}/members`, { method: "POST", json: { identity: slug("ghost") } }), 404, "ARTIFACT_NOT_FOUND");
-    expectError(await admin().json(`/api/v1/groups/${slug("ghost")}/members`, { method: "POST", json: { identity: agent.name } }), 404, "ARTIFACT_NOT_FOUND");
+    expectError(
+      await admin().json(`/api/v1/groups/${group}/members`, { method: "POST", json: { identity: slug("ghost") } }),
+      404,
+      "ARTIFACT_NOT_FOUND",
+    );
+    expectError(
+      await admin().json(`/api/v1/groups/${slug("ghost")}/members`, { method: "POST", json: { identity: agent.name } }),
+      404,
+      "ARTIFACT_NOT_FOUND",
+    );
     expectError(await admin().json(`/api/v1/groups/${group}/members/${agent.name}`, { method: "DELETE" }), 404, "ARTIFACT_NOT_FOUND");
     expect((await groups()).find((g) => g.name === group)?.members).toEqual([bystander.name]);
   });
 
   it("lets an admin create another admin, who can then administer", async () => {
     const name = slug("admin2");
-    const created = await admin().json("/api/v1/identities", { method: "POST", json: { name, isAdmin: true, kind: "human", email: `${name}@example.com` } });
+    const created = await admin().json("/api/v1/identities", {
+      method: "POST",
+      json: { name, isAdmin: true, kind: "human", email: `${name}@example.com` },
+    });
     expect(created.status).toBe(201);
     expect(created.body.identity).toMatchObject({ name, isAdmin: true, kind: "human", email: `${name}@example.com` });
     const key = await admin().json(`/api/v1/identities/${name}/keys`, { method: "POST", json: {} });

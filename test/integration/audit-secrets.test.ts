@@ -53,7 +53,10 @@ describe.each(backends)("keys, signatures, tokens and presigned URLs never reach
     await alice.client.upload({ namespace: alice.namespace, name }, "second");
     const id = up.body.artifact.id as string;
     const big = Buffer.alloc(5 * MiB + 3, 1);
-    const started = await alice.client.json("/api/v1/uploads", { method: "POST", json: { namespace: alice.namespace, name: uniq("big.bin"), size: big.length, partSize: 5 * MiB } });
+    const started = await alice.client.json("/api/v1/uploads", {
+      method: "POST",
+      json: { namespace: alice.namespace, name: uniq("big.bin"), size: big.length, partSize: 5 * MiB },
+    });
     expect(started.status).toBe(201);
     const parts = await alice.client.json(`/api/v1/uploads/${started.body.id}/parts`, { method: "POST", json: { partNumbers: [1, 2] } });
     for (const part of parts.body.parts as { url: string; partNumber: number; size: number }[]) {
@@ -62,8 +65,14 @@ describe.each(backends)("keys, signatures, tokens and presigned URLs never reach
       expect((await fetch(part.url, { method: "PUT", body: bytes })).status).toBe(200);
     }
     expect((await alice.client.json(`/api/v1/uploads/${started.body.id}/complete`, { method: "POST" })).status).toBe(201);
-    const dropped = await alice.client.json("/api/v1/uploads", { method: "POST", json: { namespace: alice.namespace, name: uniq("drop.bin"), size: 10 } });
-    const droppedParts = await alice.client.json(`/api/v1/uploads/${dropped.body.id}/parts`, { method: "POST", json: { partNumbers: [1] } });
+    const dropped = await alice.client.json("/api/v1/uploads", {
+      method: "POST",
+      json: { namespace: alice.namespace, name: uniq("drop.bin"), size: 10 },
+    });
+    const droppedParts = await alice.client.json(`/api/v1/uploads/${dropped.body.id}/parts`, {
+      method: "POST",
+      json: { partNumbers: [1] },
+    });
     secrets.push(...credentialsIn(droppedParts.body.parts[0].url));
     expect((await alice.client.json(`/api/v1/uploads/${dropped.body.id}`, { method: "DELETE" })).status).toBe(200);
 
@@ -87,7 +96,9 @@ describe.each(backends)("keys, signatures, tokens and presigned URLs never reach
     expect((await fetch(tampered)).status).toBe(403);
     const wrongKey = `${alice.key.slice(0, -4)}zzzz`;
     secrets.push(wrongKey);
-    expect((await fetch(`${side.server.baseUrl}/api/v1/artifacts/${id}`, { headers: { authorization: `Bearer ${wrongKey}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${side.server.baseUrl}/api/v1/artifacts/${id}`, { headers: { authorization: `Bearer ${wrongKey}` } })).status,
+    ).toBe(401);
 
     // Revocation, unsharing, deletes.
     expect((await alice.client.request(`/api/v1/share-links/${link.body.id}`, { method: "DELETE" })).status).toBe(204);
@@ -98,14 +109,38 @@ describe.each(backends)("keys, signatures, tokens and presigned URLs never reach
 
     // Administration: dashboard sign-in for alice (a password), a key made and revoked.
     const password = `pw-${uniq("secret")}`;
-    expect((await side.admin.json(`/api/v1/identities/${alice.name}`, { method: "PATCH", json: { email: `${alice.name}@example.test`, password } })).status).toBe(200);
+    expect(
+      (
+        await side.admin.json(`/api/v1/identities/${alice.name}`, {
+          method: "PATCH",
+          json: { email: `${alice.name}@example.test`, password },
+        })
+      ).status,
+    ).toBe(200);
     const spare = await side.admin.json(`/api/v1/identities/${bob.name}/keys`, { method: "POST", json: { label: "spare" } });
     secrets.push(password, spare.body.key.key);
     expect((await side.admin.request(`/api/v1/keys/${spare.body.key.id}`, { method: "DELETE" })).status).toBe(204);
 
     // The log has every kind of event (so the check below is not vacuous)...
     let rows: Record<string, unknown>[] = [];
-    const expected = ["identity.create", "identity.update", "key.create", "key.revoke", "artifact.upload", "upload.start", "upload.complete", "upload.abort", "share.create", "artifact.download", "url.mint", "share_link.create", "share_link.revoke", "share.delete", "version.delete", "artifact.delete"];
+    const expected = [
+      "identity.create",
+      "identity.update",
+      "key.create",
+      "key.revoke",
+      "artifact.upload",
+      "upload.start",
+      "upload.complete",
+      "upload.abort",
+      "share.create",
+      "artifact.download",
+      "url.mint",
+      "share_link.create",
+      "share_link.revoke",
+      "share.delete",
+      "version.delete",
+      "artifact.delete",
+    ];
     for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
       rows = await sqlAt(side.databaseUrl, `SELECT * FROM "AuditEvent" ORDER BY "id"`);
       if (expected.every((a) => rows.some((r) => r.action === a))) break;
@@ -114,7 +149,9 @@ describe.each(backends)("keys, signatures, tokens and presigned URLs never reach
     if (backend.s3) {
       // Every presigned URL handed out is on record with its expiry: /url, the content and
       // share-link redirects, and the share link's direct URL.
-      const mints = rows.filter((r) => r.action === "url.mint").map((r) => JSON.parse(r.details as string) as { via: string; expiresAt?: string });
+      const mints = rows
+        .filter((r) => r.action === "url.mint")
+        .map((r) => JSON.parse(r.details as string) as { via: string; expiresAt?: string });
       expect(mints.map((m) => m.via).sort()).toEqual(["api-redirect", "share-link-direct-url", "share-link-redirect", "url"]);
       for (const m of mints) expect(Date.parse(m.expiresAt!)).toBeGreaterThan(Date.now());
     }

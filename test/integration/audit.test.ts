@@ -3,7 +3,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { adminApi, createAgent, uniq, type TClient } from "../support/api.ts";
 
 type TAgent = Awaited<ReturnType<typeof createAgent>>;
-type TEvent = { id: string; createdAt: string; action: string; actorId: string | null; actorName: string; namespace: string | null; artifactId: string | null; version: number | null; details: Record<string, unknown> };
+type TEvent = {
+  id: string;
+  createdAt: string;
+  action: string;
+  actorId: string | null;
+  actorName: string;
+  namespace: string | null;
+  artifactId: string | null;
+  version: number | null;
+  details: Record<string, unknown>;
+};
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -25,7 +35,10 @@ async function eventually(query: string, done: (events: TEvent[]) => boolean): P
 
 /** A direct upload through the filesystem backend's own part route; returns the upload id. */
 async function directUpload(agent: TAgent, name: string, content: string, finish: "complete" | "abort") {
-  const started = await agent.client.json("/api/v1/uploads", { method: "POST", json: { namespace: agent.namespace, name, size: content.length } });
+  const started = await agent.client.json("/api/v1/uploads", {
+    method: "POST",
+    json: { namespace: agent.namespace, name, size: content.length },
+  });
   expect(started.status, JSON.stringify(started.body)).toBe(201);
   const id = started.body.id as string;
   if (finish === "abort") {
@@ -104,18 +117,27 @@ describe("audit log", () => {
     const done = await directUpload(alice, uniq("direct.bin"), "direct bytes", "complete");
     const dropped = await directUpload(alice, uniq("dropped.bin"), "never sent", "abort");
     const mine = (await audit(`actor=${alice.name}&limit=200`)).events;
-    const of = (uploadId: string) => mine.filter((e) => e.details.uploadId === uploadId).map((e) => e.action).reverse();
+    const of = (uploadId: string) =>
+      mine
+        .filter((e) => e.details.uploadId === uploadId)
+        .map((e) => e.action)
+        .reverse();
     expect(of(done.id)).toEqual(["upload.start", "upload.complete", "artifact.upload"]);
     expect(of(dropped.id)).toEqual(["upload.start", "upload.abort"]);
     const uploaded = mine.find((e) => e.action === "artifact.upload" && e.details.uploadId === done.id)!;
-    expect(uploaded).toMatchObject({ artifactId: done.artifactId, version: 0, details: { via: "direct-upload", sizeBytes: 12, sha256: sha256("direct bytes") } });
+    expect(uploaded).toMatchObject({
+      artifactId: done.artifactId,
+      version: 0,
+      details: { via: "direct-upload", sizeBytes: 12, sha256: sha256("direct bytes") },
+    });
   });
 
   it("filters by action, actor, namespace, artifact and time, and pages newest first", async () => {
     const carol = await createAgent(uniq("aud-carol"));
     const before = new Date(Date.now() - 1).toISOString();
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await carol.client.upload({ namespace: carol.namespace, name: `f${i}.txt` }, `file ${i}`)).body.artifact.id);
+    for (let i = 0; i < 5; i++)
+      ids.push((await carol.client.upload({ namespace: carol.namespace, name: `f${i}.txt` }, `file ${i}`)).body.artifact.id);
     const after = new Date(Date.now() + 1).toISOString();
     await carol.client.request(`/api/v1/artifacts/${ids[0]}/content`);
 
@@ -123,7 +145,9 @@ describe("audit log", () => {
     expect((await audit(`namespace=${encodeURIComponent(carol.namespace)}&action=artifact.upload`)).events).toHaveLength(5);
     const downloads = await eventually(`actor=${carol.name}&action=artifact.download`, (e) => e.length === 1);
     expect(downloads.map((e) => e.artifactId)).toEqual([ids[0]]);
-    expect((await audit(`actor=${carol.name}&from=${before}&to=${after}`)).events.map((e) => e.action)).toEqual(Array(5).fill("artifact.upload"));
+    expect((await audit(`actor=${carol.name}&from=${before}&to=${after}`)).events.map((e) => e.action)).toEqual(
+      Array(5).fill("artifact.upload"),
+    );
     expect((await audit(`actor=${carol.name}&to=${before}`)).events).toEqual([]);
     expect((await audit(`artifactId=${ids[2]}`)).events.map((e) => e.action)).toEqual(["artifact.upload"]);
 

@@ -56,7 +56,15 @@ describe("bad input", () => {
     expect(usage.status).toBe(200);
     const seedVersions = await agent.client.json(`/api/v1/artifacts/${seedId}/versions`);
     return {
-      artifacts: list.body.artifacts.map((a: any) => ({ id: a.id, name: a.name, latestVersion: a.latestVersion, tags: a.tags, expiresAt: a.expiresAt, updatedAt: a.updatedAt, sessionId: a.sessionId })),
+      artifacts: list.body.artifacts.map((a: any) => ({
+        id: a.id,
+        name: a.name,
+        latestVersion: a.latestVersion,
+        tags: a.tags,
+        expiresAt: a.expiresAt,
+        updatedAt: a.updatedAt,
+        sessionId: a.sessionId,
+      })),
       usage: usage.body,
       seedVersions: seedVersions.body.versions.map((v: any) => [v.version, v.sha256]),
     };
@@ -115,13 +123,22 @@ describe("bad input", () => {
         ["POST", `/api/v1/namespaces/${ns}/grants`, JSON.stringify({ identity: "admin", permission: "read" })],
       ];
       for (const [method, route, body] of cases) {
-        for (const type of ["text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded", "application/octet-stream", MULTIPART]) {
+        for (const type of [
+          "text/plain",
+          "text/plain; charset=utf-8",
+          "application/x-www-form-urlencoded",
+          "application/octet-stream",
+          MULTIPART,
+        ]) {
           const res = await adminApi().json(route, { method, body, headers: { "content-type": type } });
           expectInvalid(res, `${method} ${route} as ${type}`);
         }
       }
       // fetch labels a string body text/plain by itself.
-      expectInvalid(await agent.client.json(`/api/v1/artifacts/${seedId}`, { method: "PATCH", body: JSON.stringify({ tags: ["changed"] }) }), "PATCH without a type");
+      expectInvalid(
+        await agent.client.json(`/api/v1/artifacts/${seedId}`, { method: "PATCH", body: JSON.stringify({ tags: ["changed"] }) }),
+        "PATCH without a type",
+      );
       expect(await snapshot()).toEqual(before);
       expect((await adminApi().json("/api/v1/identities")).body.identities.map((i: any) => i.name)).not.toContain(ghost);
       expect((await adminApi().json("/api/v1/namespaces")).body.namespaces.map((n: any) => n.name)).not.toContain(`team:${ghost}`);
@@ -159,7 +176,10 @@ describe("bad input", () => {
       }
       expect(await snapshot()).toEqual(before);
       // The same route accepts a good patch, so the refusals above are about the input.
-      const leapDay = await agent.client.json(`/api/v1/artifacts/${seedId}`, { method: "PATCH", json: { tags: ["orig"], expiresAt: "2028-02-29T12:00:00Z" } });
+      const leapDay = await agent.client.json(`/api/v1/artifacts/${seedId}`, {
+        method: "PATCH",
+        json: { tags: ["orig"], expiresAt: "2028-02-29T12:00:00Z" },
+      });
       expect(leapDay.status, JSON.stringify(leapDay.body)).toBe(200);
       expect(leapDay.body.artifact.expiresAt).toBe("2028-02-29T12:00:00.000Z");
       const cleared = await agent.client.json(`/api/v1/artifacts/${seedId}`, { method: "PATCH", json: { expiresAt: null } });
@@ -240,7 +260,11 @@ describe("bad input", () => {
         form.set("namespace", ns);
         form.set("name", name);
         form.set("file", new Blob(["x"]), "file.txt");
-        expectInvalid(await agent.client.json("/api/v1/artifacts", { method: "POST", body: form }), `multipart ${JSON.stringify(name.slice(0, 20))}`, "name");
+        expectInvalid(
+          await agent.client.json("/api/v1/artifacts", { method: "POST", body: form }),
+          `multipart ${JSON.stringify(name.slice(0, 20))}`,
+          "name",
+        );
       }
       await expectNothingStored(before);
 
@@ -264,10 +288,26 @@ describe("bad input", () => {
       const form = new FormData();
       form.set("file", new Blob(["x"]), "x.txt");
       expectInvalid(await agent.client.json("/api/v1/artifacts", { method: "POST", body: form }), "multipart missing", "namespace");
-      const malformed = [ns.toUpperCase(), "agent", "agent:", ":x", `${ns}/x`, `${ns} `, `agent:${agent.name}:x`, "agent:-x", `agent: ${agent.name}`, "ägent:x", "a".repeat(40) + ":x"];
+      const malformed = [
+        ns.toUpperCase(),
+        "agent",
+        "agent:",
+        ":x",
+        `${ns}/x`,
+        `${ns} `,
+        `agent:${agent.name}:x`,
+        "agent:-x",
+        `agent: ${agent.name}`,
+        "ägent:x",
+        "a".repeat(40) + ":x",
+      ];
       for (const namespace of malformed) {
         expectInvalid(await agent.client.upload({ namespace, name }, "x"), `upload ${JSON.stringify(namespace)}`, "namespace");
-        expectInvalid(await agent.client.json(`/api/v1/artifacts?${new URLSearchParams({ namespace })}`), `list ${JSON.stringify(namespace)}`, "namespace");
+        expectInvalid(
+          await agent.client.json(`/api/v1/artifacts?${new URLSearchParams({ namespace })}`),
+          `list ${JSON.stringify(namespace)}`,
+          "namespace",
+        );
       }
       for (const path of [`/api/v1/runs/r1/artifacts`, `/api/v1/sessions/s1/artifacts`]) {
         expectInvalid(await agent.client.json(path), `${path} without namespace`, "namespace");
@@ -321,15 +361,25 @@ describe("bad input", () => {
         form.set("name", name);
         for (const [k, v] of Object.entries(fields)) form.set(k, v);
         form.set("file", new Blob(["x"]), "x.txt");
-        expectInvalid(await agent.client.json("/api/v1/artifacts", { method: "POST", body: form }), `multipart ${JSON.stringify(fields).slice(0, 80)}`, field);
+        expectInvalid(
+          await agent.client.json("/api/v1/artifacts", { method: "POST", body: form }),
+          `multipart ${JSON.stringify(fields).slice(0, 80)}`,
+          field,
+        );
       }
       // A parameter given twice, or in both the query string and the form, is ambiguous.
-      const twice = await agent.client.request(`/api/v1/artifacts?namespace=${ns}&name=${encodeURIComponent(name)}&name=other`, { method: "POST", body: "x" });
+      const twice = await agent.client.request(`/api/v1/artifacts?namespace=${ns}&name=${encodeURIComponent(name)}&name=other`, {
+        method: "POST",
+        body: "x",
+      });
       expectInvalid({ status: twice.status, body: await twice.json() }, "repeated query parameter", "name");
       const form = new FormData();
       form.set("name", name);
       form.set("file", new Blob(["x"]), "x.txt");
-      const both = await agent.client.json(`/api/v1/artifacts?namespace=${ns}&name=${encodeURIComponent(name)}`, { method: "POST", body: form });
+      const both = await agent.client.json(`/api/v1/artifacts?namespace=${ns}&name=${encodeURIComponent(name)}`, {
+        method: "POST",
+        body: form,
+      });
       expectInvalid(both, "query and form", "name");
       await expectNothingStored(before, [name]);
     });
@@ -378,7 +428,12 @@ describe("bad input", () => {
         ["an unknown field", MULTIPART, multipartBody([nsPart, namePart, { name: "colour", value: "red" }, file()])],
         ["a field twice", MULTIPART, multipartBody([nsPart, namePart, namePart, file()])],
         ["no closing boundary", MULTIPART, multipartBody([nsPart, namePart, file()], { close: false })],
-        ["a truncated file part", MULTIPART, multipartBody([nsPart, namePart]).replace(/--\r\n$/, "") + `\r\nContent-Disposition: form-data; name="file"; filename="f.txt"\r\n\r\nfile by`],
+        [
+          "a truncated file part",
+          MULTIPART,
+          multipartBody([nsPart, namePart]).replace(/--\r\n$/, "") +
+            `\r\nContent-Disposition: form-data; name="file"; filename="f.txt"\r\n\r\nfile by`,
+        ],
         ["no boundary parameter", "multipart/form-data", multipartBody([nsPart, namePart, file()])],
         ["another boundary than the body's", "multipart/form-data; boundary=something-else", multipartBody([nsPart, namePart, file()])],
         ["garbage", MULTIPART, "this is not multipart at all"],
@@ -393,12 +448,18 @@ describe("bad input", () => {
       }
       // The same framing with the parts in order does publish.
       const okName = `${prefix}/${uniq("mp-ok")}.txt`;
-      const ok = await agent.client.json("/api/v1/artifacts", { method: "POST", body: multipartBody([nsPart, { name: "name", value: okName }, file()]), headers: { "content-type": MULTIPART } });
+      const ok = await agent.client.json("/api/v1/artifacts", {
+        method: "POST",
+        body: multipartBody([nsPart, { name: "name", value: okName }, file()]),
+        headers: { "content-type": MULTIPART },
+      });
       expect(ok.status, JSON.stringify(ok.body)).toBe(201);
       const after = await snapshot();
       expect(after.artifacts.filter((a: any) => a.name !== okName)).toEqual(before.artifacts);
       for (const n of [name, "f.txt"]) {
-        expect((await agent.client.json(`/api/v1/artifacts?${new URLSearchParams({ namespace: ns, name: n })}`)).body.artifacts, n).toEqual([]);
+        expect((await agent.client.json(`/api/v1/artifacts?${new URLSearchParams({ namespace: ns, name: n })}`)).body.artifacts, n).toEqual(
+          [],
+        );
       }
     });
   });
@@ -433,19 +494,49 @@ describe("bad input", () => {
 
     it("refuses malformed cursors, out-of-range limits and unknown query parameters", async () => {
       const cursorOf = (k: unknown) => Buffer.from(JSON.stringify({ k })).toString("base64url");
-      const lists = [`/api/v1/artifacts?namespace=${ns}&`, `/api/v1/artifacts/${seedId}/versions?`, `/api/v1/runs/r1/artifacts?namespace=${ns}&`, `/api/v1/sessions/s1/artifacts?namespace=${ns}&`];
+      const lists = [
+        `/api/v1/artifacts?namespace=${ns}&`,
+        `/api/v1/artifacts/${seedId}/versions?`,
+        `/api/v1/runs/r1/artifacts?namespace=${ns}&`,
+        `/api/v1/sessions/s1/artifacts?namespace=${ns}&`,
+      ];
       const badLimits = ["0", "1000", "201", "-1", "abc", "1.5", "", "99999999999"];
-      const badCursors = ["!!!", "abc", Buffer.from("not json").toString("base64url"), Buffer.from("null").toString("base64url"), cursorOf({}), "a".repeat(201), "a b"];
+      const badCursors = [
+        "!!!",
+        "abc",
+        Buffer.from("not json").toString("base64url"),
+        Buffer.from("null").toString("base64url"),
+        cursorOf({}),
+        "a".repeat(201),
+        "a b",
+      ];
       for (const list of lists) {
-        for (const limit of badLimits) expectInvalid(await agent.client.json(`${list}limit=${encodeURIComponent(limit)}`), `${list} limit=${limit}`, "limit");
-        for (const cursor of badCursors) expectInvalid(await agent.client.json(`${list}cursor=${encodeURIComponent(cursor)}`), `${list} cursor=${cursor}`, "cursor");
+        for (const limit of badLimits)
+          expectInvalid(await agent.client.json(`${list}limit=${encodeURIComponent(limit)}`), `${list} limit=${limit}`, "limit");
+        for (const cursor of badCursors)
+          expectInvalid(await agent.client.json(`${list}cursor=${encodeURIComponent(cursor)}`), `${list} cursor=${cursor}`, "cursor");
         expectInvalid(await agent.client.json(`${list}foo=1`), `${list} foo=1`);
         expectInvalid(await agent.client.json(`${list}limit=5&limit=6`), `${list} repeated limit`, "limit");
       }
       // A cursor of the wrong kind for the list it is given to.
       expectInvalid(await agent.client.json(`/api/v1/artifacts?cursor=${cursorOf(5)}`), "number cursor on artifacts", "cursor");
-      expectInvalid(await agent.client.json(`/api/v1/artifacts/${seedId}/versions?cursor=${cursorOf("x")}`), "string cursor on versions", "cursor");
-      for (const query of ["Namespace=x", "names=x", "metadata=x", "metadata.=x", "tag=", "name=", "sessionId=", "tag=a&tag=b", "offset=10", "sort=name"]) {
+      expectInvalid(
+        await agent.client.json(`/api/v1/artifacts/${seedId}/versions?cursor=${cursorOf("x")}`),
+        "string cursor on versions",
+        "cursor",
+      );
+      for (const query of [
+        "Namespace=x",
+        "names=x",
+        "metadata=x",
+        "metadata.=x",
+        "tag=",
+        "name=",
+        "sessionId=",
+        "tag=a&tag=b",
+        "offset=10",
+        "sort=name",
+      ]) {
         expectInvalid(await agent.client.json(`/api/v1/artifacts?${query}`), query);
       }
       for (const query of ["foo=1", "version=0&version=0", "download=yes", "download=true"]) {
@@ -453,7 +544,8 @@ describe("bad input", () => {
         expectInvalid({ status: res.status, body: await res.json() }, `content ${query}`);
       }
       // The bounds themselves are accepted.
-      for (const limit of ["1", "200"]) expect((await agent.client.json(`/api/v1/artifacts?namespace=${ns}&limit=${limit}`)).status).toBe(200);
+      for (const limit of ["1", "200"])
+        expect((await agent.client.json(`/api/v1/artifacts?namespace=${ns}&limit=${limit}`)).status).toBe(200);
     });
   });
 
@@ -503,19 +595,26 @@ describe("bad input", () => {
       expect(await snapshot()).toEqual(before);
       const listed = await agent.client.json(`/api/v1/artifacts?${new URLSearchParams({ namespace: ns, name })}`);
       expect(listed.body.artifacts).toEqual([]);
-      const rows = await queryRows(`SELECT a."id" FROM "Artifact" a WHERE a."name" = $1 UNION ALL SELECT v."id" FROM "ArtifactVersion" v JOIN "Artifact" a2 ON a2."id" = v."artifactId" WHERE a2."name" = $2`, [name, name]);
+      const rows = await queryRows(
+        `SELECT a."id" FROM "Artifact" a WHERE a."name" = $1 UNION ALL SELECT v."id" FROM "ArtifactVersion" v JOIN "Artifact" a2 ON a2."id" = v."artifactId" WHERE a2."name" = $2`,
+        [name, name],
+      );
       expect(rows).toEqual([]);
     }
 
     const expectTooLarge = async (res: Response, label: string) => {
       expect(res.status, label).toBe(413);
       const body = await res.json();
-      expect(body, label).toEqual({ error: expect.objectContaining({ code: "ARTIFACT_TOO_LARGE", message: expect.any(String), maxBytes: MAX_BYTES }) });
+      expect(body, label).toEqual({
+        error: expect.objectContaining({ code: "ARTIFACT_TOO_LARGE", message: expect.any(String), maxBytes: MAX_BYTES }),
+      });
     };
 
     it("accepts an upload of exactly the maximum size", async () => {
       const name = `${prefix}/${uniq("exact")}.bin`;
-      const res = await agent.client.upload({ namespace: ns, name }, new Uint8Array(MAX_BYTES).fill(1), { contentType: "application/octet-stream" });
+      const res = await agent.client.upload({ namespace: ns, name }, new Uint8Array(MAX_BYTES).fill(1), {
+        contentType: "application/octet-stream",
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body.version.sizeBytes).toBe(MAX_BYTES);
     });
@@ -567,7 +666,10 @@ describe("bad input", () => {
       const before = await snapshot();
       const files = await listFiles(blobsRoot());
       const head = new TextEncoder().encode(
-        multipartBody([{ name: "namespace", value: ns }, { name: "name", value: name }]).replace(/--\r\n$/, "") +
+        multipartBody([
+          { name: "namespace", value: ns },
+          { name: "name", value: name },
+        ]).replace(/--\r\n$/, "") +
           `\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
       );
       const tail = new TextEncoder().encode(`\r\n--${BOUNDARY}--\r\n`);

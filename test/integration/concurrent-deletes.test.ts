@@ -17,7 +17,9 @@ describe("deletes racing each other", () => {
 
     // Every version deleted one by one, the artifact as a whole, and again, all at once.
     const statuses = await Promise.all([
-      ...Array.from({ length: 12 }, (_, v) => agent.client.request(`/api/v1/artifacts/${id}/versions/${v}`, { method: "DELETE" }).then((r) => r.status)),
+      ...Array.from({ length: 12 }, (_, v) =>
+        agent.client.request(`/api/v1/artifacts/${id}/versions/${v}`, { method: "DELETE" }).then((r) => r.status),
+      ),
       agent.client.request(`/api/v1/artifacts/${id}`, { method: "DELETE" }).then((r) => r.status),
       agent.client.request(`/api/v1/artifacts/${id}`, { method: "DELETE" }).then((r) => r.status),
     ]);

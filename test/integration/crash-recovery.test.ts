@@ -15,7 +15,6 @@ import { createTestDatabase } from "../support/test-database.ts";
 
 const s3 = testS3();
 
-
 type TBackend = { env: Record<string, string>; versionKeys: () => Promise<string[]>; cleanup: () => Promise<void> };
 
 const backends: [string, (dataDir: string) => Promise<TBackend>][] = [
@@ -36,7 +35,8 @@ if (s3) {
       const client = testS3Client(s3);
       return {
         env: s3ServerEnv(s3, bucket),
-        versionKeys: async () => ((await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: "v1/" }))).Contents ?? []).map((o) => o.Key!),
+        versionKeys: async () =>
+          ((await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: "v1/" }))).Contents ?? []).map((o) => o.Key!),
         cleanup: drop,
       };
     },
@@ -53,7 +53,11 @@ describe.each(backends)("a server killed between the blob write and the commit (
     try {
       // Test-only: each put waits 3 s after its bytes are stored, before the commit (see
       // lib/storage/test-pause-after-put.ts), so the kill lands between the two.
-      const first = await startSideServer({ dataDir, databaseUrl: database.url, env: { ...backend.env, STOWAGE_TEST_PAUSE_AFTER_PUT_MS: "3000" } });
+      const first = await startSideServer({
+        dataDir,
+        databaseUrl: database.url,
+        env: { ...backend.env, STOWAGE_TEST_PAUSE_AFTER_PUT_MS: "3000" },
+      });
       const agent = await createAgent(uniq("crash"), {}, first.admin);
       const kept = await agent.client.upload({ namespace: agent.namespace, name: "kept.txt" }, "kept bytes");
       expect(kept.status).toBe(201);
@@ -61,14 +65,19 @@ describe.each(backends)("a server killed between the blob write and the commit (
       expect(committed.size).toBe(1);
 
       const size = 256 * 1024;
-      const req = http.request(`${first.server.baseUrl}/api/v1/artifacts?${new URLSearchParams({ namespace: agent.namespace, name: "lost.bin" })}`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${agent.key}`, "content-type": "application/octet-stream", "content-length": String(size) },
-      });
+      const req = http.request(
+        `${first.server.baseUrl}/api/v1/artifacts?${new URLSearchParams({ namespace: agent.namespace, name: "lost.bin" })}`,
+        {
+          method: "POST",
+          headers: { authorization: `Bearer ${agent.key}`, "content-type": "application/octet-stream", "content-length": String(size) },
+        },
+      );
       // The server dies under it.
       req.on("error", () => undefined);
       req.end(Buffer.alloc(size, 7));
-      const orphan = await waitFor("the stored bytes", async () => (await backend.versionKeys()).find((k) => !committed.has(k)), { timeoutMs: 20_000 });
+      const orphan = await waitFor("the stored bytes", async () => (await backend.versionKeys()).find((k) => !committed.has(k)), {
+        timeoutMs: 20_000,
+      });
       first.server.process.kill("SIGKILL");
       await once(first.server.process, "exit");
 
@@ -89,7 +98,9 @@ describe.each(backends)("a server killed between the blob write and the commit (
       );
       expect(usage).toMatchObject({ usedBytes: 10, artifactCount: 1, versionCount: 1 });
       expect(Number(total!.sum)).toBe(usage.usedBytes);
-      expect((await client.json(`/api/v1/artifacts?namespace=${agent.namespace}`)).body.artifacts.map((a: { name: string }) => a.name)).toEqual(["kept.txt"]);
+      expect(
+        (await client.json(`/api/v1/artifacts?namespace=${agent.namespace}`)).body.artifacts.map((a: { name: string }) => a.name),
+      ).toEqual(["kept.txt"]);
       const download = await client.request(`/api/v1/artifacts/${kept.body.artifact.id}/content`);
       expect(await download.text()).toBe("kept bytes");
       // The same name publishes fine afterwards.

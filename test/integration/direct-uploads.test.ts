@@ -37,7 +37,10 @@ function describeDirectUploads(label: string, context: () => TContext) {
     });
 
     async function start(body: Record<string, unknown>, client = agent.client) {
-      return client.json("/api/v1/uploads", { method: "POST", json: { namespace: agent.namespace, name: uniq("big") + ".bin", partSize: 5 * MiB, ...body } });
+      return client.json("/api/v1/uploads", {
+        method: "POST",
+        json: { namespace: agent.namespace, name: uniq("big") + ".bin", partSize: 5 * MiB, ...body },
+      });
     }
     async function partUrls(id: string, partNumbers: number[], client = agent.client) {
       return client.json(`/api/v1/uploads/${id}/parts`, { method: "POST", json: { partNumbers } });
@@ -57,23 +60,45 @@ function describeDirectUploads(label: string, context: () => TContext) {
     }
 
     it("sends parts out of order without credentials, then publishes one verified version", async () => {
-      const started = await start({ size: file.length, sha256: sha256(file), contentType: "application/octet-stream", tags: ["big"], metadata: { source: "test" }, sessionId: "s1", runId: "r1" });
+      const started = await start({
+        size: file.length,
+        sha256: sha256(file),
+        contentType: "application/octet-stream",
+        tags: ["big"],
+        metadata: { source: "test" },
+        sessionId: "s1",
+        runId: "r1",
+      });
       expect(started.status, JSON.stringify(started.body)).toBe(201);
       expect(started.body).toMatchObject({ status: "pending", sizeBytes: file.length, partSize: 5 * MiB, partCount: 3 });
 
       const urls = await partUrls(started.body.id, [3, 1, 2]);
-      expect(urls.body.parts.map((p: { partNumber: number; size: number }) => [p.partNumber, p.size])).toEqual([[1, 5 * MiB], [2, 5 * MiB], [3, 1000]]);
+      expect(urls.body.parts.map((p: { partNumber: number; size: number }) => [p.partNumber, p.size])).toEqual([
+        [1, 5 * MiB],
+        [2, 5 * MiB],
+        [3, 1000],
+      ]);
       for (const part of urls.body.parts) expect(part.url.startsWith(ctx.partOrigin)).toBe(true);
       for (const n of [3, 1, 2]) {
         const res = await put(urls.body.parts[n - 1].url, partOf(n));
         expect(res.status).toBe(200);
       }
       const state = await agent.client.json(`/api/v1/uploads/${started.body.id}`);
-      expect(state.body.parts).toEqual([{ partNumber: 1, size: 5 * MiB }, { partNumber: 2, size: 5 * MiB }, { partNumber: 3, size: 1000 }]);
+      expect(state.body.parts).toEqual([
+        { partNumber: 1, size: 5 * MiB },
+        { partNumber: 2, size: 5 * MiB },
+        { partNumber: 3, size: 1000 },
+      ]);
 
       const done = await agent.client.json(`/api/v1/uploads/${started.body.id}/complete`, { method: "POST" });
       expect(done.status, JSON.stringify(done.body)).toBe(201);
-      expect(done.body.version).toMatchObject({ version: 0, sizeBytes: file.length, sha256: sha256(file), mimeType: "application/octet-stream", metadata: { source: "test" } });
+      expect(done.body.version).toMatchObject({
+        version: 0,
+        sizeBytes: file.length,
+        sha256: sha256(file),
+        mimeType: "application/octet-stream",
+        metadata: { source: "test" },
+      });
       expect(done.body.artifact).toMatchObject({ tags: ["big"], sessionId: "s1" });
 
       // Same bytes back, through whatever delivery the backend uses.
@@ -88,7 +113,11 @@ function describeDirectUploads(label: string, context: () => TContext) {
       expect(again.status).toBe(200);
       expect(again.body.version).toEqual(done.body.version);
       expect((await agent.client.json(`/api/v1/artifacts/${done.body.artifact.id}/versions`)).body.versions).toHaveLength(1);
-      expect((await agent.client.json(`/api/v1/uploads/${started.body.id}`)).body).toMatchObject({ status: "completed", artifactId: done.body.artifact.id, version: 0 });
+      expect((await agent.client.json(`/api/v1/uploads/${started.body.id}`)).body).toMatchObject({
+        status: "completed",
+        artifactId: done.body.artifact.id,
+        version: 0,
+      });
     });
 
     it("resumes after a lost connection: lists the parts stored and sends only the rest", async () => {
@@ -103,7 +132,9 @@ function describeDirectUploads(label: string, context: () => TContext) {
           setTimeout(() => controller.error(new Error("connection lost")), 50);
         },
       });
-      await expect(fetch(part2.url, { method: "PUT", body: broken, headers: { "content-length": String(5 * MiB) }, duplex: "half" } as RequestInit)).rejects.toThrow();
+      await expect(
+        fetch(part2.url, { method: "PUT", body: broken, headers: { "content-length": String(5 * MiB) }, duplex: "half" } as RequestInit),
+      ).rejects.toThrow();
 
       const state = await agent.client.json(`/api/v1/uploads/${id}`);
       expect(state.body.status).toBe("pending");
@@ -206,19 +237,29 @@ function describeDirectUploads(label: string, context: () => TContext) {
         if (field) expect(res.body.error.field).toBe(field);
       }
       // 100 GB is past the default quota: the whole size is held from the start.
-      const overQuota = await agent.client.json("/api/v1/uploads", { method: "POST", json: { namespace: agent.namespace, name: "huge.bin", size: 100 * 1024 * MiB } });
+      const overQuota = await agent.client.json("/api/v1/uploads", {
+        method: "POST",
+        json: { namespace: agent.namespace, name: "huge.bin", size: 100 * 1024 * MiB },
+      });
       expect(overQuota.status).toBe(409);
       expect(overQuota.body.error).toMatchObject({ code: "ARTIFACT_QUOTA_EXCEEDED", requestedBytes: 100 * 1024 * MiB });
       const ns = encodeURIComponent(agent.namespace);
-      expect((await ctx.admin.json(`/api/v1/namespaces/${ns}`, { method: "PATCH", json: { quotaBytes: 200 * 1024 * MiB } })).status).toBe(200);
-      const huge = await agent.client.json("/api/v1/uploads", { method: "POST", json: { namespace: agent.namespace, name: "huge.bin", size: 100 * 1024 * MiB } });
+      expect((await ctx.admin.json(`/api/v1/namespaces/${ns}`, { method: "PATCH", json: { quotaBytes: 200 * 1024 * MiB } })).status).toBe(
+        200,
+      );
+      const huge = await agent.client.json("/api/v1/uploads", {
+        method: "POST",
+        json: { namespace: agent.namespace, name: "huge.bin", size: 100 * 1024 * MiB },
+      });
       expect(huge.status).toBe(201);
       expect((await agent.client.json(`/api/v1/namespaces/${ns}/usage`)).body.reservedBytes).toBe(100 * 1024 * MiB);
       expect(huge.body.partCount).toBeLessThanOrEqual(10_000);
       expect(huge.body.partSize * huge.body.partCount).toBeGreaterThanOrEqual(100 * 1024 * MiB);
       const outOfRange = await partUrls(huge.body.id, [huge.body.partCount + 1]);
       expect(outOfRange.status).toBe(400);
-      expect((await partUrls(huge.body.id, [huge.body.partCount])).body.parts[0].size).toBe(100 * 1024 * MiB - (huge.body.partCount - 1) * huge.body.partSize);
+      expect((await partUrls(huge.body.id, [huge.body.partCount])).body.parts[0].size).toBe(
+        100 * 1024 * MiB - (huge.body.partCount - 1) * huge.body.partSize,
+      );
       await agent.client.json(`/api/v1/uploads/${huge.body.id}`, { method: "DELETE" });
       expect((await agent.client.json(`/api/v1/namespaces/${ns}/usage`)).body.reservedBytes).toBe(0);
     });
@@ -275,7 +316,8 @@ describe.skipIf(!s3)("on S3", () => {
       admin: side.admin,
       backend: "s3",
       partOrigin: `${s3!.endpoint}/${bucket.bucket}/v1/`,
-      storedObjects: async () => ((await client.send(new ListObjectsV2Command({ Bucket: bucket.bucket }))).Contents ?? []).map((o) => o.Key!).sort(),
+      storedObjects: async () =>
+        ((await client.send(new ListObjectsV2Command({ Bucket: bucket.bucket }))).Contents ?? []).map((o) => o.Key!).sort(),
       pendingMultipart: async () => ((await client.send(new ListMultipartUploadsCommand({ Bucket: bucket.bucket }))).Uploads ?? []).length,
     };
   });

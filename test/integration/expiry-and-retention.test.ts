@@ -12,7 +12,6 @@ import { createTestDatabase, type TTestDatabase } from "../support/test-database
 const DAY = 86_400_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-
 /**
  * A server of the test's own on a database and data dir the test keeps across restarts (a start
  * runs the garbage collection, in the background).
@@ -53,7 +52,10 @@ describe("expiry over HTTP", () => {
     const live = await c.upload({ namespace: ns, name: "live.txt", sessionId: "s", runId: "r" }, "live!");
     expect(live.status).toBe(201);
     const expiresAt = new Date(Date.now() + 4_000).toISOString();
-    const doomed = await c.upload({ namespace: ns, name: "doomed.csv", sessionId: "s", runId: "r", tags: "t", metadata: '{"k":"v"}', expiresAt }, "a,b\n1,2\n");
+    const doomed = await c.upload(
+      { namespace: ns, name: "doomed.csv", sessionId: "s", runId: "r", tags: "t", metadata: '{"k":"v"}', expiresAt },
+      "a,b\n1,2\n",
+    );
     expect(doomed.status).toBe(201);
     const id = doomed.body.artifact.id as string;
     expect((await c.upload({ namespace: ns, name: "doomed.csv", sessionId: "s" }, "a,b\n3,4\n5,6\n")).status).toBe(201);
@@ -65,7 +67,14 @@ describe("expiry over HTTP", () => {
 
     await sleep(Date.parse(expiresAt) - Date.now() + 250);
 
-    for (const p of [`/api/v1/artifacts/${id}`, `/api/v1/artifacts/${id}/content`, `/api/v1/artifacts/${id}/content?version=0`, `/api/v1/artifacts/${id}/versions`, `/api/v1/artifacts/${id}/versions/1`, `/api/v1/artifacts/${id}/url`]) {
+    for (const p of [
+      `/api/v1/artifacts/${id}`,
+      `/api/v1/artifacts/${id}/content`,
+      `/api/v1/artifacts/${id}/content?version=0`,
+      `/api/v1/artifacts/${id}/versions`,
+      `/api/v1/artifacts/${id}/versions/1`,
+      `/api/v1/artifacts/${id}/url`,
+    ]) {
       const res = await c.json(p);
       expect(res.status, p).toBe(404);
       expect(res.body.error.code, p).toBe("ARTIFACT_NOT_FOUND");
@@ -74,23 +83,36 @@ describe("expiry over HTTP", () => {
     expect((await c.json(`/api/v1/artifacts/${id}`, { method: "PATCH", json: { expiresAt: null } })).status).toBe(404);
     expect((await c.json(`/api/v1/artifacts/${id}/share`, { method: "POST", json: {} })).status).toBe(404);
     expect((await fetch(share.body.url)).status).toBe(404);
-    const listed = async (query: string) => (await c.json(`/api/v1/artifacts?${query}`)).body.artifacts.map((a: { name: string }) => a.name);
+    const listed = async (query: string) =>
+      (await c.json(`/api/v1/artifacts?${query}`)).body.artifacts.map((a: { name: string }) => a.name);
     expect(await listed(`namespace=${ns}`)).toEqual(["live.txt"]);
     expect(await listed(`namespace=${ns}&tag=t`)).toEqual([]);
     expect(await listed(`namespace=${ns}&metadata.k=v`)).toEqual([]);
-    expect((await c.json(`/api/v1/runs/r/artifacts?namespace=${ns}`)).body.artifacts.map((a: { name: string }) => a.name)).toEqual(["live.txt"]);
-    expect((await c.json(`/api/v1/sessions/s/artifacts?namespace=${ns}`)).body.artifacts.map((a: { name: string }) => a.name)).toEqual(["live.txt"]);
+    expect((await c.json(`/api/v1/runs/r/artifacts?namespace=${ns}`)).body.artifacts.map((a: { name: string }) => a.name)).toEqual([
+      "live.txt",
+    ]);
+    expect((await c.json(`/api/v1/sessions/s/artifacts?namespace=${ns}`)).body.artifacts.map((a: { name: string }) => a.name)).toEqual([
+      "live.txt",
+    ]);
     // Counts agree with the listings; the bytes stay charged until the sweep has deleted them.
-    expect((await c.json(`/api/v1/namespaces/${ns}/usage`)).body).toMatchObject({ usedBytes: usageBefore.usedBytes, artifactCount: 1, versionCount: 1 });
+    expect((await c.json(`/api/v1/namespaces/${ns}/usage`)).body).toMatchObject({
+      usedBytes: usageBefore.usedBytes,
+      artifactCount: 1,
+      versionCount: 1,
+    });
 
     // Nothing swept yet: the rows and the bytes are still there.
-    const keys = (await own.sql<{ storageKey: string }>(`SELECT "storageKey" FROM "ArtifactVersion" WHERE "artifactId" = $1`, [id])).map((r) => r.storageKey);
+    const keys = (await own.sql<{ storageKey: string }>(`SELECT "storageKey" FROM "ArtifactVersion" WHERE "artifactId" = $1`, [id])).map(
+      (r) => r.storageKey,
+    );
     expect(keys).toHaveLength(2);
     for (const key of keys) expect(await own.versionFiles()).toContain(key);
 
     // A start sweeps (as every ARTIFACT_GC_INTERVAL_MINUTES does).
     const restarted = await own.start();
-    await waitFor("the sweep", async () => (await own.sql(`SELECT "id" FROM "Artifact" WHERE "id" = $1`, [id])).length === 0, { everyMs: 200 });
+    await waitFor("the sweep", async () => (await own.sql(`SELECT "id" FROM "Artifact" WHERE "id" = $1`, [id])).length === 0, {
+      everyMs: 200,
+    });
     await waitFor("the blob deletes", async () => (await own.sql(`SELECT "id" FROM "PendingBlobDelete"`)).length === 0);
     const files = await own.versionFiles();
     for (const key of keys) expect(files).not.toContain(key);
@@ -120,8 +142,12 @@ describe("retention over HTTP", () => {
       expect(Date.parse(r.body.artifact.retainUntil)).toBe(Date.parse(r.body.artifact.updatedAt) + 30 * DAY);
     }
     // As if it had been stored 10 days ago.
-    await own.sql(`UPDATE "Artifact" SET "updatedAt" = $1 WHERE "id" = $2`, [own.time(new Date(Date.now() - 10 * DAY)), old.body.artifact.id]);
-    const names = async () => (await c.json(`/api/v1/artifacts?namespace=${ns}`)).body.artifacts.map((a: { name: string }) => a.name).sort();
+    await own.sql(`UPDATE "Artifact" SET "updatedAt" = $1 WHERE "id" = $2`, [
+      own.time(new Date(Date.now() - 10 * DAY)),
+      old.body.artifact.id,
+    ]);
+    const names = async () =>
+      (await c.json(`/api/v1/artifacts?namespace=${ns}`)).body.artifacts.map((a: { name: string }) => a.name).sort();
     expect(await names()).toEqual(["old.txt", "recent.txt"]);
 
     const shortened = await side.admin.json(`/api/v1/namespaces/${ns}`, { method: "PATCH", json: { retentionDays: 5 } });
@@ -141,7 +167,10 @@ describe("retention over HTTP", () => {
     expect(await names()).toEqual(["recent.txt"]);
 
     // Not swept yet, so back to the default of 30 days brings it back.
-    expect((await side.admin.json(`/api/v1/namespaces/${ns}`, { method: "PATCH", json: { retentionDays: null } })).body).toMatchObject({ retentionDays: null, artifactCount: 2 });
+    expect((await side.admin.json(`/api/v1/namespaces/${ns}`, { method: "PATCH", json: { retentionDays: null } })).body).toMatchObject({
+      retentionDays: null,
+      artifactCount: 2,
+    });
     expect(await names()).toEqual(["old.txt", "recent.txt"]);
   });
 });

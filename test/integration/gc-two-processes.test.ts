@@ -16,7 +16,16 @@ const root = path.resolve(import.meta.dirname, "../..");
 const ARTIFACTS = 120;
 
 type TEvent =
-  | { pid: number; type: "run"; startedAt: number; finishedAt: number; expiredArtifacts: number; expiredVersions: number; releasedBytes: number; blobDeletesFailed: number }
+  | {
+      pid: number;
+      type: "run";
+      startedAt: number;
+      finishedAt: number;
+      expiredArtifacts: number;
+      expiredVersions: number;
+      releasedBytes: number;
+      blobDeletesFailed: number;
+    }
   | { pid: number; type: "busy"; at: number }
   | { pid: number; type: "delete"; key: string; at: number };
 
@@ -34,7 +43,13 @@ function worker(env: Record<string, string>): Promise<TEvent[]> {
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => {
       if (code !== 0) return reject(new Error(`gc worker exited with ${code}:\n${err}`));
-      resolve(out.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as TEvent));
+      resolve(
+        out
+          .trim()
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as TEvent),
+      );
     });
   });
 }
@@ -62,13 +77,19 @@ describe("garbage collection in two processes at once", () => {
     const principal = { identityId: agent.id, name: agent.name, isAdmin: false, groupIds: [] };
     const store = createFsBlobStore({ root: path.join(dataDir, "blobs") });
     const publish = (name: string, text: string) =>
-      publishArtifact(db, store, principal, 1024 * 1024, { fields: { namespace: "agent:gc-agent", name }, contentType: "text/plain", body: Readable.from([Buffer.from(text)]) });
+      publishArtifact(db, store, principal, 1024 * 1024, {
+        fields: { namespace: "agent:gc-agent", name },
+        contentType: "text/plain",
+        body: Readable.from([Buffer.from(text)]),
+      });
     for (let i = 0; i < ARTIFACTS; i++) {
       await publish(`a${i}`, "x".repeat(i + 1));
       await publish(`a${i}`, "y".repeat(i + 1));
     }
     const kept = await publish("kept", "kept");
-    const keys = new Map((await db.artifactVersion.findMany({ where: { artifact: { name: { not: "kept" } } } })).map((v) => [v.storageKey, v.artifactId]));
+    const keys = new Map(
+      (await db.artifactVersion.findMany({ where: { artifact: { name: { not: "kept" } } } })).map((v) => [v.storageKey, v.artifactId]),
+    );
     expect(keys.size).toBe(2 * ARTIFACTS);
 
     // Expiries spread over the run, so both processes keep finding work while they contend.
@@ -76,7 +97,12 @@ describe("garbage collection in two processes at once", () => {
     const ids = (await db.artifact.findMany({ where: { name: { not: "kept" } }, orderBy: { name: "asc" } })).map((a) => a.id);
     for (const [i, id] of ids.entries()) await db.artifact.update({ where: { id }, data: { expiresAt: new Date(start + i * 40) } });
 
-    const env = { DATABASE_URL: database.url, STOWAGE_DATA_DIR: dataDir, GC_WORKER_UNTIL: String(start + ARTIFACTS * 40 + 2_500), GC_WORKER_DELETE_DELAY_MS: "15" };
+    const env = {
+      DATABASE_URL: database.url,
+      STOWAGE_DATA_DIR: dataDir,
+      GC_WORKER_UNTIL: String(start + ARTIFACTS * 40 + 2_500),
+      GC_WORKER_DELETE_DELAY_MS: "15",
+    };
     const [a, b] = await Promise.all([worker(env), worker(env)]);
     const events = [...a, ...b];
     const runs = events.filter((e) => e.type === "run").sort((x, y) => x.startedAt - y.startedAt);

@@ -26,7 +26,12 @@ export async function setup(project: TestProject) {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "stowage-it-"));
   database = await createTestDatabase(dataDir);
   const adminKey = `stw_test_admin_${Math.random().toString(36).slice(2)}${Date.now()}`;
-  server = await startServer({ dataDir, databaseUrl: database.url, adminKey, env: { ARTIFACT_MAX_SIZE_MB: "5", SHARE_URL_MAX_SECONDS: "7200" } });
+  server = await startServer({
+    dataDir,
+    databaseUrl: database.url,
+    adminKey,
+    env: { ARTIFACT_MAX_SIZE_MB: "5", SHARE_URL_MAX_SECONDS: "7200" },
+  });
   project.provide("baseUrl", server.baseUrl);
   project.provide("adminKey", adminKey);
   project.provide("dataDir", dataDir);

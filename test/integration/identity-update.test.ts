@@ -14,7 +14,13 @@ describe("PATCH /api/v1/identities/{name}", () => {
     const agent = await createAgent(slug("human"));
     const res = await patch(agent.name, { email: `${agent.name}@Example.test`, password: "a-long-password-1" });
     expect(res.status).toBe(200);
-    expect(res.body.identity).toMatchObject({ name: agent.name, email: `${agent.name}@example.test`, hasPassword: true, isAdmin: false, disabledAt: null });
+    expect(res.body.identity).toMatchObject({
+      name: agent.name,
+      email: `${agent.name}@example.test`,
+      hasPassword: true,
+      isAdmin: false,
+      disabledAt: null,
+    });
     expect(JSON.stringify(res.body)).not.toContain("a-long-password-1");
     const listed = (await adminApi().json("/api/v1/identities")).body.identities.find((i: { name: string }) => i.name === agent.name);
     expect(listed).toMatchObject({ hasPassword: true, email: `${agent.name}@example.test` });
@@ -69,13 +75,22 @@ describe("PATCH /api/v1/identities/{name}", () => {
     expectError(await patch(agent.name, { name: "renamed" }), 400, "ARTIFACT_VALIDATION_FAILED");
     expectError(await patch(agent.name, { email: "not-an-email" }), 400, "ARTIFACT_VALIDATION_FAILED", "email");
     expectError(await patch(agent.name, { password: "long-enough-password" }), 400, "ARTIFACT_VALIDATION_FAILED", "email");
-    expectError(await patch(agent.name, { email: `${agent.name}@x.test`, password: "short" }), 400, "ARTIFACT_VALIDATION_FAILED", "password");
+    expectError(
+      await patch(agent.name, { email: `${agent.name}@x.test`, password: "short" }),
+      400,
+      "ARTIFACT_VALIDATION_FAILED",
+      "password",
+    );
     expectError(await patch(agent.name, { disabled: "yes" }), 400, "ARTIFACT_VALIDATION_FAILED", "disabled");
   });
 
   it("a forged session cookie changes nothing", async () => {
     const agent = await createAgent(slug("csrf"));
-    const res = await api().json(`/api/v1/identities/${agent.name}`, { method: "PATCH", json: { disabled: true }, headers: { cookie: "next-auth.session-token=forged" } });
+    const res = await api().json(`/api/v1/identities/${agent.name}`, {
+      method: "PATCH",
+      json: { disabled: true },
+      headers: { cookie: "next-auth.session-token=forged" },
+    });
     expectError(res, 401, "UNAUTHENTICATED");
     expect((await agent.client.json("/api/v1/me")).status).toBe(200);
   });

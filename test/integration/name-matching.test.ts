@@ -42,7 +42,23 @@ const NAMES = [
 
 // Prefixes that a range on a linguistic collation gets wrong; "report_" and "report%" are LIKE
 // wildcards that must stay literal characters.
-const PREFIXES = ["report/", "Report/", "REPORT/", "report", "report-", "report_", "report%", "report ", "re", "re-port/", "re port/", "rè", "rèport/", "notes/", "repo"];
+const PREFIXES = [
+  "report/",
+  "Report/",
+  "REPORT/",
+  "report",
+  "report-",
+  "report_",
+  "report%",
+  "report ",
+  "re",
+  "re-port/",
+  "re port/",
+  "rè",
+  "rèport/",
+  "notes/",
+  "repo",
+];
 
 const startingWith = (prefix: string) => NAMES.filter((n) => n.startsWith(prefix));
 
@@ -123,7 +139,10 @@ describe("name matching (prefix filter and search)", () => {
 
     const cookie = await signIn(agent.client.baseUrl, email, password);
     const search = async (q: string) => {
-      const res = await fetch(`${agent.client.baseUrl}/search?${new URLSearchParams({ q, namespace: mine })}`, { headers: { cookie }, redirect: "manual" });
+      const res = await fetch(`${agent.client.baseUrl}/search?${new URLSearchParams({ q, namespace: mine })}`, {
+        headers: { cookie },
+        redirect: "manual",
+      });
       expect(res.status).toBe(200);
       return resultNames(await res.text());
     };
@@ -156,7 +175,8 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
     redirect: "manual",
   });
   keep(res);
-  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token")))
+    throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return header();
 }
 
@@ -171,5 +191,8 @@ function resultNames(html: string): string[] {
 }
 
 function decode(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#x27|#39);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#x27": "'", "#39": "'" })[e]!);
+  return text.replace(
+    /&(amp|lt|gt|quot|#x27|#39);/g,
+    (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#x27": "'", "#39": "'" })[e]!,
+  );
 }

@@ -14,8 +14,20 @@ describe("publishing and downloading", () => {
     const name = `reports/${uniq("q1")}.csv`;
     const first = await agent.client.upload({ namespace: agent.namespace, name }, "a,b\n1,2\n", { contentType: "text/csv" });
     expect(first.status).toBe(201);
-    expect(first.body.version).toMatchObject({ version: 0, sizeBytes: 8, sha256: sha("a,b\n1,2\n"), mimeType: "text/csv", filename: expect.stringMatching(/\.csv$/) });
-    expect(first.body.artifact).toMatchObject({ namespace: agent.namespace, name, latestVersion: 0, sessionId: null, createdBy: agent.name });
+    expect(first.body.version).toMatchObject({
+      version: 0,
+      sizeBytes: 8,
+      sha256: sha("a,b\n1,2\n"),
+      mimeType: "text/csv",
+      filename: expect.stringMatching(/\.csv$/),
+    });
+    expect(first.body.artifact).toMatchObject({
+      namespace: agent.namespace,
+      name,
+      latestVersion: 0,
+      sessionId: null,
+      createdBy: agent.name,
+    });
     expect(first.headers.get("location")).toBe(`/api/v1/artifacts/${first.body.artifact.id}/versions/0`);
 
     const second = await agent.client.upload({ namespace: agent.namespace, name }, "a,b\n3,4\n", { contentType: "text/csv" });
@@ -37,11 +49,16 @@ describe("publishing and downloading", () => {
     form.set("runId", "run-1");
     form.set("tags", "nightly, eval");
     form.set("metadata", JSON.stringify({ model: "gpt", score: 0.9 }));
-    form.set("file", new Blob(["{\"ok\":true}"], { type: "application/json" }), "result.json");
+    form.set("file", new Blob(['{"ok":true}'], { type: "application/json" }), "result.json");
     const res = await agent.client.json("/api/v1/artifacts", { method: "POST", body: form });
     expect(res.status).toBe(201);
     expect(res.body.artifact).toMatchObject({ name: "result.json", sessionId: "sess-1", tags: ["eval", "nightly"] });
-    expect(res.body.version).toMatchObject({ runId: "run-1", metadata: { model: "gpt", score: 0.9 }, mimeType: "application/json", sizeBytes: 11 });
+    expect(res.body.version).toMatchObject({
+      runId: "run-1",
+      metadata: { model: "gpt", score: 0.9 },
+      mimeType: "application/json",
+      sizeBytes: 11,
+    });
   });
 
   it("applies multipart fields sent after the file", async () => {
@@ -53,7 +70,11 @@ describe("publishing and downloading", () => {
       `--${boundary}\r\nContent-Disposition: form-data; name="tags"\r\n\r\nx\r\n`,
       `--${boundary}--\r\n`,
     ].join("");
-    const res = await agent.client.json("/api/v1/artifacts", { method: "POST", body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
+    const res = await agent.client.json("/api/v1/artifacts", {
+      method: "POST",
+      body,
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.artifact).toMatchObject({ name, tags: ["x"] });
     expect(res.body.version).toMatchObject({ sizeBytes: 5, sha256: sha("hello") });
@@ -95,7 +116,11 @@ describe("publishing and downloading", () => {
   });
 
   it("serves active content as an attachment with nosniff and an RFC 6266 filename", async () => {
-    const html = await agent.client.upload({ namespace: agent.namespace, name: "pages/évaluation report.html" }, "<script>alert(1)</script>", { contentType: "text/html" });
+    const html = await agent.client.upload(
+      { namespace: agent.namespace, name: "pages/évaluation report.html" },
+      "<script>alert(1)</script>",
+      { contentType: "text/html" },
+    );
     const res = await agent.client.request(`/api/v1/artifacts/${html.body.artifact.id}/content`);
     expect(res.headers.get("content-disposition")).toBe(
       `attachment; filename="_valuation report.html"; filename*=UTF-8''%C3%A9valuation%20report.html`,
@@ -110,7 +135,9 @@ describe("publishing and downloading", () => {
       await r.body?.cancel();
     }
 
-    const png = await agent.client.upload({ namespace: agent.namespace, name: uniq("chart.png") }, new Uint8Array([137, 80, 78, 71]), { contentType: "image/png" });
+    const png = await agent.client.upload({ namespace: agent.namespace, name: uniq("chart.png") }, new Uint8Array([137, 80, 78, 71]), {
+      contentType: "image/png",
+    });
     const img = await agent.client.request(`/api/v1/artifacts/${png.body.artifact.id}/content`);
     expect(img.headers.get("content-disposition")).toMatch(/^inline;/);
     expect(img.headers.get("content-type")).toBe("image/png");
@@ -198,7 +225,11 @@ describe("publishing and downloading", () => {
       },
     });
     const query = new URLSearchParams({ namespace: agent.namespace, name: uniq("big"), runId, sessionId });
-    const res = await agent.client.request(`/api/v1/artifacts?${query}`, { method: "POST", body, headers: { "content-type": "application/octet-stream" } });
+    const res = await agent.client.request(`/api/v1/artifacts?${query}`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/octet-stream" },
+    });
     expect(res.status).toBe(413);
     expect((await agent.client.json(`/api/v1/runs/${runId}/artifacts?namespace=${agent.namespace}`)).status).toBe(404);
     expect((await agent.client.json(`/api/v1/sessions/${sessionId}/artifacts?namespace=${agent.namespace}`)).status).toBe(404);

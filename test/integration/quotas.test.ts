@@ -10,7 +10,14 @@ async function teamNamespace(agentName: string) {
   const admin = adminApi();
   const ns = `team:${uniq("quota")}`;
   expect((await admin.json("/api/v1/namespaces", { method: "POST", json: { name: ns } })).status).toBe(201);
-  expect((await admin.json(`/api/v1/namespaces/${encodeURIComponent(ns)}/grants`, { method: "POST", json: { identity: agentName, permission: "write" } })).status).toBe(201);
+  expect(
+    (
+      await admin.json(`/api/v1/namespaces/${encodeURIComponent(ns)}/grants`, {
+        method: "POST",
+        json: { identity: agentName, permission: "write" },
+      })
+    ).status,
+  ).toBe(201);
   return ns;
 }
 
@@ -30,7 +37,9 @@ describe("quotas over HTTP", () => {
     const size = 1000;
     const quota = 50 * size + 500;
     const admin = adminApi();
-    expect((await admin.json(`/api/v1/namespaces/${encodeURIComponent(ns)}`, { method: "PATCH", json: { quotaBytes: quota } })).body.quotaBytes).toBe(quota);
+    expect(
+      (await admin.json(`/api/v1/namespaces/${encodeURIComponent(ns)}`, { method: "PATCH", json: { quotaBytes: quota } })).body.quotaBytes,
+    ).toBe(quota);
 
     // Half declare their length, half stream it (chunked): both paths hold quota before storing.
     const uploads = Array.from({ length: 200 }, (_, i) => {
@@ -61,7 +70,12 @@ describe("quotas over HTTP", () => {
     expect(ok).toBeGreaterThan(0);
     expect(ok).toBeLessThanOrEqual(50);
     for (const r of responses.filter((r) => r.status === 409).slice(0, 20)) {
-      expect((await r.json()).error).toMatchObject({ code: "ARTIFACT_QUOTA_EXCEEDED", quotaBytes: quota, requestedBytes: expect.any(Number), usedBytes: expect.any(Number) });
+      expect((await r.json()).error).toMatchObject({
+        code: "ARTIFACT_QUOTA_EXCEEDED",
+        quotaBytes: quota,
+        requestedBytes: expect.any(Number),
+        usedBytes: expect.any(Number),
+      });
     }
     expect(samples.length).toBeGreaterThan(0);
     for (const s of samples) {
@@ -83,7 +97,10 @@ describe("quotas over HTTP", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: "ARTIFACT_QUOTA_EXCEEDED", usedBytes: 1000, quotaBytes: 1500, requestedBytes: 800 });
     expect((await agent.client.json(`/api/v1/artifacts/${first.body.artifact.id}`, { method: "DELETE" })).status).toBe(204);
-    expect((await agent.client.json(`/api/v1/namespaces/${encodeURIComponent(ns)}/usage`)).body).toMatchObject({ usedBytes: 0, reservedBytes: 0 });
+    expect((await agent.client.json(`/api/v1/namespaces/${encodeURIComponent(ns)}/usage`)).body).toMatchObject({
+      usedBytes: 0,
+      reservedBytes: 0,
+    });
     expect((await agent.client.upload({ namespace: ns, name: "b.txt" }, "x".repeat(800))).status).toBe(201);
   });
 
@@ -92,7 +109,15 @@ describe("quotas over HTTP", () => {
     const ns = encodeURIComponent(agent.namespace);
     expect((await agent.client.json(`/api/v1/namespaces/${ns}`, { method: "PATCH", json: { quotaBytes: 1 } })).status).toBe(403);
     const admin = adminApi();
-    for (const bad of [{ quotaBytes: -5 }, { quotaBytes: "lots" }, { quotaBytes: 0.5 }, { retentionDays: 0 }, { retentionDays: 100_000 }, { retentionDays: 7, other: 1 }, {}]) {
+    for (const bad of [
+      { quotaBytes: -5 },
+      { quotaBytes: "lots" },
+      { quotaBytes: 0.5 },
+      { retentionDays: 0 },
+      { retentionDays: 100_000 },
+      { retentionDays: 7, other: 1 },
+      {},
+    ]) {
       const res = await admin.json(`/api/v1/namespaces/${ns}`, { method: "PATCH", json: bad });
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect(res.body.error.code).toBe("ARTIFACT_VALIDATION_FAILED");
@@ -100,7 +125,10 @@ describe("quotas over HTTP", () => {
     expect((await admin.json(`/api/v1/namespaces/${ns}`)).body).toMatchObject({ quotaOverride: false, retentionDays: null });
     const set = await admin.json(`/api/v1/namespaces/${ns}`, { method: "PATCH", json: { quotaBytes: 2048, retentionDays: 14 } });
     expect(set.body).toMatchObject({ quotaBytes: 2048, quotaOverride: true, retentionDays: 14 });
-    expect((await admin.json(`/api/v1/namespaces/${encodeURIComponent("team:does-not-exist")}`, { method: "PATCH", json: { quotaBytes: 1 } })).status).toBe(404);
+    expect(
+      (await admin.json(`/api/v1/namespaces/${encodeURIComponent("team:does-not-exist")}`, { method: "PATCH", json: { quotaBytes: 1 } }))
+        .status,
+    ).toBe(404);
   });
 
   it("the reconciliation command reports drift and fixes it", async () => {
@@ -119,7 +147,9 @@ describe("quotas over HTTP", () => {
     await runSql(`UPDATE "Namespace" SET "usedBytes" = 7 WHERE "name" = $1`, [agent.namespace]);
     const found = run();
     expect(found.status).toBe(1);
-    expect(mine(found.stdout)).toEqual([{ namespace: agent.namespace, usedBytes: { recorded: 7, actual: 321 }, reservedBytes: { recorded: 0, actual: 0 } }]);
+    expect(mine(found.stdout)).toEqual([
+      { namespace: agent.namespace, usedBytes: { recorded: 7, actual: 321 }, reservedBytes: { recorded: 0, actual: 0 } },
+    ]);
     const fixed = run("--fix");
     expect(fixed.status, fixed.stderr).toBe(0);
     expect((await agent.client.json(`/api/v1/namespaces/${encodeURIComponent(agent.namespace)}/usage`)).body.usedBytes).toBe(321);

@@ -10,7 +10,19 @@ import { waitFor } from "../support/wait-for.ts";
 
 const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 
-type TLine = { time: string; level: string; msg: string; method: string; route: string; status: number; durationMs: number; bytesIn: number; bytesOut: number; identity?: string; requestId: string };
+type TLine = {
+  time: string;
+  level: string;
+  msg: string;
+  method: string;
+  route: string;
+  status: number;
+  durationMs: number;
+  bytesIn: number;
+  bytesOut: number;
+  identity?: string;
+  requestId: string;
+};
 
 /** The value of one series in a Prometheus text exposition, 0 when absent. */
 const sample = (text: string, series: string) => {
@@ -48,12 +60,16 @@ describe("request log and metrics", () => {
   it("writes one JSON line per request with the route pattern, status, identity and request id, and no secret", async () => {
     const admin = clientFor(server.baseUrl, adminKey);
     const agent = await createAgent(uniq("logger"), {}, admin);
-    const up = await agent.client.upload({ namespace: agent.namespace, name: "log.txt" }, "log me", { headers: { "x-request-id": "upload-1" } });
+    const up = await agent.client.upload({ namespace: agent.namespace, name: "log.txt" }, "log me", {
+      headers: { "x-request-id": "upload-1" },
+    });
     expect(up.status).toBe(201);
     const id = up.body.artifact.id as string;
     const got = await agent.client.request(`/api/v1/artifacts/${id}`, { headers: { "x-request-id": "meta-1" } });
     expect(got.status).toBe(200);
-    expect(await (await agent.client.request(`/api/v1/artifacts/${id}/content?version=0`, { headers: { "x-request-id": "download-1" } })).text()).toBe("log me");
+    expect(
+      await (await agent.client.request(`/api/v1/artifacts/${id}/content?version=0`, { headers: { "x-request-id": "download-1" } })).text(),
+    ).toBe("log me");
     const share = await agent.client.json(`/api/v1/artifacts/${id}/share`, { method: "POST", json: { expiresIn: 120 } });
     expect(share.status).toBe(201);
     const shareUrl: string = share.body.url;
@@ -61,7 +77,15 @@ describe("request log and metrics", () => {
     expect(await (await fetch(shareUrl, { headers: { "x-request-id": "share-1" } })).text()).toBe("log me");
     // A direct upload's part URL carries a signature in its query.
     const bytes = Buffer.from("direct part bytes");
-    const started = await agent.client.json("/api/v1/uploads", { method: "POST", json: { namespace: agent.namespace, name: "direct.bin", size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") } });
+    const started = await agent.client.json("/api/v1/uploads", {
+      method: "POST",
+      json: {
+        namespace: agent.namespace,
+        name: "direct.bin",
+        size: bytes.length,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+      },
+    });
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     const parts = await agent.client.json(`/api/v1/uploads/${started.body.id}/parts`, { method: "POST", json: { partNumbers: [1] } });
     const partUrl: string = parts.body.parts[0].url;
@@ -77,17 +101,33 @@ describe("request log and metrics", () => {
       .map((l) => JSON.parse(l) as TLine)
       .filter((l) => l.msg === "request");
     const byId = (requestId: string) => lines.find((l) => l.requestId === requestId);
-    expect(byId("upload-1")).toMatchObject({ level: "info", method: "POST", route: "/api/v1/artifacts", status: 201, identity: agent.name, bytesIn: 6 });
+    expect(byId("upload-1")).toMatchObject({
+      level: "info",
+      method: "POST",
+      route: "/api/v1/artifacts",
+      status: 201,
+      identity: agent.name,
+      bytesIn: 6,
+    });
     expect(byId("upload-1")!.bytesOut).toBeGreaterThan(0);
     expect(byId("upload-1")!.durationMs).toEqual(expect.any(Number));
     expect(Date.parse(byId("upload-1")!.time)).not.toBeNaN();
     // Answered inside Next's bundle: the identity still reaches the log (the request context propagates).
     expect(byId("meta-1")).toMatchObject({ method: "GET", route: "/api/v1/artifacts/{id}", status: 200, identity: agent.name });
-    expect(byId("download-1")).toMatchObject({ method: "GET", route: "/api/v1/artifacts/{id}/content", status: 200, identity: agent.name, bytesOut: 6 });
+    expect(byId("download-1")).toMatchObject({
+      method: "GET",
+      route: "/api/v1/artifacts/{id}/content",
+      status: 200,
+      identity: agent.name,
+      bytesOut: 6,
+    });
     expect(byId("share-1")).toMatchObject({ method: "GET", route: "/api/v1/share/{token}", status: 200, bytesOut: 6 });
     expect(byId("share-1")!.identity).toBeUndefined();
     expect(byId("part-1")).toMatchObject({ method: "PUT", route: "/api/v1/uploads/{id}/parts/{n}", status: 200, bytesIn: bytes.length });
-    expect(lines.find((l) => l.route === "/api/v1/artifacts/{id}/share" && l.method === "POST")).toMatchObject({ status: 201, identity: agent.name });
+    expect(lines.find((l) => l.route === "/api/v1/artifacts/{id}/share" && l.method === "POST")).toMatchObject({
+      status: 201,
+      identity: agent.name,
+    });
 
     const log = server.output();
     for (const secret of [adminKey, agent.key, token, signature!, shareUrl, partUrl, "signature=", "expires="]) {
@@ -101,7 +141,10 @@ describe("request log and metrics", () => {
     const res = await fetch(`${plain.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${adminKey}`, "x-request-id": "plain-1" } });
     expect(res.status).toBe(200);
     await waitFor("the log line", async () => plain.output().includes("request=plain-1"));
-    const line = plain.output().split("\n").find((l) => l.includes("request=plain-1"))!;
+    const line = plain
+      .output()
+      .split("\n")
+      .find((l) => l.includes("request=plain-1"))!;
     expect(line).toMatch(/^\S+Z info GET \/api\/v1\/me 200 [\d.]+ms in=0 out=\d+ identity=admin request=plain-1$/);
   });
 
@@ -128,7 +171,9 @@ describe("request log and metrics", () => {
     expect(res.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
     const after = await res.text();
     expect(sample(after, "stowage_quota_refusals_total") - sample(before, "stowage_quota_refusals_total")).toBe(1);
-    expect(sample(after, "stowage_http_bytes_received_total") - sample(before, "stowage_http_bytes_received_total")).toBeGreaterThanOrEqual(2000);
+    expect(sample(after, "stowage_http_bytes_received_total") - sample(before, "stowage_http_bytes_received_total")).toBeGreaterThanOrEqual(
+      2000,
+    );
     expect(sample(after, "stowage_http_bytes_sent_total")).toBeGreaterThan(sample(before, "stowage_http_bytes_sent_total"));
     const created = 'stowage_http_requests_total{method="POST",route="/api/v1/artifacts",status="201"}';
     expect(sample(after, created) - sample(before, created)).toBeGreaterThanOrEqual(1);

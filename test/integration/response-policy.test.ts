@@ -14,7 +14,11 @@ const POLICY = {
   "content-security-policy": "frame-ancestors 'self'; base-uri 'self'",
 };
 const policyOf = (res: Response, { download = false } = {}) =>
-  Object.fromEntries(Object.keys(POLICY).filter((h) => !(download && h === "content-security-policy")).map((h) => [h, res.headers.get(h)]));
+  Object.fromEntries(
+    Object.keys(POLICY)
+      .filter((h) => !(download && h === "content-security-policy"))
+      .map((h) => [h, res.headers.get(h)]),
+  );
 
 describe("response policy: headers, request ids, malformed paths", () => {
   let server: TStartedServer;
@@ -44,7 +48,15 @@ describe("response policy: headers, request ids, malformed paths", () => {
     // The download's own sandboxing CSP is kept, not replaced by the pages' policy.
     expect(download.headers.get("content-security-policy")).toContain("sandbox");
     const responses: [string, Response, number][] = [
-      ["upload (streaming)", await fetch(`${base}/api/v1/artifacts?namespace=${agent.namespace}&name=b.txt`, { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: "b" }), 201],
+      [
+        "upload (streaming)",
+        await fetch(`${base}/api/v1/artifacts?namespace=${agent.namespace}&name=b.txt`, {
+          method: "POST",
+          headers: { ...auth, "content-type": "text/plain" },
+          body: "b",
+        }),
+        201,
+      ],
       ["streaming error", await fetch(`${base}/api/v1/artifacts/nope/content`, { headers: auth }), 404],
       ["share link error", await fetch(`${base}/api/v1/share/not-a-token`), 403],
       ["Next API", await fetch(`${base}/api/v1/me`, { headers: auth }), 200],
@@ -53,7 +65,9 @@ describe("response policy: headers, request ids, malformed paths", () => {
       ["landing page", await fetch(`${base}/`), 200],
       ["404", await fetch(`${base}/no/such/page`), 404],
     ];
-    expect(policyOf(download, { download: true }), "download").toEqual(policyOf(new Response(null, { headers: POLICY }), { download: true }));
+    expect(policyOf(download, { download: true }), "download").toEqual(
+      policyOf(new Response(null, { headers: POLICY }), { download: true }),
+    );
     for (const [label, res, status] of responses) {
       expect(res.status, label).toBe(status);
       expect(policyOf(res), label).toEqual(POLICY);
@@ -79,7 +93,9 @@ describe("response policy: headers, request ids, malformed paths", () => {
     for (const p of next) {
       const res = await fetch(`${server.baseUrl}${p}`, { headers: auth });
       expect([400, 404], `${p}: ${res.status}`).toContain(res.status);
-      expect((await res.json()).error, p).toMatchObject({ code: expect.stringMatching(/^(ARTIFACT_VALIDATION_FAILED|ARTIFACT_NOT_FOUND)$/) });
+      expect((await res.json()).error, p).toMatchObject({
+        code: expect.stringMatching(/^(ARTIFACT_VALIDATION_FAILED|ARTIFACT_NOT_FOUND)$/),
+      });
       expect(policyOf(res), p).toEqual(POLICY);
     }
     expect(server.output()).not.toMatch(/unexpected error|request failed|URIError/i);
@@ -93,7 +109,7 @@ describe("response policy: headers, request ids, malformed paths", () => {
       const other = await fetch(`${server.baseUrl}${p}`);
       expect(generated.headers.get("x-request-id"), p).toMatch(/^[0-9a-f-]{36}$/);
       expect(other.headers.get("x-request-id")).not.toBe(generated.headers.get("x-request-id"));
-      for (const bad of ["has space", "x".repeat(129), "quote\"d", "<tag>"]) {
+      for (const bad of ["has space", "x".repeat(129), 'quote"d', "<tag>"]) {
         const replaced = await fetch(`${server.baseUrl}${p}`, { headers: { "x-request-id": bad } });
         expect(replaced.headers.get("x-request-id"), `${p} ${bad}`).toMatch(/^[0-9a-f-]{36}$/);
       }

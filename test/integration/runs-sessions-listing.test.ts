@@ -102,7 +102,9 @@ describe("runs, sessions and listing", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: any = await pager.client.json(`/api/v1/artifacts?namespace=${pager.namespace}&limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+      const res: any = await pager.client.json(
+        `/api/v1/artifacts?namespace=${pager.namespace}&limit=3${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       expect(res.status).toBe(200);
       seen.push(...res.body.artifacts.map((a: any) => a.id));
       cursor = res.body.nextCursor;
@@ -115,7 +117,10 @@ describe("runs, sessions and listing", () => {
   it("reports namespace usage", async () => {
     const usage = await agent.client.json(`/api/v1/namespaces/${agent.namespace}/usage`);
     expect(usage.status).toBe(200);
-    const expectedBytes = ["v0 by run A", "v1 by run B", "a,b", "namespace-level, published by run A", "unrelated"].reduce((n, s) => n + s.length, 0);
+    const expectedBytes = ["v0 by run A", "v1 by run B", "a,b", "namespace-level, published by run A", "unrelated"].reduce(
+      (n, s) => n + s.length,
+      0,
+    );
     expect(usage.body).toMatchObject({ namespace: agent.namespace, usedBytes: expectedBytes, artifactCount: 4, versionCount: 5 });
     expect(usage.body.quotaBytes).toBeGreaterThan(0);
   });
@@ -123,7 +128,10 @@ describe("runs, sessions and listing", () => {
   it("updates tags and expiry with PATCH; an expired artifact disappears from every read", async () => {
     const up = await agent.client.upload({ namespace: agent.namespace, name: uniq("patch") }, "x");
     const id = up.body.artifact.id;
-    const patched = await agent.client.json(`/api/v1/artifacts/${id}`, { method: "PATCH", json: { tags: ["b", "a"], expiresAt: "2099-01-01T00:00:00Z" } });
+    const patched = await agent.client.json(`/api/v1/artifacts/${id}`, {
+      method: "PATCH",
+      json: { tags: ["b", "a"], expiresAt: "2099-01-01T00:00:00Z" },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.artifact).toMatchObject({ tags: ["a", "b"], expiresAt: "2099-01-01T00:00:00.000Z" });
     const cleared = await agent.client.json(`/api/v1/artifacts/${id}`, { method: "PATCH", json: { expiresAt: null } });

@@ -18,7 +18,9 @@ describe.skipIf(!s3)("S3 backend: presigned delivery", () => {
 
   beforeAll(async () => {
     bucket = await createTestBucket(s3!);
-    side = await startSideServer({ env: { ...s3ServerEnv(s3!, bucket.bucket), PRESIGNED_URL_EXPIRY_SECONDS: "600", ARTIFACT_MAX_SIZE_MB: "64" } });
+    side = await startSideServer({
+      env: { ...s3ServerEnv(s3!, bucket.bucket), PRESIGNED_URL_EXPIRY_SECONDS: "600", ARTIFACT_MAX_SIZE_MB: "64" },
+    });
     agent = await createAgent(uniq("s3agent"), {}, side.admin);
   });
   afterAll(async () => {
@@ -61,7 +63,10 @@ describe.skipIf(!s3)("S3 backend: presigned delivery", () => {
     expect(await ranged.text()).toBe("from");
 
     // Conditional and HEAD requests are answered by Stowage from the version record.
-    const cached = await agent.client.request(`/api/v1/artifacts/${artifact.id}/content`, { headers: { "if-none-match": `"${version.sha256}"` }, redirect: "manual" });
+    const cached = await agent.client.request(`/api/v1/artifacts/${artifact.id}/content`, {
+      headers: { "if-none-match": `"${version.sha256}"` },
+      redirect: "manual",
+    });
     expect(cached.status).toBe(304);
     const head = await agent.client.request(`/api/v1/artifacts/${artifact.id}/content`, { method: "HEAD", redirect: "manual" });
     expect(head.status).toBe(200);
@@ -138,8 +143,19 @@ describe.skipIf(!s3)("S3 backend: the S3 server goes away", () => {
 
   beforeAll(async () => {
     const out = execFileSync("bash", [path.join(root, "scripts/start-test-s3.sh")], { encoding: "utf8" });
-    const env = Object.fromEntries(out.trim().split("\n").map((l) => l.split("=", 2) as [string, string]));
-    own = { endpoint: env.TEST_S3_ENDPOINT!, accessKeyId: env.TEST_S3_ACCESS_KEY!, secretAccessKey: env.TEST_S3_SECRET_KEY!, region: "us-east-1", dir: env.TEST_S3_DIR! };
+    const env = Object.fromEntries(
+      out
+        .trim()
+        .split("\n")
+        .map((l) => l.split("=", 2) as [string, string]),
+    );
+    own = {
+      endpoint: env.TEST_S3_ENDPOINT!,
+      accessKeyId: env.TEST_S3_ACCESS_KEY!,
+      secretAccessKey: env.TEST_S3_SECRET_KEY!,
+      region: "us-east-1",
+      dir: env.TEST_S3_DIR!,
+    };
     const bucket = await createTestBucket(own);
     side = await startSideServer({ env: s3ServerEnv(own, bucket.bucket) });
   }, 120_000);
@@ -160,7 +176,10 @@ describe.skipIf(!s3)("S3 backend: the S3 server goes away", () => {
     expect(failed.status).toBe(503);
     expect(failed.body.error.code).toBe("ARTIFACT_STORAGE_UNAVAILABLE");
     expect(Date.now() - startedAt).toBeLessThan(20_000);
-    const direct = await agent.client.json("/api/v1/uploads", { method: "POST", json: { namespace: agent.namespace, name: "big.bin", size: 10 * 1024 * 1024 } });
+    const direct = await agent.client.json("/api/v1/uploads", {
+      method: "POST",
+      json: { namespace: agent.namespace, name: "big.bin", size: 10 * 1024 * 1024 },
+    });
     expect(direct.status).toBe(503);
 
     // Nothing was recorded, and reading metadata does not need S3.

@@ -26,7 +26,13 @@ describe("S3 endpoint that accepts connections and never answers", () => {
       dataDir: dir,
       databaseUrl: db.url,
       adminKey: ADMIN_KEY,
-      env: { S3_BUCKET: "hung", S3_ENDPOINT: silent.url, S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret", S3_FORCE_PATH_STYLE: "true" },
+      env: {
+        S3_BUCKET: "hung",
+        S3_ENDPOINT: silent.url,
+        S3_ACCESS_KEY_ID: "key",
+        S3_SECRET_ACCESS_KEY: "secret",
+        S3_FORCE_PATH_STYLE: "true",
+      },
     });
   });
   afterAll(async () => {
@@ -56,7 +62,11 @@ describe("S3 endpoint that accepts connections and never answers", () => {
 
   it("an upload answers 503 ARTIFACT_STORAGE_UNAVAILABLE within seconds and records nothing", async () => {
     const started = Date.now();
-    const up = await fetch(`${server.baseUrl}/api/v1/artifacts?namespace=agent:admin&name=x.txt`, { method: "POST", headers: auth, body: "x" });
+    const up = await fetch(`${server.baseUrl}/api/v1/artifacts?namespace=agent:admin&name=x.txt`, {
+      method: "POST",
+      headers: auth,
+      body: "x",
+    });
     // An upper bound for a hang, not a speed goal.
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(up.status, server.output()).toBe(503);

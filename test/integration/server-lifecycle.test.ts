@@ -73,7 +73,11 @@ describe("server lifecycle", () => {
     await new Promise<void>((resolve) => {
       const req = http.request(url, {
         method: "POST",
-        headers: { authorization: `Bearer ${agent.key}`, "content-type": "application/octet-stream", "content-length": String(4 * 1024 * 1024) },
+        headers: {
+          authorization: `Bearer ${agent.key}`,
+          "content-type": "application/octet-stream",
+          "content-length": String(4 * 1024 * 1024),
+        },
       });
       req.on("error", () => resolve());
       req.on("response", () => resolve());
@@ -113,11 +117,15 @@ describe("server lifecycle", () => {
     try {
       const url = new URL(`${srv.baseUrl}/api/v1/artifacts?namespace=agent:admin&name=in-flight.bin`);
       const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = http.request(url, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/octet-stream" } }, (res) => {
-          let body = "";
-          res.on("data", (d) => (body += d));
-          res.on("end", () => resolve({ status: res.statusCode!, body }));
-        });
+        const req = http.request(
+          url,
+          { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/octet-stream" } },
+          (res) => {
+            let body = "";
+            res.on("data", (d) => (body += d));
+            res.on("end", () => resolve({ status: res.statusCode!, body }));
+          },
+        );
         req.on("error", reject);
         req.write(Buffer.alloc(64 * 1024, 1));
         // The stop request arrives while the body is still coming.

@@ -14,7 +14,10 @@ describe("share links", () => {
   });
 
   it("returns a URL that streams the bound version without credentials, with Range and HEAD", async () => {
-    const share = await agent.client.json(`/api/v1/artifacts/${artifactId}/share`, { method: "POST", json: { version: 0, expiresIn: 120 } });
+    const share = await agent.client.json(`/api/v1/artifacts/${artifactId}/share`, {
+      method: "POST",
+      json: { version: 0, expiresIn: 120 },
+    });
     expect(share.status).toBe(201);
     expect(share.body.version).toBe(0);
     const expiresIn = (Date.parse(share.body.expiresAt) - Date.now()) / 1000;
@@ -80,7 +83,10 @@ describe("share links", () => {
   });
 
   it("stops working once the link expires", async () => {
-    const share = await agent.client.json(`/api/v1/artifacts/${artifactId}/share`, { method: "POST", json: { version: 1, expiresIn: 600 } });
+    const share = await agent.client.json(`/api/v1/artifacts/${artifactId}/share`, {
+      method: "POST",
+      json: { version: 1, expiresIn: 600 },
+    });
     expect((await fetch(share.body.url)).status).toBe(200);
     // What the link becomes once its time is up, without the test waiting: its expiry moved to
     // the moment it was made (the same column type and format on either database).

@@ -81,7 +81,12 @@ describe("sharing artifacts with identities and groups", () => {
     const list = await alice.client.json(`/api/v1/artifacts/${id}/shares`);
     expect(list.body.shares.map((s: { id: string }) => s.id)).toEqual([shared.body.share.id]);
     expect((await alice.client.request(`/api/v1/artifacts/${id}/shares/${shared.body.share.id}`, { method: "DELETE" })).status).toBe(204);
-    for (const path of [`/api/v1/artifacts/${id}`, `/api/v1/artifacts/${id}/content`, `/api/v1/artifacts/${id}/versions`, `/api/v1/artifacts/${id}/url`]) {
+    for (const path of [
+      `/api/v1/artifacts/${id}`,
+      `/api/v1/artifacts/${id}/content`,
+      `/api/v1/artifacts/${id}/versions`,
+      `/api/v1/artifacts/${id}/url`,
+    ]) {
       const res = await bob.client.json(path);
       expect(res.status, path).toBe(404);
       expect(res.body.error.code).toBe("ARTIFACT_NOT_FOUND");
@@ -121,13 +126,21 @@ describe("sharing artifacts with identities and groups", () => {
     expect((await alice.client.request(`/api/v1/artifacts/${deleted}`, { method: "DELETE" })).status).toBe(204);
     const soon = new Date(Date.now() + 1500).toISOString();
     expect((await alice.client.json(`/api/v1/artifacts/${expiring}`, { method: "PATCH", json: { expiresAt: soon } })).status).toBe(200);
-    expect((await dave.client.json("/api/v1/shared-with-me")).body.artifacts.map((a: { id: string }) => a.id)).toEqual([expiring, viaGroup, direct]);
+    expect((await dave.client.json("/api/v1/shared-with-me")).body.artifacts.map((a: { id: string }) => a.id)).toEqual([
+      expiring,
+      viaGroup,
+      direct,
+    ]);
     await new Promise((r) => setTimeout(r, 1600));
 
     const all = await dave.client.json("/api/v1/shared-with-me");
     expect(all.status).toBe(200);
     expect(all.body.artifacts.map((a: { id: string }) => a.id)).toEqual([viaGroup, direct]);
-    expect(all.body.artifacts[0]).toMatchObject({ namespace: alice.namespace, latest: { version: 1 }, sharedWithMe: [{ group, identity: null, createdBy: alice.name }] });
+    expect(all.body.artifacts[0]).toMatchObject({
+      namespace: alice.namespace,
+      latest: { version: 1 },
+      sharedWithMe: [{ group, identity: null, createdBy: alice.name }],
+    });
     expect(all.body.nextCursor).toBeNull();
 
     const first = await dave.client.json("/api/v1/shared-with-me?limit=1");
@@ -146,7 +159,11 @@ describe("sharing artifacts with identities and groups", () => {
   it("bad share requests are 400s naming the field, and change nothing", async () => {
     const id = await upload(alice, uniq("guarded"), "a", "b");
     const post = (body: string, contentType = "application/json") =>
-      alice.client.json(`/api/v1/artifacts/${id}/shares`, { method: "POST", body, headers: contentType ? { "content-type": contentType } : {} });
+      alice.client.json(`/api/v1/artifacts/${id}/shares`, {
+        method: "POST",
+        body,
+        headers: contentType ? { "content-type": contentType } : {},
+      });
     const cases: [string, string | undefined, string?][] = [
       [JSON.stringify({ identity: uniq("nobody") }), "identity"],
       [JSON.stringify({ group: uniq("no-group") }), "group"],
@@ -167,7 +184,9 @@ describe("sharing artifacts with identities and groups", () => {
     expect((await alice.client.json(`/api/v1/artifacts/${id}/shares`)).body.shares).toEqual([]);
     expect((await bob.client.json(`/api/v1/artifacts/${id}`)).status).toBe(404);
     // Strangers get the 404 before any validation of whom to share with.
-    expect((await bob.client.json(`/api/v1/artifacts/${id}/shares`, { method: "POST", json: { identity: uniq("nobody") } })).status).toBe(404);
+    expect((await bob.client.json(`/api/v1/artifacts/${id}/shares`, { method: "POST", json: { identity: uniq("nobody") } })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -188,7 +207,13 @@ describe("revocable share links", () => {
     const listed = await alice.client.json(`/api/v1/artifacts/${id}/share-links`);
     expect(listed.status).toBe(200);
     expect(listed.body.links.map((l: { id: string }) => l.id)).toEqual([b.body.id, a.body.id]);
-    expect(listed.body.links[0]).toMatchObject({ version: 0, status: "active", createdBy: alice.name, revokedAt: null, expiresAt: b.body.expiresAt });
+    expect(listed.body.links[0]).toMatchObject({
+      version: 0,
+      status: "active",
+      createdBy: alice.name,
+      revokedAt: null,
+      expiresAt: b.body.expiresAt,
+    });
     // The token (its signature) is never listed.
     expect(JSON.stringify(listed.body)).not.toContain((a.body.url as string).split(".").pop());
     expect(JSON.stringify(listed.body)).not.toContain("/api/v1/share/");
@@ -216,7 +241,9 @@ describe("revocable share links", () => {
     const carol = await createAgent();
     const id = await upload(alice, uniq("shared-linked.txt"), "bytes");
     for (const who of [bob, carol]) {
-      expect((await alice.client.json(`/api/v1/artifacts/${id}/shares`, { method: "POST", json: { identity: who.name } })).status).toBe(201);
+      expect((await alice.client.json(`/api/v1/artifacts/${id}/shares`, { method: "POST", json: { identity: who.name } })).status).toBe(
+        201,
+      );
     }
     const bobs = await bob.client.json(`/api/v1/artifacts/${id}/share`, { method: "POST" });
     expect(bobs.status).toBe(201);
@@ -224,7 +251,9 @@ describe("revocable share links", () => {
     const denied = await carol.client.json(`/api/v1/share-links/${bobs.body.id}`, { method: "DELETE" });
     expect(denied.status).toBe(403);
     expect(denied.body.error.code).toBe("ARTIFACT_NAMESPACE_DENIED");
-    expect((await alice.client.json(`/api/v1/artifacts/${id}/share-links`)).body.links.map((l: { createdBy: string }) => l.createdBy)).toEqual([bob.name]);
+    expect(
+      (await alice.client.json(`/api/v1/artifacts/${id}/share-links`)).body.links.map((l: { createdBy: string }) => l.createdBy),
+    ).toEqual([bob.name]);
     expect((await alice.client.request(`/api/v1/share-links/${bobs.body.id}`, { method: "DELETE" })).status).toBe(204);
     expect((await fetch(bobs.body.url)).status).toBe(403);
   });

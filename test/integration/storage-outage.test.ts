@@ -41,7 +41,11 @@ describe.skipIf(!mounted)("storage outage: the disk is full", () => {
   });
 
   it("answers 503 ARTIFACT_STORAGE_UNAVAILABLE, records nothing, and keeps the rest working", async () => {
-    const small = await fetch(`${server.baseUrl}/api/v1/artifacts?namespace=agent:admin&name=small.txt`, { method: "POST", headers: auth, body: "fits" });
+    const small = await fetch(`${server.baseUrl}/api/v1/artifacts?namespace=agent:admin&name=small.txt`, {
+      method: "POST",
+      headers: auth,
+      body: "fits",
+    });
     expect(small.status).toBe(201);
 
     const big = await fetch(`${server.baseUrl}/api/v1/artifacts?namespace=agent:admin&name=big.bin`, {
@@ -56,7 +60,11 @@ describe.skipIf(!mounted)("storage outage: the disk is full", () => {
     expect(readdirSync(path.join(dataDir, "blobs", ".tmp"))).toEqual([]);
     const list = await (await fetch(`${server.baseUrl}/api/v1/artifacts?namespace=agent:admin`, { headers: auth })).json();
     expect(list.artifacts.map((a: { name: string }) => a.name)).toEqual(["small.txt"]);
-    const again = await fetch(`${server.baseUrl}/api/v1/artifacts?namespace=agent:admin&name=small2.txt`, { method: "POST", headers: auth, body: "still fits" });
+    const again = await fetch(`${server.baseUrl}/api/v1/artifacts?namespace=agent:admin&name=small2.txt`, {
+      method: "POST",
+      headers: auth,
+      body: "still fits",
+    });
     expect(again.status).toBe(201);
   });
 });
@@ -65,7 +73,11 @@ describe("S3 unreachable from the start", () => {
   it("the server starts, answers 503 for uploads, and listing keeps working", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "stowage-s3unset-"));
     const database = await createTestDatabase(dir);
-    const srv = await startServer({ dataDir: dir, databaseUrl: database.url, adminKey: ADMIN_KEY, env: {
+    const srv = await startServer({
+      dataDir: dir,
+      databaseUrl: database.url,
+      adminKey: ADMIN_KEY,
+      env: {
         S3_BUCKET: "unreachable",
         // Nothing listens on the discard port.
         S3_ENDPOINT: "http://127.0.0.1:9",

@@ -40,11 +40,15 @@ describe.skipIf(!s3)("switching storage backends loses nothing", () => {
   const serverWith = (env: Record<string, string>) => startSideServer({ dataDir, databaseUrl: database.url, env });
 
   function migrate(...args: string[]) {
-    const result = spawnSync(process.execPath, ["--import", "./scripts/register-hooks.mjs", "scripts/stowage-admin.ts", "migrate-storage", ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: database.url, STOWAGE_DATA_DIR: dataDir, ...s3Env },
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "./scripts/register-hooks.mjs", "scripts/stowage-admin.ts", "migrate-storage", ...args],
+      {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: database.url, STOWAGE_DATA_DIR: dataDir, ...s3Env },
+        encoding: "utf8",
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     return JSON.parse(result.stdout) as { copied: number; failed: unknown[]; missing: unknown[]; remaining: number };
   }
@@ -56,7 +60,8 @@ describe.skipIf(!s3)("switching storage backends loses nothing", () => {
     expect(await res.text()).toBe(text);
   }
 
-  const bucketKeys = async () => ((await testS3Client(s3!).send(new ListObjectsV2Command({ Bucket: bucket.bucket }))).Contents ?? []).map((o) => o.Key!);
+  const bucketKeys = async () =>
+    ((await testS3Client(s3!).send(new ListObjectsV2Command({ Bucket: bucket.bucket }))).Contents ?? []).map((o) => o.Key!);
 
   it("filesystem → S3 → migrate → back to the filesystem", async () => {
     // 1. The embedded default: bytes on the filesystem.
@@ -95,10 +100,13 @@ describe.skipIf(!s3)("switching storage backends loses nothing", () => {
     const toFs = migrate("--from", "s3", "--to", "fs", "--delete-source");
     expect(toFs).toMatchObject({ copied: 2, failed: [], missing: [], remaining: 0 });
     expect(await bucketKeys()).toEqual([]);
-    for (const [version, text] of [[0, "version zero, on disk"], [1, "version one, in S3"], [2, "version two, on disk again"]] as const) {
+    for (const [version, text] of [
+      [0, "version zero, on disk"],
+      [1, "version one, in S3"],
+      [2, "version two, on disk again"],
+    ] as const) {
       await expectContent(client, id, version, text, "stowage");
     }
     await server.stop({ keepData: true });
   });
 });
-

@@ -21,7 +21,14 @@ const spoolDir = () => path.join(inject("dataDir"), ".upload-spool");
 const spoolFiles = async () => readdir(spoolDir()).catch(() => [] as string[]);
 /** Spool files of at least `bytes` (other test files may spool small files meanwhile). */
 const bigSpoolFiles = async (bytes: number) => {
-  const sizes = await Promise.all((await spoolFiles()).map((f) => stat(path.join(spoolDir(), f)).then((s) => s.size, () => 0)));
+  const sizes = await Promise.all(
+    (await spoolFiles()).map((f) =>
+      stat(path.join(spoolDir(), f)).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
   return sizes.filter((s) => s >= bytes);
 };
 /** Test files run in parallel and may spool too: what this file leaves must be gone soon after. */
@@ -57,7 +64,8 @@ function rawPost(key: string, headers: Record<string, string>) {
   return { req, response };
 }
 
-const write = (req: http.ClientRequest, data: string | Uint8Array) => new Promise<void>((resolve, reject) => req.write(data, (e) => (e ? reject(e) : resolve())));
+const write = (req: http.ClientRequest, data: string | Uint8Array) =>
+  new Promise<void>((resolve, reject) => req.write(data, (e) => (e ? reject(e) : resolve())));
 
 describe("multipart fields in any order", () => {
   let agent: TAgent;
@@ -89,7 +97,13 @@ describe("multipart fields in any order", () => {
     const res = await agent.client.json("/api/v1/artifacts", { method: "POST", body: form });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.artifact).toMatchObject({ name, namespace: agent.namespace, tags: ["report", "weekly"] });
-    expect(res.body.version).toMatchObject({ version: 0, sizeBytes: bytes.length, sha256: sha256(bytes), filename: "first.bin", metadata: { model: "m-1", score: 0.5 } });
+    expect(res.body.version).toMatchObject({
+      version: 0,
+      sizeBytes: bytes.length,
+      sha256: sha256(bytes),
+      filename: "first.bin",
+      metadata: { model: "m-1", score: 0.5 },
+    });
 
     const download = await agent.client.request(`/api/v1/artifacts/${res.body.artifact.id}/content`);
     expect(download.status).toBe(200);
@@ -106,11 +120,16 @@ describe("multipart fields in any order", () => {
     await writeFile(file, bytes);
     const { stdout } = await promisify(execFile)("curl", [
       "-sS",
-      "-H", `Authorization: Bearer ${agent.key}`,
-      "-F", `file=@${file}`,
-      "-F", `namespace=${agent.namespace}`,
-      "-F", 'tags=["report","weekly"]',
-      "-w", "\n%{http_code}",
+      "-H",
+      `Authorization: Bearer ${agent.key}`,
+      "-F",
+      `file=@${file}`,
+      "-F",
+      `namespace=${agent.namespace}`,
+      "-F",
+      'tags=["report","weekly"]',
+      "-w",
+      "\n%{http_code}",
       `${inject("baseUrl")}/api/v1/artifacts`,
     ]);
     const [json, status] = [stdout.slice(0, stdout.lastIndexOf("\n")), stdout.slice(stdout.lastIndexOf("\n") + 1)];
@@ -181,7 +200,10 @@ describe("multipart fields in any order", () => {
     const { req, response } = rawPost(agent.key, { "content-length": String(20 * MB) });
     await write(req, fileHead("big.bin"));
     for (let sent = 0; sent <= MAX_BYTES; sent += MB) await write(req, randomBytes(MB));
-    const res = await Promise.race([response, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer while the body was unfinished")), 15_000))]);
+    const res = await Promise.race([
+      response,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer while the body was unfinished")), 15_000)),
+    ]);
     req.destroy();
     expect(res.status, JSON.stringify(res.body)).toBe(413);
     expect(res.body.error.code).toBe("ARTIFACT_TOO_LARGE");
@@ -193,8 +215,17 @@ describe("multipart fields in any order", () => {
     const admin = adminApi();
     const ns = `team:${uniq("spoolq")}`;
     expect((await admin.json("/api/v1/namespaces", { method: "POST", json: { name: ns } })).status).toBe(201);
-    expect((await admin.json(`/api/v1/namespaces/${encodeURIComponent(ns)}/grants`, { method: "POST", json: { identity: agent.name, permission: "write" } })).status).toBe(201);
-    expect((await admin.json(`/api/v1/namespaces/${encodeURIComponent(ns)}`, { method: "PATCH", json: { quotaBytes: 50_000 } })).status).toBe(200);
+    expect(
+      (
+        await admin.json(`/api/v1/namespaces/${encodeURIComponent(ns)}/grants`, {
+          method: "POST",
+          json: { identity: agent.name, permission: "write" },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await admin.json(`/api/v1/namespaces/${encodeURIComponent(ns)}`, { method: "PATCH", json: { quotaBytes: 50_000 } })).status,
+    ).toBe(200);
 
     const form = new FormData();
     form.append("file", new Blob([randomBytes(80_000)]), "q.bin");
@@ -259,7 +290,11 @@ describe("multipart fields in any order", () => {
       const dir = path.join(side.dataDir, ".upload-spool");
       const req = http.request(new URL("/api/v1/artifacts", side.server.baseUrl), {
         method: "POST",
-        headers: { authorization: `Bearer ${SIDE_ADMIN_KEY}`, "content-type": `multipart/form-data; boundary=${BOUNDARY}`, "transfer-encoding": "chunked" },
+        headers: {
+          authorization: `Bearer ${SIDE_ADMIN_KEY}`,
+          "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+          "transfer-encoding": "chunked",
+        },
       });
       req.on("error", () => undefined);
       await write(req, fileHead("killed.bin"));

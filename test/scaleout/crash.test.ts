@@ -19,7 +19,9 @@ describe("an instance killed (SIGKILL) in the middle of uploads, beside two that
   beforeAll(async () => {
     // Test-only, on B alone: each put waits 3 s after its bytes are stored, before the commit
     // (lib/storage/test-pause-after-put.ts), so the kill can land between the two.
-    cluster = await Cluster.start(ctx, { envOf: (i): Record<string, string> => (i === 1 ? { STOWAGE_TEST_PAUSE_AFTER_PUT_MS: "3000" } : {}) });
+    cluster = await Cluster.start(ctx, {
+      envOf: (i): Record<string, string> => (i === 1 ? { STOWAGE_TEST_PAUSE_AFTER_PUT_MS: "3000" } : {}),
+    });
   });
   afterAll(async () => {
     await cluster?.stop();
@@ -89,10 +91,14 @@ describe("an instance killed (SIGKILL) in the middle of uploads, beside two that
     expect(unreferenced).toEqual([]);
 
     // reconcile-usage, run the way an operator runs it against the same database: no drift.
-    const run = await promisify(execFile)(process.execPath, ["--import", "./scripts/register-hooks.mjs", "scripts/stowage-admin.ts", "reconcile-usage"], {
-      cwd: root,
-      env: { ...process.env, ...sharedEnv(ctx), DATABASE_URL: ctx.databaseUrl, NODE_ENV: "production" },
-    });
+    const run = await promisify(execFile)(
+      process.execPath,
+      ["--import", "./scripts/register-hooks.mjs", "scripts/stowage-admin.ts", "reconcile-usage"],
+      {
+        cwd: root,
+        env: { ...process.env, ...sharedEnv(ctx), DATABASE_URL: ctx.databaseUrl, NODE_ENV: "production" },
+      },
+    );
     const report = JSON.parse(run.stdout);
     expect(report.namespaces).toBeGreaterThan(0);
     expect(report.drifted).toEqual([]);

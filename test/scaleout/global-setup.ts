@@ -24,9 +24,13 @@ let dropBucket: (() => Promise<void>) | undefined;
  * contend for the advisory lock), kept running for the files that restart nothing.
  */
 export async function setup(project: TestProject) {
-  if (!process.env.TEST_POSTGRES_URL) throw new Error("the scale-out tests need TEST_POSTGRES_URL: eval \"$(bash scripts/start-test-postgres.sh)\"");
+  if (!process.env.TEST_POSTGRES_URL)
+    throw new Error('the scale-out tests need TEST_POSTGRES_URL: eval "$(bash scripts/start-test-postgres.sh)"');
   const s3 = testS3();
-  if (!s3) throw new Error("the scale-out tests need TEST_S3_ENDPOINT, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY: eval \"$(bash scripts/start-test-s3.sh)\"");
+  if (!s3)
+    throw new Error(
+      'the scale-out tests need TEST_S3_ENDPOINT, TEST_S3_ACCESS_KEY, TEST_S3_SECRET_KEY: eval "$(bash scripts/start-test-s3.sh)"',
+    );
   database = await createTestDatabase("");
   const bucket = await createTestBucket(s3);
   dropBucket = bucket.drop;
@@ -44,7 +48,9 @@ export async function setup(project: TestProject) {
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
-  const ledger = (await sqlAt<{ name: string }>(database.url, `SELECT "name" FROM "_stowage_migrations" ORDER BY "name"`)).map((r) => r.name);
+  const ledger = (await sqlAt<{ name: string }>(database.url, `SELECT "name" FROM "_stowage_migrations" ORDER BY "name"`)).map(
+    (r) => r.name,
+  );
   const appliedBy = cluster.instances.filter((i) => /Stowage: applied migrations/.test(i.output())).map((i) => i.label);
   project.provide("scaleout", ctx);
   project.provide("scaleoutStartup", { migrations, ledger, appliedBy });

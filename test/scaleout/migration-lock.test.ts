@@ -16,6 +16,8 @@ describe("three instances started at the same moment on an empty database", () =
     // Whoever got the lock first applied them all; the other two found nothing left to do.
     expect(appliedBy).toHaveLength(1);
     const identities = await clientFor(baseUrls[1]!, adminKey).json("/api/v1/identities");
-    expect(identities.body.identities.filter((i: { isAdmin: boolean }) => i.isAdmin).map((i: { name: string }) => i.name)).toEqual(["admin"]);
+    expect(identities.body.identities.filter((i: { isAdmin: boolean }) => i.isAdmin).map((i: { name: string }) => i.name)).toEqual([
+      "admin",
+    ]);
   });
 });

@@ -24,7 +24,9 @@ describe("parallel saves of one name through three instances", () => {
       ),
     );
     for (const [i, a] of answers.entries()) expect(a.status, `save ${i}: ${a.body.toString()}`).toBe(201);
-    const published = answers.map((a) => a.json<{ artifact: { id: string }; version: { version: number; sha256: string; sizeBytes: number } }>());
+    const published = answers.map((a) =>
+      a.json<{ artifact: { id: string }; version: { version: number; sha256: string; sizeBytes: number } }>(),
+    );
     const ids = new Set(published.map((p) => p.artifact.id));
     expect(ids.size).toBe(1);
     const [id] = [...ids] as [string];

@@ -13,7 +13,10 @@ describe("a small quota hammered through three instances", () => {
     const { baseUrls, adminKey } = inject("scaleout");
     const admin = clientFor(baseUrls[0]!, adminKey);
     const agent = await createAgent(uniq("quota"), {}, admin);
-    const set = await clientFor(baseUrls[1]!, adminKey).json(`/api/v1/namespaces/${agent.namespace}`, { method: "PATCH", json: { quotaBytes: QUOTA } });
+    const set = await clientFor(baseUrls[1]!, adminKey).json(`/api/v1/namespaces/${agent.namespace}`, {
+      method: "PATCH",
+      json: { quotaBytes: QUOTA },
+    });
     expect(set.status).toBe(200);
     expect(set.body.quotaBytes).toBe(QUOTA);
 
@@ -26,7 +29,9 @@ describe("a small quota hammered through three instances", () => {
     const sampler = (async () => {
       for (let n = 0; uploading && n < 5_000; n++) {
         const url = baseUrls[n % 3]!;
-        const res = await httpRequest(`${url}/api/v1/namespaces/${encodeURIComponent(agent.namespace)}/usage`, { headers: { authorization: `Bearer ${agent.key}` } });
+        const res = await httpRequest(`${url}/api/v1/namespaces/${encodeURIComponent(agent.namespace)}/usage`, {
+          headers: { authorization: `Bearer ${agent.key}` },
+        });
         expect(res.status).toBe(200);
         samples.push({ ...res.json<TUsage>(), at: url });
       }
@@ -61,7 +66,9 @@ describe("a small quota hammered through three instances", () => {
     }
 
     // What is stored: every artifact of the namespace, each with its one version.
-    const listed = await clientFor(baseUrls[2]!, agent.key).json(`/api/v1/artifacts?namespace=${encodeURIComponent(agent.namespace)}&limit=200`);
+    const listed = await clientFor(baseUrls[2]!, agent.key).json(
+      `/api/v1/artifacts?namespace=${encodeURIComponent(agent.namespace)}&limit=200`,
+    );
     expect(listed.status).toBe(200);
     const storedSizes = listed.body.artifacts.map((a: { latest: { sizeBytes: number } }) => a.latest.sizeBytes);
     expect(storedSizes.length).toBe(stored.length);

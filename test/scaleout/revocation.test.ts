@@ -12,7 +12,10 @@ describe("changes made on one instance hold on the others at once", () => {
     const agent = await createAgent(uniq("links"), {}, clientFor(a, adminKey));
     const up = await clientFor(a, agent.key).upload({ namespace: agent.namespace, name: "shared.txt" }, "shared bytes");
     expect(up.status).toBe(201);
-    const share = await clientFor(a, agent.key).json(`/api/v1/artifacts/${up.body.artifact.id}/share`, { method: "POST", json: { expiresIn: 600 } });
+    const share = await clientFor(a, agent.key).json(`/api/v1/artifacts/${up.body.artifact.id}/share`, {
+      method: "POST",
+      json: { expiresIn: 600 },
+    });
     expect(share.status).toBe(201);
 
     for (const url of [a, b, c]) {
@@ -39,14 +42,19 @@ describe("changes made on one instance hold on the others at once", () => {
     const id = up.body.artifact.id;
     for (const url of [a, b, c]) {
       expect((await clientFor(url, agent.key).json(`/api/v1/artifacts/${id}`)).status).toBe(200);
-      expect((await httpRequest(`${url}/api/v1/artifacts/${id}/content`, { headers: { authorization: `Bearer ${agent.key}` } })).status).toBe(302);
+      expect(
+        (await httpRequest(`${url}/api/v1/artifacts/${id}/content`, { headers: { authorization: `Bearer ${agent.key}` } })).status,
+      ).toBe(302);
     }
     expect((await clientFor(a, agent.key).request(`/api/v1/artifacts/${id}`, { method: "DELETE" })).status).toBe(204);
     for (const url of [b, c, a]) {
       const meta = await clientFor(url, agent.key).json(`/api/v1/artifacts/${id}`);
       expect(meta.status, `metadata on ${url}`).toBe(404);
       expect(meta.body.error.code).toBe("ARTIFACT_NOT_FOUND");
-      expect((await httpRequest(`${url}/api/v1/artifacts/${id}/content`, { headers: { authorization: `Bearer ${agent.key}` } })).status, `content on ${url}`).toBe(404);
+      expect(
+        (await httpRequest(`${url}/api/v1/artifacts/${id}/content`, { headers: { authorization: `Bearer ${agent.key}` } })).status,
+        `content on ${url}`,
+      ).toBe(404);
       expect((await clientFor(url, agent.key).json(`/api/v1/artifacts/${id}/versions`)).status).toBe(404);
     }
   });

@@ -61,7 +61,11 @@ describe("a rolling restart under load", () => {
         const up = await call("upload", k + n, (url) =>
           httpRequest(`${url}/api/v1/artifacts?${new URLSearchParams({ namespace: agent.namespace, name: `loop-${k}.bin` })}`, {
             method: "POST",
-            headers: { authorization: `Bearer ${agent.key}`, "content-type": "application/octet-stream", "idempotency-key": idempotencyKey },
+            headers: {
+              authorization: `Bearer ${agent.key}`,
+              "content-type": "application/octet-stream",
+              "idempotency-key": idempotencyKey,
+            },
             body,
             agent: agents.get(url),
           }),
@@ -73,7 +77,10 @@ describe("a rolling restart under load", () => {
         const { artifact, version } = up.json<{ artifact: { id: string }; version: { version: number } }>();
         stored.push({ loop: k, artifactId: artifact.id, version: version.version, body });
         const down = await call("download", k + n + 1, (url) =>
-          httpRequest(`${url}/api/v1/artifacts/${artifact.id}/content?version=${version.version}`, { headers: { authorization: `Bearer ${agent.key}` }, agent: agents.get(url) }),
+          httpRequest(`${url}/api/v1/artifacts/${artifact.id}/content?version=${version.version}`, {
+            headers: { authorization: `Bearer ${agent.key}` },
+            agent: agents.get(url),
+          }),
         );
         if (down.status !== 302) {
           problems.push(`download ${k}/${n}: ${down.status} ${down.body.toString().slice(0, 300)}`);
@@ -116,7 +123,10 @@ describe("a rolling restart under load", () => {
     for (const s of stored) byLoop.set(s.loop, [...(byLoop.get(s.loop) ?? []), s]);
     for (const [k, mine] of byLoop) {
       const listed = await listAllVersions(clientFor(urls[k % 3]!, agent.key), mine[0]!.artifactId);
-      expect(listed.map((v) => v.version).sort((x, y) => x - y), `versions of loop ${k}`).toEqual(mine.map((s) => s.version).sort((x, y) => x - y));
+      expect(
+        listed.map((v) => v.version).sort((x, y) => x - y),
+        `versions of loop ${k}`,
+      ).toEqual(mine.map((s) => s.version).sort((x, y) => x - y));
       const sums = new Map(listed.map((v) => [v.version, v.sha256]));
       for (const s of mine) expect(sums.get(s.version), `loop ${k} v${s.version}`).toBe(sha256(s.body));
     }

@@ -42,36 +42,48 @@ describe("sweeps started on three instances at the same moment", () => {
     let expiresAt = new Date();
     const expired: string[] = [];
     for (let i = 0; i < EXPIRED; i++) {
-      for (const text of ["first", "second"]) expect((await as(i).upload({ namespace: agent.namespace, name: `expiring-${i}.txt` }, `${text} ${i}`)).status).toBe(201);
-      const id = (await as(i).json(`/api/v1/artifacts?namespace=${encodeURIComponent(agent.namespace)}&name=expiring-${i}.txt`)).body.artifacts[0].id;
+      for (const text of ["first", "second"])
+        expect((await as(i).upload({ namespace: agent.namespace, name: `expiring-${i}.txt` }, `${text} ${i}`)).status).toBe(201);
+      const id = (await as(i).json(`/api/v1/artifacts?namespace=${encodeURIComponent(agent.namespace)}&name=expiring-${i}.txt`)).body
+        .artifacts[0].id;
       expiresAt = new Date(Date.now() + 3_000);
       const patched = await as(i + 1).json(`/api/v1/artifacts/${id}`, { method: "PATCH", json: { expiresAt: expiresAt.toISOString() } });
       expect(patched.status).toBe(200);
       expired.push(id);
     }
-    const expiredKeys = (await sql<{ storageKey: string }>(`SELECT "storageKey" FROM "ArtifactVersion" WHERE "artifactId" = ANY($1)`, [expired])).map((r) => r.storageKey);
+    const expiredKeys = (
+      await sql<{ storageKey: string }>(`SELECT "storageKey" FROM "ArtifactVersion" WHERE "artifactId" = ANY($1)`, [expired])
+    ).map((r) => r.storageKey);
     expect(expiredKeys).toHaveLength(2 * EXPIRED);
-    const keptKeys = (await sql<{ storageKey: string }>(`SELECT "storageKey" FROM "ArtifactVersion" WHERE "artifactId" = ANY($1)`, [kept.map((k) => k.artifact.id)])).map((r) => r.storageKey);
+    const keptKeys = (
+      await sql<{ storageKey: string }>(`SELECT "storageKey" FROM "ArtifactVersion" WHERE "artifactId" = ANY($1)`, [
+        kept.map((k) => k.artifact.id),
+      ])
+    ).map((r) => r.storageKey);
 
     // Orphans (bytes stored, never committed) and queued deletes (a delete that failed earlier),
     // put straight into the bucket under the layout the store uses: v1/<namespace id>/<id>.
-    const [{ id: namespaceId }] = (await sql<{ id: string }>(`SELECT "id" FROM "Namespace" WHERE "name" = $1`, [agent.namespace])) as [{ id: string }];
+    const [{ id: namespaceId }] = (await sql<{ id: string }>(`SELECT "id" FROM "Namespace" WHERE "name" = $1`, [agent.namespace])) as [
+      { id: string },
+    ];
     const orphanKeys = Array.from({ length: ORPHANS }, () => `v1/${namespaceId}/orphan${randomBytes(8).toString("hex")}`);
     const queuedKeys = Array.from({ length: QUEUED }, () => `v1/${namespaceId}/queued${randomBytes(8).toString("hex")}`);
-    for (const key of [...orphanKeys, ...queuedKeys]) await s3.send(new PutObjectCommand({ Bucket: ctx.bucket, Key: key, Body: randomBytes(1000) }));
+    for (const key of [...orphanKeys, ...queuedKeys])
+      await s3.send(new PutObjectCommand({ Bucket: ctx.bucket, Key: key, Body: randomBytes(1000) }));
     for (const key of queuedKeys) {
-      await sql(`INSERT INTO "PendingBlobDelete" ("id", "backend", "storageKey", "createdAt", "attempts", "lastError") VALUES ($1, $2, $3, $4, 1, 'store unreachable')`, [
-        `queued${randomBytes(6).toString("hex")}`,
-        `s3:${ctx.bucket}`,
-        key,
-        new Date(),
-      ]);
+      await sql(
+        `INSERT INTO "PendingBlobDelete" ("id", "backend", "storageKey", "createdAt", "attempts", "lastError") VALUES ($1, $2, $3, $4, 1, 'store unreachable')`,
+        [`queued${randomBytes(6).toString("hex")}`, `s3:${ctx.bucket}`, key, new Date()],
+      );
     }
 
     // Abandoned direct uploads: started (one with a part stored in S3), then left past their time.
     const uploads: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const started = await as(i).json("/api/v1/uploads", { method: "POST", json: { namespace: agent.namespace, name: `big-${i}.bin`, size: 100_000 } });
+      const started = await as(i).json("/api/v1/uploads", {
+        method: "POST",
+        json: { namespace: agent.namespace, name: `big-${i}.bin`, size: 100_000 },
+      });
       expect(started.status, JSON.stringify(started.body)).toBe(201);
       uploads.push(started.body.id);
     }
@@ -101,14 +113,20 @@ describe("sweeps started on three instances at the same moment", () => {
       { timeoutMs: 60_000, everyMs: 250 },
     );
     // Every pass finished and let go of the lease.
-    await waitFor("the sweeps to finish", async () => (await sql(`SELECT 1 FROM "Lease"`)).length === 0 && (await sql(`SELECT 1 FROM "PendingBlobDelete"`)).length === 0, { timeoutMs: 30_000 });
+    await waitFor(
+      "the sweeps to finish",
+      async () => (await sql(`SELECT 1 FROM "Lease"`)).length === 0 && (await sql(`SELECT 1 FROM "PendingBlobDelete"`)).length === 0,
+      { timeoutMs: 30_000 },
+    );
 
     const after = new Set(await bucketKeys(ctx));
     for (const key of keptKeys) expect(after.has(key), `kept ${key}`).toBe(true);
     expect(await sql(`SELECT 1 FROM "Artifact" WHERE "id" = ANY($1)`, [expired])).toEqual([]);
 
     // Each expired artifact was removed once: one audit event each, and the instances' reports add up.
-    const audit = await cluster.admin(1).json(`/api/v1/audit?action=artifact.expire&namespace=${encodeURIComponent(agent.namespace)}&limit=200`);
+    const audit = await cluster
+      .admin(1)
+      .json(`/api/v1/audit?action=artifact.expire&namespace=${encodeURIComponent(agent.namespace)}&limit=200`);
     expect(audit.status).toBe(200);
     expect(audit.body.events.map((e: { artifactId: string }) => e.artifactId).sort()).toEqual([...expired].sort());
     expect(audit.body.events.every((e: { actorName: string }) => e.actorName === "system")).toBe(true);

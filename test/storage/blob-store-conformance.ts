@@ -91,10 +91,7 @@ function stalledBody(first: Uint8Array, rest: Uint8Array) {
  * The behaviour every BlobStore driver must have. Uses only the interface, so it runs
  * unchanged against any backend; each test writes under its own unique key prefix.
  */
-export function describeBlobStoreConformance(
-  name: string,
-  setup: () => Promise<{ store: BlobStore; cleanup: () => Promise<void> }>,
-): void {
+export function describeBlobStoreConformance(name: string, setup: () => Promise<{ store: BlobStore; cleanup: () => Promise<void> }>): void {
   describe(`BlobStore conformance: ${name}`, () => {
     let store: BlobStore;
     let cleanup: (() => Promise<void>) | undefined;
@@ -337,7 +334,11 @@ export function describeBlobStoreConformance(
       it("lists the stored parts, shows nothing before complete, and joins them in order", async () => {
         const key = newKey();
         const { uploadId, parts } = await uploadAll(key);
-        expect(parts.map((p) => [p.partNumber, p.size])).toEqual([[1, 5 * MiB], [2, 5 * MiB], [3, 1234]]);
+        expect(parts.map((p) => [p.partNumber, p.size])).toEqual([
+          [1, 5 * MiB],
+          [2, 5 * MiB],
+          [3, 1234],
+        ]);
         expect(await store.exists(key)).toBe(false);
         const done = await store.multipart.complete(key, uploadId, parts);
         expect(done.size).toBe(whole.length);
@@ -432,9 +433,7 @@ export function describeBlobStoreConformance(
             closed = true;
           }
         }
-        await expect(store.put(key, endless(), { maxBytes: MiB })).rejects.toBeInstanceOf(
-          BlobTooLargeError,
-        );
+        await expect(store.put(key, endless(), { maxBytes: MiB })).rejects.toBeInstanceOf(BlobTooLargeError);
         // Allows for read-ahead buffering in a driver, but not for draining the body.
         expect(pulled).toBeLessThanOrEqual(MiB + 32 * chunkSize);
         expect(closed).toBe(true);
@@ -444,9 +443,7 @@ export function describeBlobStoreConformance(
       it("a too-large overwrite keeps the previous version", async () => {
         const key = newKey();
         await store.put(key, Readable.from([Buffer.from("keep me")]));
-        await expect(
-          store.put(key, patternStream(10_000), { maxBytes: 5000 }),
-        ).rejects.toBeInstanceOf(BlobTooLargeError);
+        await expect(store.put(key, patternStream(10_000), { maxBytes: 5000 })).rejects.toBeInstanceOf(BlobTooLargeError);
         expect((await getBytes(store, key)).toString()).toBe("keep me");
       });
 

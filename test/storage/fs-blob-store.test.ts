@@ -5,11 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import {
-  BlobStoreUnavailableError,
-  BlobTooLargeError,
-  type BlobStore,
-} from "../../lib/storage/blob-store";
+import { BlobStoreUnavailableError, BlobTooLargeError, type BlobStore } from "../../lib/storage/blob-store";
 import { createFsBlobStore } from "../../lib/storage/fs-blob-store";
 import { describeBlobStoreConformance } from "./blob-store-conformance";
 

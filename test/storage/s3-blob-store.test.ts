@@ -29,7 +29,12 @@ describe.skipIf(!s3)("s3 driver", () => {
     let drop: () => Promise<void>;
     const key = "presign/object";
     const presign = (expiresInSeconds: number) =>
-      store.presignGet!(key, { expiresInSeconds, contentType: "text/csv", contentDisposition: 'attachment; filename="r.csv"', cacheControl: "private, no-cache" });
+      store.presignGet!(key, {
+        expiresInSeconds,
+        contentType: "text/csv",
+        contentDisposition: 'attachment; filename="r.csv"',
+        cacheControl: "private, no-cache",
+      });
 
     beforeAll(async () => {
       const bucket = await createTestBucket(s3!);
@@ -74,7 +79,11 @@ describe.skipIf(!s3)("s3 driver", () => {
       const publicEndpoint = s3!.endpoint.replace("127.0.0.1", "localhost");
       const store = createS3BlobStore({ ...options(bucket), publicEndpoint });
       await store.put("public/object", Readable.from([Buffer.from("via the public name")]));
-      const url = await store.presignGet!("public/object", { expiresInSeconds: 60, contentType: "text/plain", contentDisposition: "inline" });
+      const url = await store.presignGet!("public/object", {
+        expiresInSeconds: 60,
+        contentType: "text/plain",
+        contentDisposition: "inline",
+      });
       expect(url.startsWith(`${publicEndpoint}/${bucket}/public/object?`)).toBe(true);
       expect(await (await fetch(url)).text()).toBe("via the public name");
       const partUrl = await store.multipart.partUrl("public/part", await store.multipart.start("public/part"), 1, 60);

@@ -13,7 +13,11 @@ export function clientFor(baseUrl: string, key?: string) {
   const request = (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     if (key && !headers.has("authorization")) headers.set("authorization", `Bearer ${key}`);
-    return fetch(`${baseUrl}${path}`, { ...init, headers, ...(init.body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
+    return fetch(`${baseUrl}${path}`, {
+      ...init,
+      headers,
+      ...(init.body instanceof ReadableStream ? { duplex: "half" } : {}),
+    } as RequestInit);
   };
   return {
     baseUrl,
@@ -30,7 +34,11 @@ export function clientFor(baseUrl: string, key?: string) {
       return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
     },
     /** Raw-body upload: `?namespace=&name=` plus the given extra query fields. */
-    upload: async (fields: Record<string, string>, content: string | Uint8Array, init: { contentType?: string; headers?: Record<string, string> } = {}) => {
+    upload: async (
+      fields: Record<string, string>,
+      content: string | Uint8Array,
+      init: { contentType?: string; headers?: Record<string, string> } = {},
+    ) => {
       const res = await request(`/api/v1/artifacts?${new URLSearchParams(fields)}`, {
         method: "POST",
         body: content as BodyInit,
@@ -51,5 +59,11 @@ export async function createAgent(name = uniq("agent"), options: { isAdmin?: boo
   if (created.status !== 201) throw new Error(`create identity: ${created.status} ${JSON.stringify(created.body)}`);
   const key = await admin.json(`/api/v1/identities/${name}/keys`, { method: "POST", json: { label: "test" } });
   if (key.status !== 201) throw new Error(`create key: ${key.status} ${JSON.stringify(key.body)}`);
-  return { name, namespace: `agent:${name}`, key: key.body.key.key as string, keyId: key.body.key.id as string, client: clientFor(admin.baseUrl, key.body.key.key) };
+  return {
+    name,
+    namespace: `agent:${name}`,
+    key: key.body.key.key as string,
+    keyId: key.body.key.id as string,
+    client: clientFor(admin.baseUrl, key.body.key.key),
+  };
 }

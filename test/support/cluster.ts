@@ -49,7 +49,10 @@ export class Cluster {
   ) {}
 
   /** `count` instances started at the same moment; `envOf` adds settings for one of them. */
-  static async start(ctx: TScaleoutContext, options: { count?: number; env?: Record<string, string>; envOf?: (i: number) => Record<string, string> } = {}): Promise<Cluster> {
+  static async start(
+    ctx: TScaleoutContext,
+    options: { count?: number; env?: Record<string, string>; envOf?: (i: number) => Record<string, string> } = {},
+  ): Promise<Cluster> {
     const cluster = new Cluster(ctx, options.env ?? {});
     const count = options.count ?? 3;
     for (let i = 0; i < count; i++) {
@@ -71,7 +74,13 @@ export class Cluster {
   }
 
   private launch(dataDir: string, port?: number, env: Record<string, string> = {}): Promise<TStartedServer> {
-    return startServer({ dataDir, databaseUrl: this.ctx.databaseUrl, adminKey: this.ctx.adminKey, port, env: { ...sharedEnv(this.ctx), ...this.env, ...env } });
+    return startServer({
+      dataDir,
+      databaseUrl: this.ctx.databaseUrl,
+      adminKey: this.ctx.adminKey,
+      port,
+      env: { ...sharedEnv(this.ctx), ...this.env, ...env },
+    });
   }
 
   private wrap(i: number, server: TStartedServer): TInstance {
@@ -131,8 +140,15 @@ export const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).dige
  * A version's bytes through instance `baseUrl`: bytes in S3 answer 302 to a presigned URL on the
  * (loopback) S3 server, which is then fetched.
  */
-export async function downloadVersion(baseUrl: string, key: string, artifactId: string, version: number): Promise<{ status: number; bytes?: Buffer }> {
-  const res = await httpRequest(`${baseUrl}/api/v1/artifacts/${artifactId}/content?version=${version}`, { headers: { authorization: `Bearer ${key}` } });
+export async function downloadVersion(
+  baseUrl: string,
+  key: string,
+  artifactId: string,
+  version: number,
+): Promise<{ status: number; bytes?: Buffer }> {
+  const res = await httpRequest(`${baseUrl}/api/v1/artifacts/${artifactId}/content?version=${version}`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
   if (res.status === 200) return { status: 200, bytes: res.body };
   if (res.status !== 302) return { status: res.status };
   const s3 = await httpRequest(String(res.headers.location));
@@ -140,7 +156,10 @@ export async function downloadVersion(baseUrl: string, key: string, artifactId: 
 }
 
 /** Every version of an artifact, newest first, through all pages. */
-export async function listAllVersions(client: TClient, artifactId: string): Promise<{ version: number; sizeBytes: number; sha256: string }[]> {
+export async function listAllVersions(
+  client: TClient,
+  artifactId: string,
+): Promise<{ version: number; sizeBytes: number; sha256: string }[]> {
   const all: { version: number; sizeBytes: number; sha256: string }[] = [];
   for (let cursor: string | undefined, pages = 0; pages < 100; pages++) {
     const page = await client.json(`/api/v1/artifacts/${artifactId}/versions?limit=200${cursor ? `&cursor=${cursor}` : ""}`);
@@ -154,14 +173,18 @@ export async function listAllVersions(client: TClient, artifactId: string): Prom
 
 /** Lines an instance wrote to stderr (console.error), for "no errors" checks. */
 export function errorLines(instance: TInstance): string[] {
-  return instance.errors().split("\n").filter((l) => l.trim() !== "");
+  return instance
+    .errors()
+    .split("\n")
+    .filter((l) => l.trim() !== "");
 }
 
 /**
  * Node's own warnings on stderr (a "(node:PID) …Warning:" line and its hint; the AWS SDK's note
  * about Node 22), not errors of the server.
  */
-const WARNING_LINE = /^\(node:\d+\) \w*Warning: |^\(Use `node --trace-|NodeDeprecationWarning|AWS SDK for JavaScript|will require node|version of Node\.js|upgrade to node|security updates|To continue receiving|a\.co\/|trace-warnings|versions published after/i;
+const WARNING_LINE =
+  /^\(node:\d+\) \w*Warning: |^\(Use `node --trace-|NodeDeprecationWarning|AWS SDK for JavaScript|will require node|version of Node\.js|upgrade to node|security updates|To continue receiving|a\.co\/|trace-warnings|versions published after/i;
 
 /** What an instance wrote to stderr, Node's runtime warnings left out. */
 export function serverErrorLines(instance: TInstance): string[] {

@@ -52,5 +52,7 @@ export function httpRequest(url: string, o: TRequestOptions = {}): Promise<TAnsw
 /** True for errors that mean "no HTTP answer": what a load balancer retries elsewhere. */
 export function isConnectionError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException)?.code;
-  return ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ECONNABORTED"].includes(code ?? "") || /socket hang up/.test((error as Error)?.message ?? "");
+  return (
+    ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ECONNABORTED"].includes(code ?? "") || /socket hang up/.test((error as Error)?.message ?? "")
+  );
 }

@@ -32,7 +32,12 @@ export type TServiceHarness = {
   /** The principal as authentication would build it now: group memberships re-read from the database. */
   reload: (p: TPrincipal) => Promise<TPrincipal>;
   /** publishArtifact with a one-chunk body and MAX_BYTES, unless overridden. */
-  publish: (p: TPrincipal, fields: TPublishFields, content?: string | Buffer, extra?: Partial<TPublishInput> & { maxBytes?: number }) => ReturnType<typeof publishArtifact>;
+  publish: (
+    p: TPrincipal,
+    fields: TPublishFields,
+    content?: string | Buffer,
+    extra?: Partial<TPublishInput> & { maxBytes?: number },
+  ) => ReturnType<typeof publishArtifact>;
   /** Every regular file under <dir>/blobs, relative to it (the .tmp staging dir included). */
   blobFiles: () => Promise<string[]>;
   cleanup: () => Promise<void>;
@@ -63,7 +68,6 @@ export async function stowageError(fn: () => Promise<unknown>, code?: ErrorCode,
   throw new Error(`expected a StowageError${code ? ` ${code}` : ""}, but it resolved with ${JSON.stringify(outcome)?.slice(0, 200)}`);
 }
 
-
 export async function readBlobFile(h: TServiceHarness, storageKey: string): Promise<Buffer> {
   return readFile(path.join(h.blobRoot, storageKey));
 }
@@ -91,7 +95,8 @@ export async function createServiceHarness(options: { seed?: boolean } = {}): Pr
   const blobRoot = path.join(dir, "blobs");
   const store = createFsBlobStore({ root: blobRoot });
 
-  const addIdentity = async (name: string, o: { isAdmin?: boolean } = {}) => toPrincipal(await insertIdentity(db, { name, isAdmin: o.isAdmin ?? false }));
+  const addIdentity = async (name: string, o: { isAdmin?: boolean } = {}) =>
+    toPrincipal(await insertIdentity(db, { name, isAdmin: o.isAdmin ?? false }));
   const seed = options.seed ?? true;
   const none = { identityId: "", name: "", isAdmin: false, groupIds: [] } satisfies TPrincipal;
   const alice = seed ? await addIdentity("alice") : none;
@@ -111,7 +116,10 @@ export async function createServiceHarness(options: { seed?: boolean } = {}): Pr
     addIdentity,
     reload: async (p) => {
       const row = await db.identity.findUniqueOrThrow({ where: { id: p.identityId }, include: { memberships: true } });
-      return toPrincipal(row, row.memberships.map((m) => m.groupId));
+      return toPrincipal(
+        row,
+        row.memberships.map((m) => m.groupId),
+      );
     },
     publish: (p, fields, content = "hello", extra = {}) => {
       const { maxBytes = MAX_BYTES, ...rest } = extra;

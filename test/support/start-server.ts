@@ -39,7 +39,13 @@ export function startArguments(): string[] {
 }
 
 /** Starts the production build as `npm start` does and waits until it answers. Needs `npm run build` first. */
-export async function startServer(options: { dataDir: string; databaseUrl: string; adminKey?: string; env?: Record<string, string>; port?: number }): Promise<TStartedServer> {
+export async function startServer(options: {
+  dataDir: string;
+  databaseUrl: string;
+  adminKey?: string;
+  env?: Record<string, string>;
+  port?: number;
+}): Promise<TStartedServer> {
   // A given port: a restart at the address clients already know.
   const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {

@@ -26,12 +26,24 @@ describe("parseRange", () => {
 
 describe("content disposition", () => {
   it("gives an ASCII fallback and the exact UTF-8 name", () => {
-    expect(contentDisposition("attachment", "q1 report.csv")).toBe(`attachment; filename="q1 report.csv"; filename*=UTF-8''q1%20report.csv`);
-    expect(contentDisposition("inline", 'naïve "x".txt')).toBe(`inline; filename="na_ve _x_.txt"; filename*=UTF-8''na%C3%AFve%20%22x%22.txt`);
+    expect(contentDisposition("attachment", "q1 report.csv")).toBe(
+      `attachment; filename="q1 report.csv"; filename*=UTF-8''q1%20report.csv`,
+    );
+    expect(contentDisposition("inline", 'naïve "x".txt')).toBe(
+      `inline; filename="na_ve _x_.txt"; filename*=UTF-8''na%C3%AFve%20%22x%22.txt`,
+    );
     expect(contentDisposition("attachment", "it's (1).txt")).toContain("filename*=UTF-8''it%27s%20%281%29.txt");
   });
   it("never shows active content inline", () => {
-    for (const t of ["text/html", "image/svg+xml", "application/xml", "text/xml", "application/javascript", "text/javascript", "application/xhtml+xml"]) {
+    for (const t of [
+      "text/html",
+      "image/svg+xml",
+      "application/xml",
+      "text/xml",
+      "application/javascript",
+      "text/javascript",
+      "application/xhtml+xml",
+    ]) {
       expect(isInlineSafe(t)).toBe(false);
     }
     expect(isInlineSafe("image/png")).toBe(true);

@@ -61,11 +61,19 @@ describe("lib/ is framework-free", () => {
   const root = path.resolve(import.meta.dirname, "../../lib");
   const files = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-      d.name === "generated" ? [] : d.isDirectory() ? files(path.join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [path.join(dir, d.name)] : [],
+      d.name === "generated"
+        ? []
+        : d.isDirectory()
+          ? files(path.join(dir, d.name))
+          : /\.tsx?$/.test(d.name)
+            ? [path.join(dir, d.name)]
+            : [],
     );
 
   it("no module in lib/ imports Next.js (next-auth, the sign-in library, is allowed)", () => {
-    const offenders = files(root).filter((f) => /\bfrom\s+["']next(\/[^"']*)?["']|import\(\s*["']next(\/[^"']*)?["']\s*\)/.test(readFileSync(f, "utf8")));
+    const offenders = files(root).filter((f) =>
+      /\bfrom\s+["']next(\/[^"']*)?["']|import\(\s*["']next(\/[^"']*)?["']\s*\)/.test(readFileSync(f, "utf8")),
+    );
     expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
 });

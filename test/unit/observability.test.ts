@@ -13,7 +13,12 @@ async function twoCopies<T>(specifier: string): Promise<[T, T]> {
 }
 
 describe("route labels", () => {
-  const label = routeLabeler([...appRoutePatterns(path.resolve(import.meta.dirname, "../../app")), "/api/v1/artifacts/{id}/content", "/api/v1/share/{token}", "/api/v1/uploads/{id}/parts/{n}"]);
+  const label = routeLabeler([
+    ...appRoutePatterns(path.resolve(import.meta.dirname, "../../app")),
+    "/api/v1/artifacts/{id}/content",
+    "/api/v1/share/{token}",
+    "/api/v1/uploads/{id}/parts/{n}",
+  ]);
 
   it("name the pattern, never the path", () => {
     expect(label("/")).toBe("/");
@@ -47,11 +52,34 @@ describe("request ids", () => {
 });
 
 describe("request log", () => {
-  const record = { method: "GET", route: "/api/v1/share/{token}", status: 200, durationMs: 1.5, bytesIn: 0, bytesOut: 10, identity: undefined, requestId: "r1", aborted: false };
+  const record = {
+    method: "GET",
+    route: "/api/v1/share/{token}",
+    status: 200,
+    durationMs: 1.5,
+    bytesIn: 0,
+    bytesOut: 10,
+    identity: undefined,
+    requestId: "r1",
+    aborted: false,
+  };
   it("is one JSON object or one human line", () => {
     const json = JSON.parse(formatRequestLog(record, "json", new Date(0)));
-    expect(json).toEqual({ time: "1970-01-01T00:00:00.000Z", level: "info", msg: "request", method: "GET", route: "/api/v1/share/{token}", status: 200, durationMs: 1.5, bytesIn: 0, bytesOut: 10, requestId: "r1" });
-    expect(formatRequestLog({ ...record, identity: "alice" }, "text", new Date(0))).toBe("1970-01-01T00:00:00.000Z info GET /api/v1/share/{token} 200 1.5ms in=0 out=10 identity=alice request=r1");
+    expect(json).toEqual({
+      time: "1970-01-01T00:00:00.000Z",
+      level: "info",
+      msg: "request",
+      method: "GET",
+      route: "/api/v1/share/{token}",
+      status: 200,
+      durationMs: 1.5,
+      bytesIn: 0,
+      bytesOut: 10,
+      requestId: "r1",
+    });
+    expect(formatRequestLog({ ...record, identity: "alice" }, "text", new Date(0))).toBe(
+      "1970-01-01T00:00:00.000Z info GET /api/v1/share/{token} 200 1.5ms in=0 out=10 identity=alice request=r1",
+    );
   });
 });
 

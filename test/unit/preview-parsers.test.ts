@@ -6,26 +6,43 @@ import { decodeHead, previewKind } from "@/lib/preview/preview-kind";
 describe("parseCsv", () => {
   it("reads quoted fields with delimiters, doubled quotes and line breaks", () => {
     const { rows, truncated } = parseCsv('name,note\r\n"Smith, J","said ""hi""\nthen left"\nx,\n');
-    expect(rows).toEqual([["name", "note"], ["Smith, J", 'said "hi"\nthen left'], ["x", ""]]);
+    expect(rows).toEqual([
+      ["name", "note"],
+      ["Smith, J", 'said "hi"\nthen left'],
+      ["x", ""],
+    ]);
     expect(truncated).toBe(false);
   });
 
   it("reads a last row without a newline, a BOM, and TSV", () => {
-    expect(parseCsv("\ufeffa,b\n1,2").rows).toEqual([["a", "b"], ["1", "2"]]);
-    expect(parseCsv("a\tb\n1\t2\n", { delimiter: "\t" }).rows).toEqual([["a", "b"], ["1", "2"]]);
+    expect(parseCsv("\ufeffa,b\n1,2").rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(parseCsv("a\tb\n1\t2\n", { delimiter: "\t" }).rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 
   it("stops at maxRows and says so", () => {
     const text = Array.from({ length: 10 }, (_, i) => `${i},x`).join("\n");
     const { rows, truncated } = parseCsv(text, { maxRows: 3 });
-    expect(rows).toEqual([["0", "x"], ["1", "x"], ["2", "x"]]);
+    expect(rows).toEqual([
+      ["0", "x"],
+      ["1", "x"],
+      ["2", "x"],
+    ]);
     expect(truncated).toBe(true);
     expect(parseCsv(text, { maxRows: 10 }).truncated).toBe(false);
   });
 
   it("drops the cut-off last row of a partial read", () => {
     const { rows, truncated } = parseCsv("a,b\n1,2\n3,", { partial: true });
-    expect(rows).toEqual([["a", "b"], ["1", "2"]]);
+    expect(rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
     expect(truncated).toBe(true);
   });
 });
@@ -35,7 +52,17 @@ describe("safeHref", () => {
     expect(safeHref("https://example.com/a?b=1")).toBe("https://example.com/a?b=1");
     expect(safeHref(" HTTP://example.com ")).toBe("http://example.com/");
     expect(safeHref("mailto:a@example.com")).toBe("mailto:a@example.com");
-    for (const bad of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,<script>", "/relative", "//evil.example", "vbscript:x", "https://exa mple.com", "http:\u0000//x"]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "java\tscript:alert(1)",
+      "data:text/html,<script>",
+      "/relative",
+      "//evil.example",
+      "vbscript:x",
+      "https://exa mple.com",
+      "http:\u0000//x",
+    ]) {
       expect(safeHref(bad), bad).toBeNull();
     }
   });
@@ -64,7 +91,9 @@ describe("parseInline", () => {
     expect(parseInline('<script>alert(1)</script><img src=x onerror="alert(2)">')).toEqual([
       { type: "text", text: '<script>alert(1)</script><img src=x onerror="alert(2)">' },
     ]);
-    expect(parseInline("[click](javascript:alert(1))")).toEqual([{ type: "link", href: null, children: [{ type: "text", text: "click" }] }]);
+    expect(parseInline("[click](javascript:alert(1))")).toEqual([
+      { type: "link", href: null, children: [{ type: "text", text: "click" }] },
+    ]);
     expect(parseInline("![pic](https://img.test/p.png)")).toEqual([{ type: "image", src: "https://img.test/p.png", alt: "pic" }]);
   });
 
@@ -137,7 +166,9 @@ describe("parseMarkdown", () => {
 
   it("an unclosed fence runs to the end; HTML blocks are paragraphs of text", () => {
     expect(parseMarkdown("```\nx\ny")).toEqual([{ type: "code", lang: "", text: "x\ny" }]);
-    expect(parseMarkdown("<div onclick=alert(1)>hi</div>")).toEqual([{ type: "paragraph", children: [{ type: "text", text: "<div onclick=alert(1)>hi</div>" }] }]);
+    expect(parseMarkdown("<div onclick=alert(1)>hi</div>")).toEqual([
+      { type: "paragraph", children: [{ type: "text", text: "<div onclick=alert(1)>hi</div>" }] },
+    ]);
   });
 
   it("stays fast on many blank lines inside a list", () => {

@@ -81,7 +81,9 @@ describe("readMultipartUpload", () => {
   });
 
   it("removes the spool when the form is malformed after the file", async () => {
-    const error = await rejection(readMultipartUpload(CT, form(file("abc"), field("namespace", "agent:a"), field("colour", "red"), CLOSE), options));
+    const error = await rejection(
+      readMultipartUpload(CT, form(file("abc"), field("namespace", "agent:a"), field("colour", "red"), CLOSE), options),
+    );
     expect(error.code).toBe("ARTIFACT_VALIDATION_FAILED");
     expect(await spooled()).toEqual([]);
   });
@@ -105,7 +107,11 @@ describe("readMultipartUpload", () => {
   });
 
   it("still refuses a field sent twice across the file", async () => {
-    const upload = await readMultipartUpload(CT, form(field("namespace", "agent:a"), file("abc"), field("namespace", "agent:b"), CLOSE), options);
+    const upload = await readMultipartUpload(
+      CT,
+      form(field("namespace", "agent:a"), file("abc"), field("namespace", "agent:b"), CLOSE),
+      options,
+    );
     if (upload.kind !== "stream") throw new Error("expected a stream");
     await expect(readAll(upload.body)).rejects.toMatchObject({ code: "ARTIFACT_VALIDATION_FAILED", details: { field: "namespace" } });
   });

@@ -3,7 +3,15 @@ import { getConfig, resetConfigForTests } from "@/lib/config";
 import { StowageError } from "@/lib/errors";
 import { getBlobStore, getWriteBlobStore } from "@/lib/storage/get-blob-store";
 
-const KEYS = ["STOWAGE_STORAGE_BACKEND", "S3_BUCKET", "S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE", "PRESIGNED_URL_EXPIRY_SECONDS"];
+const KEYS = [
+  "STOWAGE_STORAGE_BACKEND",
+  "S3_BUCKET",
+  "S3_ENDPOINT",
+  "S3_ACCESS_KEY_ID",
+  "S3_SECRET_ACCESS_KEY",
+  "S3_FORCE_PATH_STYLE",
+  "PRESIGNED_URL_EXPIRY_SECONDS",
+];
 
 function withEnv(env: Record<string, string>) {
   for (const k of KEYS) delete process.env[k];
@@ -50,7 +58,10 @@ describe("storage configuration", () => {
 
   it("names an unknown recorded backend, and S3 bytes without S3 settings, as unavailable", () => {
     withEnv({});
-    for (const [backend, message] of [["tape", /unknown storage backend "tape"/], ["s3:b", /S3 is not configured/]] as const) {
+    for (const [backend, message] of [
+      ["tape", /unknown storage backend "tape"/],
+      ["s3:b", /S3 is not configured/],
+    ] as const) {
       let error: unknown;
       try {
         getBlobStore(backend);

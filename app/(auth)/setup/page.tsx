@@ -23,7 +23,11 @@ export default async function SetupPage() {
         </>
       ) : (
         <p className="text-sm text-slate-700">
-          Setup is complete. <Link className={linkClass} href="/signin">Sign in</Link>.
+          Setup is complete.{" "}
+          <Link className={linkClass} href="/signin">
+            Sign in
+          </Link>
+          .
         </p>
       )}
     </main>

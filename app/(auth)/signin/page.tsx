@@ -29,7 +29,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </div>
       {setupOpen && (
         <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          No one can sign in yet. <Link className={linkClass} href="/setup">Set up the first admin</Link>.
+          No one can sign in yet.{" "}
+          <Link className={linkClass} href="/setup">
+            Set up the first admin
+          </Link>
+          .
         </p>
       )}
       <SignInForm callbackUrl={target} error={error ? describeSignInError(error) : undefined} oidcName={oidc?.name} />

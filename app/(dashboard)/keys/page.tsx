@@ -14,7 +14,10 @@ export default async function MyKeysPage() {
   const keys = await listKeysFor(getDb(), viewer, viewer.name);
   return (
     <div>
-      <PageHeader title="Your API keys" subtitle={`For agents and scripts acting as ${viewer.name}. A key is shown once when created; revoking it takes effect at once.`} />
+      <PageHeader
+        title="Your API keys"
+        subtitle={`For agents and scripts acting as ${viewer.name}. A key is shown once when created; revoking it takes effect at once.`}
+      />
       <KeyManager identity={viewer.name} keys={keys} isSelf />
     </div>
   );

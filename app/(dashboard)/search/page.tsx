@@ -40,14 +40,27 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       : meta.error
         ? { error: meta.error }
         : loadListing(() =>
-            searchArtifacts(db, viewer, { name: q.name, tag: q.tag, metadata: meta.metadata, namespace: q.namespace, limit: PAGE_SIZE, cursor: param(params, "cursor") }),
+            searchArtifacts(db, viewer, {
+              name: q.name,
+              tag: q.tag,
+              metadata: meta.metadata,
+              namespace: q.namespace,
+              limit: PAGE_SIZE,
+              cursor: param(params, "cursor"),
+            }),
           ),
   ]);
 
   return (
     <>
       <PageHeader title="Search" subtitle="Find artifacts in every namespace you can read." />
-      <form method="get" action="/search" role="search" aria-label="Search artifacts" className={`${cardClass} mb-6 grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end`}>
+      <form
+        method="get"
+        action="/search"
+        role="search"
+        aria-label="Search artifacts"
+        className={`${cardClass} mb-6 grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end`}
+      >
         <div>
           <label htmlFor="q" className={labelClass}>
             Name contains
@@ -64,7 +77,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <label htmlFor="meta" className={labelClass}>
             Metadata
           </label>
-          <input id="meta" name="meta" defaultValue={q.meta} className={`${inputClass} mt-1`} placeholder="key=value" aria-describedby="meta-hint" />
+          <input
+            id="meta"
+            name="meta"
+            defaultValue={q.meta}
+            className={`${inputClass} mt-1`}
+            placeholder="key=value"
+            aria-describedby="meta-hint"
+          />
         </div>
         <NamespaceSelect namespaces={namespaces} value={q.namespace} />
         <div className="flex gap-2">
@@ -89,9 +109,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       ) : result.error !== undefined ? (
         <ErrorNotice title="This search cannot be run" message={result.error} />
       ) : result.data.artifacts.length === 0 ? (
-        <EmptyState title="No results">
-          Nothing you can read matches. Try a shorter part of the name, or fewer conditions.
-        </EmptyState>
+        <EmptyState title="No results">Nothing you can read matches. Try a shorter part of the name, or fewer conditions.</EmptyState>
       ) : (
         <>
           <DataTable caption="Search results" head={["Name", "Namespace", "Latest", "Size", "Updated"]}>

@@ -24,7 +24,10 @@ export default async function SharedPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <PageHeader title="Shared with me" subtitle="Artifacts from namespaces you cannot otherwise read, shared with you or one of your groups." />
+      <PageHeader
+        title="Shared with me"
+        subtitle="Artifacts from namespaces you cannot otherwise read, shared with you or one of your groups."
+      />
       {result.error !== undefined ? (
         <ErrorNotice title="This page cannot be shown" message={result.error} />
       ) : result.data.artifacts.length === 0 ? (

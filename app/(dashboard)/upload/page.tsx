@@ -17,9 +17,17 @@ export default async function UploadPage({ searchParams }: { searchParams: Promi
   const initial = wanted && namespaces.includes(wanted) ? wanted : namespaces.includes(personal) ? personal : namespaces[0];
   return (
     <>
-      <PageHeader title="Upload" subtitle="Publish files as artifacts. The same name in the same namespace and session becomes its next version." />
+      <PageHeader
+        title="Upload"
+        subtitle="Publish files as artifacts. The same name in the same namespace and session becomes its next version."
+      />
       {initial ? (
-        <UploadForm namespaces={namespaces} defaultNamespace={initial} maxBytes={getConfig().maxUploadBytes} directMaxBytes={getConfig().directUploadMaxBytes} />
+        <UploadForm
+          namespaces={namespaces}
+          defaultNamespace={initial}
+          maxBytes={getConfig().maxUploadBytes}
+          directMaxBytes={getConfig().directUploadMaxBytes}
+        />
       ) : (
         <EmptyState title="Nowhere to upload">You cannot write to any namespace. An admin can grant you write access.</EmptyState>
       )}

@@ -147,7 +147,16 @@ describe("API keys", () => {
     const { key, id } = await createApiKey(h.db, h.alice.identityId);
     const other = await createKeyFor(h.db, h.bob, "bob", "cli");
 
-    for (const header of [null, "", key, `Basic ${key}`, "Bearer", bearer(`${key}x`), bearer(key.slice(0, -1)), bearer("stw_" + "a".repeat(43))]) {
+    for (const header of [
+      null,
+      "",
+      key,
+      `Basic ${key}`,
+      "Bearer",
+      bearer(`${key}x`),
+      bearer(key.slice(0, -1)),
+      bearer("stw_" + "a".repeat(43)),
+    ]) {
       await stowageError(() => authenticateApiKey(h.db, header), "UNAUTHENTICATED", 401);
     }
     expect((await authenticateApiKey(h.db, bearer(key))).name).toBe("alice");

@@ -44,7 +44,9 @@ describe("readVersionHead", () => {
     const { artifact, version } = await h.publish(h.alice, { namespace: NS, name: "secret.txt" }, "s3cret");
     await stowageError(() => readVersionHead(h.db, h.carol, artifact.id, undefined, 100), "ARTIFACT_NOT_FOUND");
     await stowageError(() => readVersionHead(h.db, h.alice, artifact.id, 7, 100), "ARTIFACT_NOT_FOUND");
-    const row = await h.db.artifactVersion.findUniqueOrThrow({ where: { artifactId_version: { artifactId: artifact.id, version: version.version } } });
+    const row = await h.db.artifactVersion.findUniqueOrThrow({
+      where: { artifactId_version: { artifactId: artifact.id, version: version.version } },
+    });
     await h.store.delete(row.storageKey);
     await stowageError(() => readVersionHead(h.db, h.alice, artifact.id, undefined, 100), "ARTIFACT_STORAGE_UNAVAILABLE");
   });
@@ -53,7 +55,8 @@ describe("readVersionHead", () => {
 describe("getArtifactView", () => {
   it("gives the selected version, a page of history newest first, and run and session keys", async () => {
     let id = "";
-    for (let i = 0; i < 5; i++) id = (await h.publish(h.alice, { namespace: NS, name: "log.txt", sessionId: "s1", runId: `r${i}` }, `v${i}`)).artifact.id;
+    for (let i = 0; i < 5; i++)
+      id = (await h.publish(h.alice, { namespace: NS, name: "log.txt", sessionId: "s1", runId: `r${i}` }, `v${i}`)).artifact.id;
     const view = await getArtifactView(h.db, h.alice, id, { limit: 2 });
     expect(view.selected.version).toBe(4);
     expect(view.versions.map((v) => v.version)).toEqual([4, 3]);
@@ -78,18 +81,38 @@ describe("getArtifactView", () => {
     const alice = await h.reload(h.alice);
     const bob = await h.reload(h.bob);
     const { artifact } = await h.publish(alice, { namespace: "team:ml", name: "model.json" }, "{}");
-    expect((await getArtifactView(h.db, alice, artifact.id, { limit: 1 })).permissions).toEqual({ canWrite: true, canDelete: true, canManageLinks: true });
-    expect((await getArtifactView(h.db, h.admin, artifact.id, { limit: 1 })).permissions).toEqual({ canWrite: true, canDelete: true, canManageLinks: true });
-    expect((await getArtifactView(h.db, bob, artifact.id, { limit: 1 })).permissions).toEqual({ canWrite: false, canDelete: false, canManageLinks: false });
+    expect((await getArtifactView(h.db, alice, artifact.id, { limit: 1 })).permissions).toEqual({
+      canWrite: true,
+      canDelete: true,
+      canManageLinks: true,
+    });
+    expect((await getArtifactView(h.db, h.admin, artifact.id, { limit: 1 })).permissions).toEqual({
+      canWrite: true,
+      canDelete: true,
+      canManageLinks: true,
+    });
+    expect((await getArtifactView(h.db, bob, artifact.id, { limit: 1 })).permissions).toEqual({
+      canWrite: false,
+      canDelete: false,
+      canManageLinks: false,
+    });
     await stowageError(() => getArtifactView(h.db, h.carol, artifact.id, { limit: 1 }), "ARTIFACT_NOT_FOUND");
 
     // A writer who did not create it may change it but not delete it.
     const dave = await h.addIdentity("dave");
     await grantAccess(h.db, h.admin, "team:ml", { identity: "dave", permission: "write" });
-    expect((await getArtifactView(h.db, await h.reload(dave), artifact.id, { limit: 1 })).permissions).toEqual({ canWrite: true, canDelete: false, canManageLinks: true });
+    expect((await getArtifactView(h.db, await h.reload(dave), artifact.id, { limit: 1 })).permissions).toEqual({
+      canWrite: true,
+      canDelete: false,
+      canManageLinks: true,
+    });
 
     // Shared with carol: she may read it, nothing else.
     await shareArtifact(h.db, alice, artifact.id, { identity: "carol" });
-    expect((await getArtifactView(h.db, h.carol, artifact.id, { limit: 1 })).permissions).toEqual({ canWrite: false, canDelete: false, canManageLinks: false });
+    expect((await getArtifactView(h.db, h.carol, artifact.id, { limit: 1 })).permissions).toEqual({
+      canWrite: false,
+      canDelete: false,
+      canManageLinks: false,
+    });
   });
 });

@@ -28,9 +28,21 @@ const actions = async (filter: Partial<TAuditFilter> = {}) => (await list(filter
 
 describe("recordAuditEvent", () => {
   it("stores who, what, where and the details as JSON", async () => {
-    await recordAuditEvent(h.db, { actor: h.alice, action: "quota.change", namespace: NS, details: { quotaBytes: 10n * BigInt(MiB), previous: null } });
+    await recordAuditEvent(h.db, {
+      actor: h.alice,
+      action: "quota.change",
+      namespace: NS,
+      details: { quotaBytes: 10n * BigInt(MiB), previous: null },
+    });
     const [e] = (await list()).events;
-    expect(e).toMatchObject({ action: "quota.change", actorId: h.alice.identityId, actorName: "alice", namespace: NS, artifactId: null, version: null });
+    expect(e).toMatchObject({
+      action: "quota.change",
+      actorId: h.alice.identityId,
+      actorName: "alice",
+      namespace: NS,
+      artifactId: null,
+      version: null,
+    });
     expect(e!.details).toEqual({ quotaBytes: 10 * MiB, previous: null });
     // The id starts with the same instant as createdAt.
     expect(parseInt(e!.id.slice(0, 10), 36)).toBe(Date.parse(e!.createdAt));
@@ -51,7 +63,13 @@ describe("recordAuditEvent", () => {
     });
     const [e] = (await list()).events;
     expect(e!.actorName).toBe("system");
-    expect(e!.details).toEqual({ presigned: "[redacted]", part: "[redacted]", link: "[redacted]", nested: { key: "[redacted]" }, fine: "2030-01-01T00:00:00.000Z" });
+    expect(e!.details).toEqual({
+      presigned: "[redacted]",
+      part: "[redacted]",
+      link: "[redacted]",
+      nested: { key: "[redacted]" },
+      fine: "2030-01-01T00:00:00.000Z",
+    });
   });
 
   it("never throws into the caller: a failing insert is logged and the caller goes on", async () => {
@@ -113,11 +131,22 @@ describe("what the services record", () => {
 
   it("direct uploads: start, complete (with the upload itself) and abort", async () => {
     const content = Buffer.alloc(6 * MiB, 3);
-    const start = () => startDirectUpload(h.db, h.store, h.alice, 100 * 1024 * MiB, { fields: { namespace: NS, name: "big.bin" }, size: content.length, partSize: 5 * MiB });
+    const start = () =>
+      startDirectUpload(h.db, h.store, h.alice, 100 * 1024 * MiB, {
+        fields: { namespace: NS, name: "big.bin" },
+        size: content.length,
+        partSize: 5 * MiB,
+      });
     const upload = await start();
     const row = await h.db.directUpload.findUniqueOrThrow({ where: { id: upload.id } });
     for (const n of [1, 2]) {
-      await h.store.multipart.putPart(row.storageKey, row.backendUploadId, n, Readable.from([content.subarray((n - 1) * 5 * MiB, n * 5 * MiB)]), expectedPartSize(row, n));
+      await h.store.multipart.putPart(
+        row.storageKey,
+        row.backendUploadId,
+        n,
+        Readable.from([content.subarray((n - 1) * 5 * MiB, n * 5 * MiB)]),
+        expectedPartSize(row, n),
+      );
     }
     const done = await completeDirectUpload(h.db, h.alice, upload.id);
     await completeDirectUpload(h.db, h.alice, upload.id); // replay: nothing new
@@ -126,9 +155,21 @@ describe("what the services record", () => {
     await abortDirectUpload(h.db, h.alice, dropped.id); // again: nothing new
 
     const { events } = await list({ actor: "alice" });
-    expect(events.map((e) => e.action).reverse()).toEqual(["upload.start", "upload.complete", "artifact.upload", "upload.start", "upload.abort"]);
+    expect(events.map((e) => e.action).reverse()).toEqual([
+      "upload.start",
+      "upload.complete",
+      "artifact.upload",
+      "upload.start",
+      "upload.abort",
+    ]);
     const [abort, , uploaded, complete, started] = events;
-    expect(started!.details).toMatchObject({ uploadId: upload.id, name: "big.bin", sizeBytes: content.length, partCount: 2, backend: "fs" });
+    expect(started!.details).toMatchObject({
+      uploadId: upload.id,
+      name: "big.bin",
+      sizeBytes: content.length,
+      partCount: 2,
+      backend: "fs",
+    });
     expect(complete).toMatchObject({ artifactId: done.artifact.id, version: 0, details: { uploadId: upload.id } });
     expect(uploaded).toMatchObject({
       namespace: NS,
@@ -151,7 +192,14 @@ describe("listAuditEvents", () => {
     at("2030-01-01T11:00:00Z");
     await recordAuditEvent(h.db, { actor: h.bob, action: "artifact.download", namespace: NS, artifactId: "a1", version: 0 });
     at("2030-01-02T09:30:00Z");
-    await recordAuditEvent(h.db, { actor: null, actorName: "anonymous via share link l1", action: "artifact.download", namespace: NS, artifactId: "a1", version: 0 });
+    await recordAuditEvent(h.db, {
+      actor: null,
+      actorName: "anonymous via share link l1",
+      action: "artifact.download",
+      namespace: NS,
+      artifactId: "a1",
+      version: 0,
+    });
     at("2030-01-03T00:00:00Z");
     await recordAuditEvent(h.db, { actor: h.bob, action: "artifact.upload", namespace: "agent:bob", artifactId: "b1", version: 0 });
     at("2030-01-03T00:00:00.001Z");

@@ -30,7 +30,10 @@ describe("bootstrapAdmin", () => {
     const printed = log.mock.calls[0]![0];
     expect(printed).toContain(key);
     // The key as an operator would copy it from the log.
-    const fromLog = printed.split("\n").map((l) => l.trim()).find((l) => l.startsWith("stw_"))!;
+    const fromLog = printed
+      .split("\n")
+      .map((l) => l.trim())
+      .find((l) => l.startsWith("stw_"))!;
     expect((await authenticateApiKey(h.db, `Bearer ${fromLog}`)).isAdmin).toBe(true);
     const rows = await h.db.apiKey.findMany();
     expect(rows).toHaveLength(1);

@@ -28,7 +28,13 @@ describe("the dashboard's run, session and search views", () => {
     expect(first.artifacts.map((a) => a.name)).toEqual(["c.txt", "b.txt"]);
     const second = await getRunView(h.db, h.alice, key, { limit: 2, cursor: first.nextCursor! });
     expect(second.artifacts.map((a) => [a.name, a.runVersions.map((v) => [v.version, v.sizeBytes])])).toEqual([
-      ["a.txt", [[2, 5], [0, 3]]],
+      [
+        "a.txt",
+        [
+          [2, 5],
+          [0, 3],
+        ],
+      ],
     ]);
     expect(second.nextCursor).toBeNull();
     expect(second.artifactCount).toBeNull();
@@ -73,7 +79,8 @@ describe("the dashboard's run, session and search views", () => {
     await h.publish(h.alice, { namespace: NS, name: "reports/q2_summary.csv", tags: ["finance"], metadata: { model: "m2" } });
     await h.publish(h.alice, { namespace: NS, name: "logs/run.txt" });
     await h.publish(h.bob, { namespace: "agent:bob", name: "bob-summary.csv", tags: ["finance"] });
-    const names = async (f: Parameters<typeof searchArtifacts>[2]) => (await searchArtifacts(h.db, h.alice, f)).artifacts.map((a) => a.name);
+    const names = async (f: Parameters<typeof searchArtifacts>[2]) =>
+      (await searchArtifacts(h.db, h.alice, f)).artifacts.map((a) => a.name);
 
     expect(await names({ name: "SUMMARY", limit: 50 })).toEqual(["reports/q2_summary.csv", "reports/Q1-summary.csv"]);
     // `_` is a literal underscore, not LIKE's any-character.
@@ -88,7 +95,11 @@ describe("the dashboard's run, session and search views", () => {
     const first = await searchArtifacts(h.db, h.alice, { name: "s", limit: 1 });
     const second = await searchArtifacts(h.db, h.alice, { name: "s", limit: 1, cursor: first.nextCursor! });
     const third = await searchArtifacts(h.db, h.alice, { name: "s", limit: 1, cursor: second.nextCursor! });
-    expect([...first.artifacts, ...second.artifacts, ...third.artifacts].map((a) => a.name)).toEqual(["logs/run.txt", "reports/q2_summary.csv", "reports/Q1-summary.csv"]);
+    expect([...first.artifacts, ...second.artifacts, ...third.artifacts].map((a) => a.name)).toEqual([
+      "logs/run.txt",
+      "reports/q2_summary.csv",
+      "reports/Q1-summary.csv",
+    ]);
     expect(third.nextCursor).toBeNull();
     expect(first.artifacts[0]!.latest).toMatchObject({ version: 0 });
     await stowageError(() => searchArtifacts(h.db, h.carol, { name: "x", namespace: NS, limit: 50 }), "ARTIFACT_NAMESPACE_DENIED", 403);

@@ -66,7 +66,9 @@ describe("verifyCredentials", () => {
   });
 
   it("refuses short passwords and passwords without an email when identities are created", async () => {
-    expect(await codeOf(insertIdentity(h.db, { name: "short", email: "s@example.test", password: "123456789" }))).toBe("ARTIFACT_VALIDATION_FAILED");
+    expect(await codeOf(insertIdentity(h.db, { name: "short", email: "s@example.test", password: "123456789" }))).toBe(
+      "ARTIFACT_VALIDATION_FAILED",
+    );
     expect(await codeOf(insertIdentity(h.db, { name: "noemail", password: "long-enough-password" }))).toBe("ARTIFACT_VALIDATION_FAILED");
     expect(await h.db.identity.count()).toBe(0);
   });
@@ -108,7 +110,9 @@ describe("session cookies", () => {
     expect((await principalFromSession(h.db, cookie(token)))?.isAdmin).toBe(true);
     expect(await principalFromSession(h.db, cookie(undefined))).toBeNull();
     expect(await principalFromSession(h.db, cookie(`${token.slice(0, -4)}AAAA`))).toBeNull();
-    expect(await principalFromSession(h.db, cookie(await sessionCookieFor(alice.id, "another-installations-secret-0123456789")))).toBeNull();
+    expect(
+      await principalFromSession(h.db, cookie(await sessionCookieFor(alice.id, "another-installations-secret-0123456789"))),
+    ).toBeNull();
     expect(await principalFromSession(h.db, cookie(await sessionCookieFor("00nonexistent00000000000000")))).toBeNull();
     await h.db.identity.update({ where: { id: alice.id }, data: { disabledAt: new Date() } });
     expect(await principalFromSession(h.db, cookie(token))).toBeNull();
@@ -141,7 +145,9 @@ describe("authenticateRequest", () => {
     }
     const ok = { cookie, host, "x-stowage-csrf": "1" };
     expect((await authenticateRequest(h.db, "DELETE", headers(ok))).name).toBe("alice");
-    expect((await authenticateRequest(h.db, "POST", headers({ ...ok, origin: `http://${host}`, "sec-fetch-site": "same-origin" }))).name).toBe("alice");
+    expect(
+      (await authenticateRequest(h.db, "POST", headers({ ...ok, origin: `http://${host}`, "sec-fetch-site": "same-origin" }))).name,
+    ).toBe("alice");
     expect(await codeOf(authenticateRequest(h.db, "POST", headers({ ...ok, origin: "https://evil.example" })))).toBe("FORBIDDEN");
     expect(await codeOf(authenticateRequest(h.db, "POST", headers({ ...ok, "sec-fetch-site": "cross-site" })))).toBe("FORBIDDEN");
     expect(await codeOf(authenticateRequest(h.db, "POST", headers({ ...ok, origin: "null" })))).toBe("FORBIDDEN");
@@ -149,8 +155,16 @@ describe("authenticateRequest", () => {
 
   it("behind a proxy, the forwarded host and protocol or STOWAGE_PUBLIC_URL are this origin", () => {
     const base = { "x-stowage-csrf": "1", host: "10.0.0.5:3000" };
-    expect(() => assertNotCrossSite(headers({ ...base, "x-forwarded-host": "files.example", "x-forwarded-proto": "https", origin: "https://files.example" }))).not.toThrow();
-    expect(() => assertNotCrossSite(headers({ ...base, "x-forwarded-host": "files.example", "x-forwarded-proto": "https", origin: "http://files.example" }))).toThrow(StowageError);
+    expect(() =>
+      assertNotCrossSite(
+        headers({ ...base, "x-forwarded-host": "files.example", "x-forwarded-proto": "https", origin: "https://files.example" }),
+      ),
+    ).not.toThrow();
+    expect(() =>
+      assertNotCrossSite(
+        headers({ ...base, "x-forwarded-host": "files.example", "x-forwarded-proto": "https", origin: "http://files.example" }),
+      ),
+    ).toThrow(StowageError);
     vi.stubEnv("STOWAGE_PUBLIC_URL", "https://stowage.example.com/");
     resetConfigForTests();
     expect(() => assertNotCrossSite(headers({ ...base, origin: "https://stowage.example.com" }))).not.toThrow();
@@ -175,11 +189,18 @@ describe("first admin sign-in", () => {
     const { key: adminKey } = await createApiKey(h.db, admin.id, "bootstrap");
     const { key: agentKey } = await createApiKey(h.db, agent.id, "k");
     expect(await needsSetup(h.db)).toBe(true);
-    expect(await codeOf(completeSetup(h.db, { adminKey: "stw_guess", email: "me@example.test", password: "setup-password-1" }))).toBe("FORBIDDEN");
-    expect(await codeOf(completeSetup(h.db, { adminKey: agentKey, email: "me@example.test", password: "setup-password-1" }))).toBe("FORBIDDEN");
+    expect(await codeOf(completeSetup(h.db, { adminKey: "stw_guess", email: "me@example.test", password: "setup-password-1" }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await codeOf(completeSetup(h.db, { adminKey: agentKey, email: "me@example.test", password: "setup-password-1" }))).toBe(
+      "FORBIDDEN",
+    );
     expect(await codeOf(completeSetup(h.db, { adminKey, email: "me@example.test", password: "short" }))).toBe("ARTIFACT_VALIDATION_FAILED");
     expect(await needsSetup(h.db)).toBe(true);
-    expect(await completeSetup(h.db, { adminKey, email: "Me@Example.test", password: "setup-password-1" })).toEqual({ identity: "admin", email: "me@example.test" });
+    expect(await completeSetup(h.db, { adminKey, email: "Me@Example.test", password: "setup-password-1" })).toEqual({
+      identity: "admin",
+      email: "me@example.test",
+    });
     expect(await needsSetup(h.db)).toBe(false);
     expect((await verifyCredentials(h.db, "me@example.test", "setup-password-1"))?.id).toBe(admin.id);
     expect(await codeOf(completeSetup(h.db, { adminKey, email: "me2@example.test", password: "setup-password-2" }))).toBe("FORBIDDEN");
@@ -194,7 +215,13 @@ describe("OIDC sign-in", () => {
     expect(await resolveOidcIdentity(h.db, {}, true)).toBeNull();
     expect(await resolveOidcIdentity(h.db, { email: "new.person@example.test" }, false)).toBeNull();
     const created = await resolveOidcIdentity(h.db, { email: "new.person@example.test" }, true);
-    expect(created).toMatchObject({ name: "new-person", kind: "human", isAdmin: false, email: "new.person@example.test", passwordHash: null });
+    expect(created).toMatchObject({
+      name: "new-person",
+      kind: "human",
+      isAdmin: false,
+      email: "new.person@example.test",
+      passwordHash: null,
+    });
     expect(await h.db.namespace.count({ where: { name: "agent:new-person" } })).toBe(1);
     await h.db.identity.update({ where: { id: alice.id }, data: { disabledAt: new Date() } });
     expect(await resolveOidcIdentity(h.db, { email: "alice@example.test" }, true)).toBeNull();

@@ -116,7 +116,16 @@ describe("deleteVersion", () => {
 describe("getNamespaceUsage", () => {
   it("sums bytes and counts artifacts and versions of one namespace", async () => {
     const empty = await getNamespaceUsage(h.db, h.alice, NS);
-    const none = { namespace: NS, usedBytes: 0, reservedBytes: 0, quotaBytes: QUOTA, quotaOverride: false, retentionDays: null, artifactCount: 0, versionCount: 0 };
+    const none = {
+      namespace: NS,
+      usedBytes: 0,
+      reservedBytes: 0,
+      quotaBytes: QUOTA,
+      quotaOverride: false,
+      retentionDays: null,
+      artifactCount: 0,
+      versionCount: 0,
+    };
     expect(empty).toEqual(none);
 
     const a = await h.publish(h.alice, { namespace: NS, name: "a" }, "x".repeat(100));

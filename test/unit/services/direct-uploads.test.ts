@@ -36,9 +36,21 @@ describe("direct uploads (services)", () => {
   const content = Buffer.alloc(6 * MiB, 7);
 
   async function started(extra: { sha256?: string } = {}) {
-    const upload = await startDirectUpload(h.db, h.store, h.alice, 100 * GB, { fields: { namespace: "agent:alice", name: "big.bin" }, size: content.length, partSize: 5 * MiB, ...extra });
+    const upload = await startDirectUpload(h.db, h.store, h.alice, 100 * GB, {
+      fields: { namespace: "agent:alice", name: "big.bin" },
+      size: content.length,
+      partSize: 5 * MiB,
+      ...extra,
+    });
     const row = await h.db.directUpload.findUniqueOrThrow({ where: { id: upload.id } });
-    const send = (n: number) => h.store.multipart.putPart(row.storageKey, row.backendUploadId, n, Readable.from([content.subarray((n - 1) * 5 * MiB, n * 5 * MiB)]), expectedPartSize(row, n));
+    const send = (n: number) =>
+      h.store.multipart.putPart(
+        row.storageKey,
+        row.backendUploadId,
+        n,
+        Readable.from([content.subarray((n - 1) * 5 * MiB, n * 5 * MiB)]),
+        expectedPartSize(row, n),
+      );
     return { upload, row, send };
   }
 
@@ -46,12 +58,16 @@ describe("direct uploads (services)", () => {
     const { upload, send } = await started({ sha256: sha256(content) });
     await send(1);
     await send(2);
-    const results = await Promise.allSettled([completeDirectUpload(h.db, h.alice, upload.id), completeDirectUpload(h.db, h.alice, upload.id)]);
+    const results = await Promise.allSettled([
+      completeDirectUpload(h.db, h.alice, upload.id),
+      completeDirectUpload(h.db, h.alice, upload.id),
+    ]);
     const versions = await h.db.artifactVersion.findMany();
     expect(versions).toHaveLength(1);
     for (const r of results) {
       // The loser either sees the finished result or is told the upload is being completed.
-      if (r.status === "fulfilled") expect([r.value.artifact.id, r.value.version.version]).toEqual([versions[0]!.artifactId, versions[0]!.version]);
+      if (r.status === "fulfilled")
+        expect([r.value.artifact.id, r.value.version.version]).toEqual([versions[0]!.artifactId, versions[0]!.version]);
       else expect((r.reason as { code: string }).code).toBe("ARTIFACT_UPLOAD_CLOSED");
     }
     expect(results.some((r) => r.status === "fulfilled" && !r.value.replayed)).toBe(true);
@@ -76,7 +92,11 @@ describe("direct uploads (services)", () => {
     await send(1);
     await send(2);
     // As if a process joined the parts and died before committing.
-    await h.store.multipart.complete(row.storageKey, row.backendUploadId, await h.store.multipart.listParts(row.storageKey, row.backendUploadId));
+    await h.store.multipart.complete(
+      row.storageKey,
+      row.backendUploadId,
+      await h.store.multipart.listParts(row.storageKey, row.backendUploadId),
+    );
     await h.db.directUpload.update({ where: { id: upload.id }, data: { status: "completing", expiresAt: new Date(Date.now() - 1000) } });
     expect(await h.store.exists(row.storageKey)).toBe(true);
     expect(await sweepDirectUploads(h.db)).toBe(1);
@@ -98,7 +118,9 @@ describe("direct uploads (services)", () => {
 
   it("access revoked while the parts travel stops the completion", async () => {
     const ns = await h.db.namespace.create({ data: { id: "nsteam0000000000000000000a", name: "team:x", kind: "custom" } });
-    await h.db.grant.create({ data: { id: "grant00000000000000000000a", namespaceId: ns.id, identityId: h.bob.identityId, permission: "write" } });
+    await h.db.grant.create({
+      data: { id: "grant00000000000000000000a", namespaceId: ns.id, identityId: h.bob.identityId, permission: "write" },
+    });
     const upload = await startDirectUpload(h.db, h.store, h.bob, 100 * GB, { fields: { namespace: "team:x", name: "a.bin" }, size: 10 });
     await h.db.grant.deleteMany({ where: { identityId: h.bob.identityId } });
     await stowageError(() => completeDirectUpload(h.db, h.bob, upload.id), "ARTIFACT_NAMESPACE_DENIED", 403);

@@ -41,7 +41,11 @@ async function age(id: string, days: number) {
 describe("expiry before any sweep", () => {
   it("an artifact past its retention is gone from every read at once, and usage counts agree", async () => {
     const live = await h.publish(h.alice, { namespace: NS, name: "live.txt", sessionId: "s", runId: "r" }, "live");
-    const doomed = await h.publish(h.alice, { namespace: NS, name: "doomed.txt", sessionId: "s", runId: "r", tags: ["t"], metadata: { k: "v" } }, "doomed 0");
+    const doomed = await h.publish(
+      h.alice,
+      { namespace: NS, name: "doomed.txt", sessionId: "s", runId: "r", tags: ["t"], metadata: { k: "v" } },
+      "doomed 0",
+    );
     await h.publish(h.alice, { namespace: NS, name: "doomed.txt", sessionId: "s" }, "doomed 1");
     const id = doomed.artifact.id;
     const link = await createShareLink(h.db, h.alice, id, { maxSeconds: 3600, baseUrl: "http://x" });
@@ -58,7 +62,11 @@ describe("expiry before any sweep", () => {
     await stowageError(() => getArtifact(h.db, h.alice, id), "ARTIFACT_NOT_FOUND", 404);
     await stowageError(() => getVersion(h.db, h.admin, id, 1), "ARTIFACT_NOT_FOUND", 404);
     await stowageError(() => listVersions(h.db, h.alice, id, { limit: 10 }), "ARTIFACT_NOT_FOUND", 404);
-    await stowageError(() => getDownloadUrl(h.db, h.alice, id, { expiresIn: 120, maxSeconds: 600, baseUrl: "http://x" }), "ARTIFACT_NOT_FOUND", 404);
+    await stowageError(
+      () => getDownloadUrl(h.db, h.alice, id, { expiresIn: 120, maxSeconds: 600, baseUrl: "http://x" }),
+      "ARTIFACT_NOT_FOUND",
+      404,
+    );
     await stowageError(() => resolveShareToken(h.db, link.url.split("/").pop()!), "ARTIFACT_NOT_FOUND", 404);
     await stowageError(() => updateArtifact(h.db, h.alice, id, { tags: ["revive"] }), "ARTIFACT_NOT_FOUND", 404);
     await stowageError(() => deleteVersion(h.db, h.alice, id, 0), "ARTIFACT_NOT_FOUND", 404);
@@ -75,7 +83,10 @@ describe("expiry before any sweep", () => {
     expect(r.artifact.retainUntil).not.toBeNull();
     await h.db.artifact.update({ where: { id: r.artifact.id }, data: { expiresAt: new Date(Date.now() - 1) } });
     await stowageError(() => getArtifact(h.db, h.alice, r.artifact.id), "ARTIFACT_NOT_FOUND", 404);
-    await h.db.artifact.update({ where: { id: r.artifact.id }, data: { expiresAt: new Date(Date.now() + DAY), retainUntil: new Date(Date.now() - 1) } });
+    await h.db.artifact.update({
+      where: { id: r.artifact.id },
+      data: { expiresAt: new Date(Date.now() + DAY), retainUntil: new Date(Date.now() - 1) },
+    });
     await stowageError(() => getArtifact(h.db, h.alice, r.artifact.id), "ARTIFACT_NOT_FOUND", 404);
     await h.db.artifact.update({ where: { id: r.artifact.id }, data: { retainUntil: new Date(Date.now() + DAY) } });
     expect((await getArtifact(h.db, h.alice, r.artifact.id)).id).toBe(r.artifact.id);
@@ -219,7 +230,15 @@ describe("retention", () => {
   it("recomputes a namespace of many artifacts in batches", async () => {
     const ns = await nsRow();
     for (let i = 0; i < 1100; i++) {
-      await h.db.artifact.create({ data: { id: `a${String(i).padStart(25, "0")}`, namespaceId: ns.id, name: `n${i}`, createdById: h.alice.identityId, latestVersion: 0 } });
+      await h.db.artifact.create({
+        data: {
+          id: `a${String(i).padStart(25, "0")}`,
+          namespaceId: ns.id,
+          name: `n${i}`,
+          createdById: h.alice.identityId,
+          latestVersion: 0,
+        },
+      });
     }
     expect(await applyNamespaceRetention(h.db, ns.id, 3)).toEqual({ updated: 1100, expired: 0 });
     expect(await h.db.artifact.count({ where: { namespaceId: ns.id, retainUntil: null } })).toBe(0);

@@ -31,7 +31,8 @@ const failingDeletes = (backend: string): BlobStore => ({
 
 /** Every version row's bytes are where the row says: no row points at nothing. */
 async function expectEveryVersionStored() {
-  for (const v of await h.db.artifactVersion.findMany({ where: { backend: "fs" } })) expect(await h.store.exists(v.storageKey), v.storageKey).toBe(true);
+  for (const v of await h.db.artifactVersion.findMany({ where: { backend: "fs" } }))
+    expect(await h.store.exists(v.storageKey), v.storageKey).toBe(true);
 }
 
 /** The namespace counter equals the sum of its version sizes. */
@@ -57,7 +58,10 @@ describe("GC with a failing blob store", () => {
     expect((await nsRow()).usedBytes).toBe(4n);
     const expiredEvents = await h.db.auditEvent.findMany({ where: { action: "artifact.expire" }, orderBy: { artifactId: "asc" } });
     expect(expiredEvents.map((e) => [e.artifactId, e.actorName, e.actorId])).toEqual(
-      [[a.artifact.id, "system", null], [b.artifact.id, "system", null]].sort((x, y) => x[0]!.localeCompare(y[0]!)),
+      [
+        [a.artifact.id, "system", null],
+        [b.artifact.id, "system", null],
+      ].sort((x, y) => x[0]!.localeCompare(y[0]!)),
     );
     await expectUsageExact();
     await expectEveryVersionStored();
@@ -67,7 +71,10 @@ describe("GC with a failing blob store", () => {
     // The bytes are still there: nothing was lost track of, and the orphan sweep leaves queued keys alone.
     for (const key of doomedKeys) expect(await h.store.exists(key)).toBe(true);
 
-    expect(await runGc(h.db, { getStore: failingDeletes, config: { ...getConfig(), orphanGraceMinutes: 0 } })).toMatchObject({ blobDeletesFailed: 3, orphansDeleted: 0 });
+    expect(await runGc(h.db, { getStore: failingDeletes, config: { ...getConfig(), orphanGraceMinutes: 0 } })).toMatchObject({
+      blobDeletesFailed: 3,
+      orphansDeleted: 0,
+    });
     expect((await h.db.pendingBlobDelete.findMany()).map((q) => q.attempts)).toEqual([2, 2, 2]);
     for (const key of doomedKeys) expect(await h.store.exists(key)).toBe(true);
 
@@ -81,7 +88,9 @@ describe("GC with a failing blob store", () => {
   it("a user's delete whose blob delete fails leaves the bytes queued for the sweep, and usage exact", async () => {
     const a = await h.publish(h.alice, { namespace: NS, name: "a.txt" }, "first");
     await h.publish(h.alice, { namespace: NS, name: "a.txt" }, "second!");
-    const [k0, k1] = (await h.db.artifactVersion.findMany({ where: { artifactId: a.artifact.id }, orderBy: { version: "asc" } })).map((v) => v.storageKey);
+    const [k0, k1] = (await h.db.artifactVersion.findMany({ where: { artifactId: a.artifact.id }, orderBy: { version: "asc" } })).map(
+      (v) => v.storageKey,
+    );
     // A real fault, no mock: a directory where the blob file was makes the store's delete fail.
     const blocked = path.join(h.blobRoot, k1!);
     await rm(blocked);
@@ -110,8 +119,16 @@ describe("user deletes", () => {
     const a = await h.publish(h.alice, { namespace: NS, name: "big-history.txt" }, "v0");
     const ns = await nsRow();
     const versions = Array.from({ length: 1200 }, (_, i) => ({
-      id: newId(), artifactId: a.artifact.id, version: i + 1, filename: "f", mimeType: "text/plain", sizeBytes: 2n, sha256: "x",
-      createdById: h.alice.identityId, backend: "fs", storageKey: `v1/${ns.id}/${newId()}`,
+      id: newId(),
+      artifactId: a.artifact.id,
+      version: i + 1,
+      filename: "f",
+      mimeType: "text/plain",
+      sizeBytes: 2n,
+      sha256: "x",
+      createdById: h.alice.identityId,
+      backend: "fs",
+      storageKey: `v1/${ns.id}/${newId()}`,
     }));
     for (let i = 0; i < versions.length; i += 100) {
       await Promise.all(versions.slice(i, i + 100).map((v) => h.store.put(v.storageKey, body("vv"))));
@@ -154,8 +171,18 @@ describe("orphan sweep", () => {
     const uploading = await orphan(ns.id, 2 * HOUR);
     await h.db.directUpload.create({
       data: {
-        id: newId(), namespaceId: ns.id, createdById: h.alice.identityId, status: "completing", backend: "fs", storageKey: uploading,
-        backendUploadId: "u", sizeBytes: 6n, partSize: 5, partCount: 2, fields: "{}", expiresAt: new Date(Date.now() + HOUR),
+        id: newId(),
+        namespaceId: ns.id,
+        createdById: h.alice.identityId,
+        status: "completing",
+        backend: "fs",
+        storageKey: uploading,
+        backendUploadId: "u",
+        sizeBytes: 6n,
+        partSize: 5,
+        partCount: 2,
+        fields: "{}",
+        expiresAt: new Date(Date.now() + HOUR),
       },
     });
     const queued = await orphan(ns.id, 2 * HOUR);
@@ -164,8 +191,16 @@ describe("orphan sweep", () => {
     const moved = await orphan(ns.id, 2 * HOUR);
     await h.db.artifactVersion.create({
       data: {
-        id: newId(), artifactId: committed.artifact.id, version: 7, filename: "m", mimeType: "text/plain", sizeBytes: 6n, sha256: "x",
-        createdById: h.alice.identityId, backend: "s3:other", storageKey: moved,
+        id: newId(),
+        artifactId: committed.artifact.id,
+        version: 7,
+        filename: "m",
+        mimeType: "text/plain",
+        sizeBytes: 6n,
+        sha256: "x",
+        createdById: h.alice.identityId,
+        backend: "s3:other",
+        storageKey: moved,
       },
     });
 
@@ -176,7 +211,10 @@ describe("orphan sweep", () => {
 
     // With no grace, the young orphan goes too; a failed orphan delete is counted and retried.
     const failing = (backend: string) => failingDeletes(backend);
-    expect(await runGc(h.db, { getStore: failing, config: { ...getConfig(), orphanGraceMinutes: 0 } })).toMatchObject({ orphansDeleted: 0, orphansFailed: 1 });
+    expect(await runGc(h.db, { getStore: failing, config: { ...getConfig(), orphanGraceMinutes: 0 } })).toMatchObject({
+      orphansDeleted: 0,
+      orphansFailed: 1,
+    });
     expect(await h.store.exists(young)).toBe(true);
     expect(await runGc(h.db, { config: { ...getConfig(), orphanGraceMinutes: 0 } })).toMatchObject({ orphansDeleted: 1 });
     expect(await h.store.exists(young)).toBe(false);
@@ -189,7 +227,10 @@ describe("orphan sweep", () => {
     for (let i = 0; i < 2500; i++) keys.push(`v1/${ns.id}/${newId()}`);
     const committed = await h.publish(h.alice, { namespace: NS, name: "c.txt" }, "committed");
     for (let i = 0; i < keys.length; i += 100) await Promise.all(keys.slice(i, i + 100).map((k) => h.store.put(k, body("o"))));
-    expect(await runGc(h.db, { config: { ...getConfig(), orphanGraceMinutes: 0 } })).toMatchObject({ orphansDeleted: 2500, storeErrors: [] });
+    expect(await runGc(h.db, { config: { ...getConfig(), orphanGraceMinutes: 0 } })).toMatchObject({
+      orphansDeleted: 2500,
+      storeErrors: [],
+    });
     expect((await h.blobFiles()).filter((f) => f.startsWith("v1/"))).toEqual(await keysOf(committed.artifact.id));
   }, 60_000);
 });

@@ -24,7 +24,11 @@ function sink() {
 
 describe("publishArtifact records the upload", () => {
   it("writes artifact.upload with the caller's via, size and sha256", async () => {
-    const r = await publishArtifact(h.db, h.store, h.alice, MAX_BYTES, { fields: { namespace: NS, name: "a.txt" }, body: body("hello"), via: "mcp" });
+    const r = await publishArtifact(h.db, h.store, h.alice, MAX_BYTES, {
+      fields: { namespace: NS, name: "a.txt" },
+      body: body("hello"),
+      via: "mcp",
+    });
     const [e, ...rest] = await events("artifact.upload");
     expect(rest).toEqual([]);
     expect(e).toMatchObject({ actorId: h.alice.identityId, actorName: "alice", namespace: NS, artifactId: r.artifact.id, version: 0 });
@@ -42,7 +46,9 @@ describe("publishArtifact records the upload", () => {
   });
 
   it("records nothing for a refused upload", async () => {
-    await expect(publishArtifact(h.db, h.store, h.carol, MAX_BYTES, { fields: { namespace: NS, name: "c.txt" }, body: body("x") })).rejects.toMatchObject({ code: "ARTIFACT_NAMESPACE_DENIED" });
+    await expect(
+      publishArtifact(h.db, h.store, h.carol, MAX_BYTES, { fields: { namespace: NS, name: "c.txt" }, body: body("x") }),
+    ).rejects.toMatchObject({ code: "ARTIFACT_NAMESPACE_DENIED" });
     expect(await events("artifact.upload")).toEqual([]);
   });
 });
@@ -50,26 +56,52 @@ describe("publishArtifact records the upload", () => {
 describe("openVersionContent", () => {
   it("authorizes, serves the version's bytes and records artifact.download", async () => {
     const r = await h.publish(h.alice, { namespace: NS, name: "d.txt" }, "download me");
-    const download = await openVersionContent(h.db, h.alice, r.artifact.id, { method: "GET", headers: new Headers() }, { presignSeconds: 600 });
+    const download = await openVersionContent(
+      h.db,
+      h.alice,
+      r.artifact.id,
+      { method: "GET", headers: new Headers() },
+      { presignSeconds: 600 },
+    );
     expect(download.status).toBe(200);
     const out = sink();
     await download.body!(out.s);
     expect(out.bytes().toString()).toBe("download me");
     await download.audited;
     const [e] = await events("artifact.download");
-    expect(e).toMatchObject({ actorId: h.alice.identityId, namespace: NS, artifactId: r.artifact.id, version: 0, details: { via: "api", status: 200 } });
+    expect(e).toMatchObject({
+      actorId: h.alice.identityId,
+      namespace: NS,
+      artifactId: r.artifact.id,
+      version: 0,
+      details: { via: "api", status: 200 },
+    });
   });
 
   it("records nothing for HEAD or a 304, and refuses a stranger", async () => {
     const r = await h.publish(h.alice, { namespace: NS, name: "e.txt" }, "e");
-    const head = await openVersionContent(h.db, h.alice, r.artifact.id, { method: "HEAD", headers: new Headers() }, { presignSeconds: 600 });
+    const head = await openVersionContent(
+      h.db,
+      h.alice,
+      r.artifact.id,
+      { method: "HEAD", headers: new Headers() },
+      { presignSeconds: 600 },
+    );
     await head.audited;
     const etag = head.headers.ETag!;
-    const cached = await openVersionContent(h.db, h.alice, r.artifact.id, { method: "GET", headers: new Headers({ "if-none-match": etag }) }, { presignSeconds: 600 });
+    const cached = await openVersionContent(
+      h.db,
+      h.alice,
+      r.artifact.id,
+      { method: "GET", headers: new Headers({ "if-none-match": etag }) },
+      { presignSeconds: 600 },
+    );
     expect(cached.status).toBe(304);
     await cached.audited;
     expect(await events("artifact.download")).toEqual([]);
-    await expect(openVersionContent(h.db, h.carol, r.artifact.id, { method: "GET", headers: new Headers() }, { presignSeconds: 600 })).rejects.toMatchObject({ code: "ARTIFACT_NOT_FOUND" });
+    await expect(
+      openVersionContent(h.db, h.carol, r.artifact.id, { method: "GET", headers: new Headers() }, { presignSeconds: 600 }),
+    ).rejects.toMatchObject({ code: "ARTIFACT_NOT_FOUND" });
   });
 });
 

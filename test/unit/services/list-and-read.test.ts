@@ -38,7 +38,8 @@ describe("listArtifacts", () => {
 
   it("walks 125 artifacts in pages of 50, each exactly once", async () => {
     const created: string[] = [];
-    for (let i = 0; i < 125; i++) created.push((await h.publish(h.alice, { namespace: NS, name: `item-${String(i).padStart(3, "0")}` }, `${i}`)).artifact.id);
+    for (let i = 0; i < 125; i++)
+      created.push((await h.publish(h.alice, { namespace: NS, name: `item-${String(i).padStart(3, "0")}` }, `${i}`)).artifact.id);
     const seen: string[] = [];
     const pageSizes: number[] = [];
     let cursor: string | undefined;
@@ -67,14 +68,31 @@ describe("listArtifacts", () => {
   });
 
   it("rejects a malformed cursor", async () => {
-    await stowageError(() => listArtifacts(h.db, h.alice, { namespace: NS, limit: 5, cursor: "not a cursor!" }), "ARTIFACT_VALIDATION_FAILED");
+    await stowageError(
+      () => listArtifacts(h.db, h.alice, { namespace: NS, limit: 5, cursor: "not a cursor!" }),
+      "ARTIFACT_VALIDATION_FAILED",
+    );
     const numberCursor = Buffer.from(JSON.stringify({ k: 5 })).toString("base64url");
     await stowageError(() => listArtifacts(h.db, h.alice, { namespace: NS, limit: 5, cursor: numberCursor }), "ARTIFACT_VALIDATION_FAILED");
   });
 
   it("filters by session, run, tag, name prefix and metadata", async () => {
-    await h.publish(h.alice, { namespace: NS, name: "reports/q1.csv", sessionId: "s1", runId: "r1", tags: ["finance"], metadata: { quarter: "q1" } });
-    await h.publish(h.alice, { namespace: NS, name: "reports/q2.csv", sessionId: "s1", runId: "r2", tags: ["finance", "draft"], metadata: { quarter: "q2" } });
+    await h.publish(h.alice, {
+      namespace: NS,
+      name: "reports/q1.csv",
+      sessionId: "s1",
+      runId: "r1",
+      tags: ["finance"],
+      metadata: { quarter: "q1" },
+    });
+    await h.publish(h.alice, {
+      namespace: NS,
+      name: "reports/q2.csv",
+      sessionId: "s1",
+      runId: "r2",
+      tags: ["finance", "draft"],
+      metadata: { quarter: "q2" },
+    });
     await h.publish(h.alice, { namespace: NS, name: "logs/run.txt", sessionId: "s2", runId: "r3", metadata: { quarter: "q1", n: 7 } });
     await h.publish(h.alice, { namespace: NS, name: "readme.md" });
 
@@ -89,7 +107,9 @@ describe("listArtifacts", () => {
     expect(await names(h.alice, { namespace: NS, metadata: { quarter: "q1", n: "7" } })).toEqual(["logs/run.txt"]);
     expect(await names(h.alice, { namespace: NS, metadata: { quarter: "q3" } })).toEqual([]);
     // Filters combine with AND.
-    expect(await names(h.alice, { namespace: NS, sessionId: "s1", tag: "finance", metadata: { quarter: "q1" } })).toEqual(["reports/q1.csv"]);
+    expect(await names(h.alice, { namespace: NS, sessionId: "s1", tag: "finance", metadata: { quarter: "q1" } })).toEqual([
+      "reports/q1.csv",
+    ]);
     // A run reaches artifacts through any version it published, not only the latest.
     await h.publish(h.alice, { namespace: NS, name: "reports/q1.csv", sessionId: "s1", runId: "r9" });
     expect(await names(h.alice, { namespace: NS, runId: "r1" })).toEqual(["reports/q1.csv"]);
@@ -157,7 +177,14 @@ describe("listArtifacts", () => {
 describe("expired artifacts are never served", () => {
   it("disappear from list, get, versions, content lookups, views, updates and share links", async () => {
     const live = await h.publish(h.alice, { namespace: NS, name: "live.txt", sessionId: "s", runId: "r" });
-    const doomed = await h.publish(h.alice, { namespace: NS, name: "doomed.txt", sessionId: "s", runId: "r", tags: ["t"], metadata: { k: "v" } });
+    const doomed = await h.publish(h.alice, {
+      namespace: NS,
+      name: "doomed.txt",
+      sessionId: "s",
+      runId: "r",
+      tags: ["t"],
+      metadata: { k: "v" },
+    });
     const id = doomed.artifact.id;
     const share = await createShareLink(h.db, h.alice, id, { maxSeconds: 3600, baseUrl: "http://x" });
     // Expire it in the database directly, as time passing would: no sweep has run.
@@ -198,7 +225,12 @@ describe("getArtifact, getVersion, listVersions", () => {
     const id = (await listArtifacts(h.db, h.alice, { namespace: NS, limit: 1 })).artifacts[0]!.id;
 
     const a = await getArtifact(h.db, h.alice, id);
-    expect(a).toMatchObject({ name: "h.txt", namespace: NS, latestVersion: 4, latest: { version: 4, metadata: { i: 4 }, sha256: sha256("v4") } });
+    expect(a).toMatchObject({
+      name: "h.txt",
+      namespace: NS,
+      latestVersion: 4,
+      latest: { version: 4, metadata: { i: 4 }, sha256: sha256("v4") },
+    });
     const v2 = await getVersion(h.db, h.alice, id, 2);
     expect(v2.dto).toMatchObject({ version: 2, sha256: sha256("v2"), filename: "h.txt", mimeType: "text/plain" });
     expect(v2.row.backend).toBe("fs");
@@ -237,7 +269,11 @@ describe("updateArtifact", () => {
 
     await stowageError(() => updateArtifact(h.db, h.bob, r.artifact.id, { tags: ["x"] }), "ARTIFACT_NAMESPACE_DENIED", 403);
     await stowageError(() => updateArtifact(h.db, h.carol, r.artifact.id, { tags: ["x"] }), "ARTIFACT_NOT_FOUND", 404);
-    await stowageError(() => updateArtifact(h.db, h.alice, r.artifact.id, { expiresAt: "2000-01-01T00:00:00Z" }), "ARTIFACT_VALIDATION_FAILED", 400);
+    await stowageError(
+      () => updateArtifact(h.db, h.alice, r.artifact.id, { expiresAt: "2000-01-01T00:00:00Z" }),
+      "ARTIFACT_VALIDATION_FAILED",
+      400,
+    );
     expect((await getArtifact(h.db, h.bob, r.artifact.id)).tags).toEqual(["b", "c"]);
   });
 });

@@ -19,10 +19,28 @@ beforeAll(async () => {
   }
   // Rows straight into the tables: a listing test needs volume, not the upload path.
   await h.db.artifact.createMany({
-    data: all.map((a) => ({ id: a.id, namespaceId: ns.id, name: a.name, createdById: h.alice.identityId, latestVersion: 0, nextVersion: 1 })),
+    data: all.map((a) => ({
+      id: a.id,
+      namespaceId: ns.id,
+      name: a.name,
+      createdById: h.alice.identityId,
+      latestVersion: 0,
+      nextVersion: 1,
+    })),
   });
   await h.db.artifactVersion.createMany({
-    data: all.map((a) => ({ id: newId(), artifactId: a.id, version: 0, filename: "x", mimeType: "text/plain", sizeBytes: 1n, sha256: "0".repeat(64), createdById: h.alice.identityId, backend: "fs", storageKey: `v1/${ns.id}/${a.id}` })),
+    data: all.map((a) => ({
+      id: newId(),
+      artifactId: a.id,
+      version: 0,
+      filename: "x",
+      mimeType: "text/plain",
+      sizeBytes: 1n,
+      sha256: "0".repeat(64),
+      createdById: h.alice.identityId,
+      backend: "fs",
+      storageKey: `v1/${ns.id}/${a.id}`,
+    })),
   });
   await h.db.artifactTag.createMany({ data: all.flatMap((a) => a.tags.map((tag) => ({ artifactId: a.id, tag }))) });
 });
@@ -43,7 +61,11 @@ async function walk(filter: { tag?: string; namePrefix?: string }, limit: number
   throw new Error("too many pages");
 }
 
-const expected = (keep: (a: (typeof all)[number]) => boolean) => all.filter(keep).map((a) => a.id).reverse();
+const expected = (keep: (a: (typeof all)[number]) => boolean) =>
+  all
+    .filter(keep)
+    .map((a) => a.id)
+    .reverse();
 
 describe("listing many artifacts", () => {
   it("walks a tag newest first, each match exactly once, across index batches", async () => {
@@ -60,6 +82,8 @@ describe("listing many artifacts", () => {
   });
 
   it("combines a tag with a name prefix", async () => {
-    expect(await walk({ tag: "third", namePrefix: "logs/" }, 20)).toEqual(expected((a) => a.tags.includes("third") && a.name.startsWith("logs/")));
+    expect(await walk({ tag: "third", namePrefix: "logs/" }, 20)).toEqual(
+      expected((a) => a.tags.includes("third") && a.name.startsWith("logs/")),
+    );
   });
 });

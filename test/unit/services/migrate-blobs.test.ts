@@ -52,7 +52,16 @@ function wrapTargetPut(target: string, after: (key: string, call: number) => Pro
 }
 
 describe("resolveBackendName", () => {
-  const config = { s3: { bucket: "artifacts", endpoint: undefined, publicEndpoint: undefined, region: undefined, forcePathStyle: true, credentials: undefined } };
+  const config = {
+    s3: {
+      bucket: "artifacts",
+      endpoint: undefined,
+      publicEndpoint: undefined,
+      region: undefined,
+      forcePathStyle: true,
+      credentials: undefined,
+    },
+  };
 
   it("maps fs, s3 (the configured bucket) and s3:<bucket> to backend ids", () => {
     expect(resolveBackendName("fs", config)).toBe("fs");
@@ -112,7 +121,17 @@ describe.skipIf(!s3)("migrateBlobs against a real S3 server", () => {
 
     const summary = await migrateBlobs(h.db, { from: "fs", to: S3, batchSize: 3, onProgress: (p) => progress.push(p) });
 
-    expect(summary).toMatchObject({ from: "fs", to: S3, copied: 4, bytes: 5 + 4 + big.length, failed: [], missing: [], skipped: 0, remaining: 0, aborted: false });
+    expect(summary).toMatchObject({
+      from: "fs",
+      to: S3,
+      copied: 4,
+      bytes: 5 + 4 + big.length,
+      failed: [],
+      missing: [],
+      skipped: 0,
+      remaining: 0,
+      aborted: false,
+    });
     expect(progress.map((p) => [p.versionId, p.outcome, p.processed])).toEqual(rows.map((r, i) => [r.id, "copied", i + 1]));
     for (const row of await versionRows()) {
       expect(row.backend).toBe(S3);
@@ -132,7 +151,12 @@ describe.skipIf(!s3)("migrateBlobs against a real S3 server", () => {
       expect(await sha256At(S3, row.storageKey)).toBe(row.sha256);
     }
 
-    expect(await migrateBlobs(h.db, { from: S3, to: "fs", deleteSource: true, batchSize: 1 })).toMatchObject({ copied: 3, remaining: 0, failed: [], missing: [] });
+    expect(await migrateBlobs(h.db, { from: S3, to: "fs", deleteSource: true, batchSize: 1 })).toMatchObject({
+      copied: 3,
+      remaining: 0,
+      failed: [],
+      missing: [],
+    });
     for (const row of await versionRows()) {
       expect(row.backend).toBe("fs");
       expect(sha256(await readBlobFile(h, row.storageKey))).toBe(row.sha256);
@@ -215,7 +239,12 @@ describe.skipIf(!s3)("migrateBlobs against a real S3 server", () => {
 
     expect(summary).toMatchObject({ copied: 1, remaining: 2, missing: [] });
     expect(summary.failed).toEqual([
-      { versionId: rows[1]!.id, reason: expect.stringMatching(new RegExp(`^sha256 mismatch: recorded ${rows[1]!.sha256}, the source bytes hash to ${sha256("SAME LENGTH")}$`)) },
+      {
+        versionId: rows[1]!.id,
+        reason: expect.stringMatching(
+          new RegExp(`^sha256 mismatch: recorded ${rows[1]!.sha256}, the source bytes hash to ${sha256("SAME LENGTH")}$`),
+        ),
+      },
       { versionId: rows[2]!.id, reason: "size mismatch: recorded 5 bytes, the source holds more" },
     ]);
     expect((await versionRows()).map((r) => r.backend)).toEqual([S3, "fs", "fs"]);
@@ -267,12 +296,21 @@ describe.skipIf(!s3)("migrateBlobs against a real S3 server", () => {
   describe("the migrate-storage command", () => {
     /** `npm run stowage-admin -- migrate-storage …` on the harness's database and data dir. */
     function cli(...args: string[]) {
-      const result = spawnSync(process.execPath, ["--import", "./scripts/register-hooks.mjs", "scripts/stowage-admin.ts", "migrate-storage", ...args], {
-        cwd: root,
-        env: { ...process.env, ...s3ServerEnv(s3!, bucket), DATABASE_URL: `file:${path.join(h.dir, "stowage.db")}`, STOWAGE_DATA_DIR: h.dir },
-        encoding: "utf8",
-        timeout: 60_000,
-      });
+      const result = spawnSync(
+        process.execPath,
+        ["--import", "./scripts/register-hooks.mjs", "scripts/stowage-admin.ts", "migrate-storage", ...args],
+        {
+          cwd: root,
+          env: {
+            ...process.env,
+            ...s3ServerEnv(s3!, bucket),
+            DATABASE_URL: `file:${path.join(h.dir, "stowage.db")}`,
+            STOWAGE_DATA_DIR: h.dir,
+          },
+          encoding: "utf8",
+          timeout: 60_000,
+        },
+      );
       return { status: result.status, stdout: result.stdout, stderr: result.stderr };
     }
 
@@ -307,4 +345,3 @@ describe.skipIf(!s3)("migrateBlobs against a real S3 server", () => {
     });
   });
 });
-

@@ -49,7 +49,9 @@ describe("publishArtifact: version numbers", () => {
     expect(new Set(results.map((r) => r.artifact.id)).size).toBe(1);
     expect(results[2]!.artifact.latestVersion).toBe(2);
     for (const [i, text] of ["zero", "one", "two"].entries()) {
-      const row = await h.db.artifactVersion.findUniqueOrThrow({ where: { artifactId_version: { artifactId: results[0]!.artifact.id, version: i } } });
+      const row = await h.db.artifactVersion.findUniqueOrThrow({
+        where: { artifactId_version: { artifactId: results[0]!.artifact.id, version: i } },
+      });
       expect(row.sha256).toBe(sha256(text));
       expect(Number(row.sizeBytes)).toBe(text.length);
       expect((await readBlobFile(h, row.storageKey)).toString()).toBe(text);
@@ -122,7 +124,11 @@ describe("publishArtifact: over an expired artifact", () => {
   it("If-Match cannot name a version of an expired artifact", async () => {
     const old = await h.publish(h.alice, { namespace: NS, name: "e.txt" }, "old");
     await h.db.artifact.update({ where: { id: old.artifact.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const e = await stowageError(() => h.publish(h.alice, { namespace: NS, name: "e.txt" }, "new", { ifMatch: 0 }), "ARTIFACT_VERSION_CONFLICT", 412);
+    const e = await stowageError(
+      () => h.publish(h.alice, { namespace: NS, name: "e.txt" }, "new", { ifMatch: 0 }),
+      "ARTIFACT_VERSION_CONFLICT",
+      412,
+    );
     expect(e.details.latestVersion).toBeNull();
   });
 });
@@ -147,7 +153,9 @@ describe("publishArtifact: tags and metadata", () => {
     const v0 = await h.publish(h.alice, { namespace: NS, name: "m.bin", metadata: { stage: "train", epoch: 3 } });
     const id = v0.artifact.id;
     expect(await find()).toEqual([id]);
-    expect((await listArtifacts(h.db, h.alice, { namespace: NS, metadata: { epoch: "3" }, limit: 50 })).artifacts.map((a) => a.id)).toEqual([id]);
+    expect((await listArtifacts(h.db, h.alice, { namespace: NS, metadata: { epoch: "3" }, limit: 50 })).artifacts.map((a) => a.id)).toEqual(
+      [id],
+    );
 
     await h.publish(h.alice, { namespace: NS, name: "m.bin", metadata: { other: "x" } });
     expect(await find()).toEqual([]);
@@ -163,14 +171,26 @@ describe("publishArtifact: preconditions", () => {
     const created = await h.publish(h.alice, { namespace: NS, name: "p.txt" }, "a", { ifNoneMatch: true });
     expect(created.version.version).toBe(0);
 
-    const noneMatch = await stowageError(() => h.publish(h.alice, { namespace: NS, name: "p.txt" }, "b", { ifNoneMatch: true }), "ARTIFACT_VERSION_CONFLICT", 412);
+    const noneMatch = await stowageError(
+      () => h.publish(h.alice, { namespace: NS, name: "p.txt" }, "b", { ifNoneMatch: true }),
+      "ARTIFACT_VERSION_CONFLICT",
+      412,
+    );
     expect(noneMatch.details.latestVersion).toBe(0);
 
-    const wrong = await stowageError(() => h.publish(h.alice, { namespace: NS, name: "p.txt" }, "b", { ifMatch: 5 }), "ARTIFACT_VERSION_CONFLICT", 412);
+    const wrong = await stowageError(
+      () => h.publish(h.alice, { namespace: NS, name: "p.txt" }, "b", { ifMatch: 5 }),
+      "ARTIFACT_VERSION_CONFLICT",
+      412,
+    );
     expect(wrong.details.latestVersion).toBe(0);
 
     // If-Match on an artifact that does not exist yet fails too.
-    await stowageError(() => h.publish(h.alice, { namespace: NS, name: "absent.txt" }, "b", { ifMatch: 0 }), "ARTIFACT_VERSION_CONFLICT", 412);
+    await stowageError(
+      () => h.publish(h.alice, { namespace: NS, name: "absent.txt" }, "b", { ifMatch: 0 }),
+      "ARTIFACT_VERSION_CONFLICT",
+      412,
+    );
     expect(await h.db.artifact.count({ where: { name: "absent.txt" } })).toBe(0);
 
     const ok = await h.publish(h.alice, { namespace: NS, name: "p.txt" }, "b", { ifMatch: 0 });
@@ -188,7 +208,11 @@ describe("publishArtifact: preconditions", () => {
     await h.publish(h.alice, { namespace: NS, name: "race.txt" }, "v0");
     const { store, putKeys } = recordingStore(h.store);
     const gated = gatedBody("slow ", "writer");
-    const slow = publishArtifact(h.db, store, h.alice, MAX_BYTES, { fields: { namespace: NS, name: "race.txt" }, body: gated.body, ifMatch: 0 });
+    const slow = publishArtifact(h.db, store, h.alice, MAX_BYTES, {
+      fields: { namespace: NS, name: "race.txt" },
+      body: gated.body,
+      ifMatch: 0,
+    });
     const slowSettled = slow.then(
       () => undefined,
       (e: unknown) => e,
@@ -213,7 +237,11 @@ describe("publishArtifact: preconditions", () => {
   it("If-None-Match: * racing a concurrent first publish removes the stored blob", async () => {
     const { store, putKeys } = recordingStore(h.store);
     const gated = gatedBody("first ", "try");
-    const slow = publishArtifact(h.db, store, h.alice, MAX_BYTES, { fields: { namespace: NS, name: "new.txt" }, body: gated.body, ifNoneMatch: true }).then(
+    const slow = publishArtifact(h.db, store, h.alice, MAX_BYTES, {
+      fields: { namespace: NS, name: "new.txt" },
+      body: gated.body,
+      ifNoneMatch: true,
+    }).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -240,10 +268,22 @@ describe("publishArtifact: Idempotency-Key", () => {
 
   it("refuses the key for a different upload (422) and removes that upload's blob", async () => {
     await h.publish(h.alice, { namespace: NS, name: "i.txt" }, "same", { idempotencyKey: "k-2" });
-    const otherBytes = await stowageError(() => h.publish(h.alice, { namespace: NS, name: "i.txt" }, "different", { idempotencyKey: "k-2" }), "ARTIFACT_IDEMPOTENCY_KEY_REUSED", 422);
+    const otherBytes = await stowageError(
+      () => h.publish(h.alice, { namespace: NS, name: "i.txt" }, "different", { idempotencyKey: "k-2" }),
+      "ARTIFACT_IDEMPOTENCY_KEY_REUSED",
+      422,
+    );
     expect(otherBytes.message).toMatch(/different upload/);
-    await stowageError(() => h.publish(h.alice, { namespace: NS, name: "j.txt" }, "same", { idempotencyKey: "k-2" }), "ARTIFACT_IDEMPOTENCY_KEY_REUSED", 422);
-    await stowageError(() => h.publish(h.alice, { namespace: NS, name: "i.txt", metadata: { a: 1 } }, "same", { idempotencyKey: "k-2" }), "ARTIFACT_IDEMPOTENCY_KEY_REUSED", 422);
+    await stowageError(
+      () => h.publish(h.alice, { namespace: NS, name: "j.txt" }, "same", { idempotencyKey: "k-2" }),
+      "ARTIFACT_IDEMPOTENCY_KEY_REUSED",
+      422,
+    );
+    await stowageError(
+      () => h.publish(h.alice, { namespace: NS, name: "i.txt", metadata: { a: 1 } }, "same", { idempotencyKey: "k-2" }),
+      "ARTIFACT_IDEMPOTENCY_KEY_REUSED",
+      422,
+    );
     expect(await h.db.artifactVersion.count()).toBe(1);
     expect(await versionFiles()).toHaveLength(1);
   });
@@ -274,7 +314,10 @@ describe("publishArtifact: failed uploads leave nothing", () => {
   });
 
   it("exactly maxBytes is accepted", async () => {
-    const r = await publishArtifact(h.db, h.store, h.alice, 500, { fields: { namespace: NS, name: "fits.bin" }, body: body(Buffer.alloc(500, 7)) });
+    const r = await publishArtifact(h.db, h.store, h.alice, 500, {
+      fields: { namespace: NS, name: "fits.bin" },
+      body: body(Buffer.alloc(500, 7)),
+    });
     expect(r.version.sizeBytes).toBe(500);
   });
 
@@ -298,9 +341,9 @@ describe("publishArtifact: failed uploads leave nothing", () => {
       yield Buffer.from("more ");
       throw new Error("client went away");
     }
-    await expect(publishArtifact(h.db, h.store, h.alice, MAX_BYTES, { fields: { namespace: NS, name: "b.txt" }, body: broken() })).rejects.toThrow(
-      "client went away",
-    );
+    await expect(
+      publishArtifact(h.db, h.store, h.alice, MAX_BYTES, { fields: { namespace: NS, name: "b.txt" }, body: broken() }),
+    ).rejects.toThrow("client went away");
     const readable = new Readable({ read() {} });
     const pending = publishArtifact(h.db, h.store, h.alice, MAX_BYTES, { fields: { namespace: NS, name: "c.txt" }, body: readable });
     readable.push(Buffer.from("some"));
@@ -340,7 +383,11 @@ describe("publishArtifact: sessions, runs and access", () => {
   it("refuses a run that belongs to another session (400) and stores nothing", async () => {
     await h.publish(h.alice, { namespace: NS, name: "r.txt", sessionId: "s1", runId: "run-1" });
     const before = await h.blobFiles();
-    const e = await stowageError(() => h.publish(h.alice, { namespace: NS, name: "r.txt", sessionId: "s2", runId: "run-1" }), "ARTIFACT_VALIDATION_FAILED", 400);
+    const e = await stowageError(
+      () => h.publish(h.alice, { namespace: NS, name: "r.txt", sessionId: "s2", runId: "run-1" }),
+      "ARTIFACT_VALIDATION_FAILED",
+      400,
+    );
     expect(e.details.field).toBe("runId");
     expect(await h.blobFiles()).toEqual(before);
     expect(await h.db.artifactVersion.count()).toBe(1);
@@ -359,7 +406,10 @@ describe("publishArtifact: sessions, runs and access", () => {
     await stowageError(() => h.publish(h.alice, { namespace: NS }), "ARTIFACT_VALIDATION_FAILED");
     await stowageError(() => h.publish(h.alice, { namespace: NS, name: "../x" }), "ARTIFACT_VALIDATION_FAILED");
     await stowageError(() => h.publish(h.alice, { namespace: NS, name: "x", metadata: "[1]" }), "ARTIFACT_VALIDATION_FAILED");
-    await stowageError(() => h.publish(h.alice, { namespace: NS, name: "x", expiresAt: "2001-01-01T00:00:00Z" }), "ARTIFACT_VALIDATION_FAILED");
+    await stowageError(
+      () => h.publish(h.alice, { namespace: NS, name: "x", expiresAt: "2001-01-01T00:00:00Z" }),
+      "ARTIFACT_VALIDATION_FAILED",
+    );
     expect(await h.blobFiles()).toEqual([]);
   });
 });

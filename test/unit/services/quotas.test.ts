@@ -19,7 +19,11 @@ describe("quotas", () => {
   it("refuses an upload past the quota with 409 and the numbers, storing and charging nothing", async () => {
     await setQuota(1000);
     await h.publish(h.alice, { namespace: NS, name: "a" }, "x".repeat(600), { declaredSize: 600 });
-    const e = await stowageError(() => h.publish(h.alice, { namespace: NS, name: "b" }, "x".repeat(500), { declaredSize: 500 }), "ARTIFACT_QUOTA_EXCEEDED", 409);
+    const e = await stowageError(
+      () => h.publish(h.alice, { namespace: NS, name: "b" }, "x".repeat(500), { declaredSize: 500 }),
+      "ARTIFACT_QUOTA_EXCEEDED",
+      409,
+    );
     expect(e.details).toMatchObject({ usedBytes: 600, quotaBytes: 1000, requestedBytes: 500, namespace: NS });
     expect(await usage()).toMatchObject({ usedBytes: 600, reservedBytes: 0, versionCount: 1 });
     expect((await h.blobFiles()).filter((f) => f.startsWith("v1/"))).toHaveLength(1);
@@ -33,7 +37,11 @@ describe("quotas", () => {
     async function* endless() {
       for (;;) yield Buffer.alloc(1024 * 1024, 1);
     }
-    await stowageError(() => h.publish(h.alice, { namespace: NS, name: "stream" }, undefined, { body: Readable.from(endless()), maxBytes: GB }), "ARTIFACT_QUOTA_EXCEEDED", 409);
+    await stowageError(
+      () => h.publish(h.alice, { namespace: NS, name: "stream" }, undefined, { body: Readable.from(endless()), maxBytes: GB }),
+      "ARTIFACT_QUOTA_EXCEEDED",
+      409,
+    );
     expect(await usage()).toMatchObject({ usedBytes: 0, reservedBytes: 0, versionCount: 0 });
     expect(await h.blobFiles()).toEqual([]);
   });
@@ -47,7 +55,8 @@ describe("quotas", () => {
 
   it("holds a direct upload's whole size from its start, and gives it back on abort", async () => {
     await setQuota(10 * 1024 * 1024);
-    const start = (size: number) => startDirectUpload(h.db, h.store, h.alice, 100 * GB, { fields: { namespace: NS, name: "big.bin" }, size });
+    const start = (size: number) =>
+      startDirectUpload(h.db, h.store, h.alice, 100 * GB, { fields: { namespace: NS, name: "big.bin" }, size });
     const upload = await start(8 * 1024 * 1024);
     expect(await usage()).toMatchObject({ usedBytes: 0, reservedBytes: 8 * 1024 * 1024 });
     const e = await stowageError(() => start(3 * 1024 * 1024), "ARTIFACT_QUOTA_EXCEEDED", 409);
@@ -61,7 +70,11 @@ describe("quotas", () => {
     await setQuota(1000);
     const ns = await h.db.namespace.findUniqueOrThrow({ where: { name: NS } });
     const r = await reserveQuota(h.db, h.alice, ns, 900n, { ttlMs: 60_000 });
-    await stowageError(() => h.publish(h.alice, { namespace: NS, name: "x" }, "x".repeat(200), { declaredSize: 200 }), "ARTIFACT_QUOTA_EXCEEDED", 409);
+    await stowageError(
+      () => h.publish(h.alice, { namespace: NS, name: "x" }, "x".repeat(200), { declaredSize: 200 }),
+      "ARTIFACT_QUOTA_EXCEEDED",
+      409,
+    );
     expect(await reclaimExpiredReservations(h.db)).toBe(0);
     await h.db.quotaReservation.update({ where: { id: r.id }, data: { expiresAt: new Date(Date.now() - 1) } });
     expect(await reclaimExpiredReservations(h.db)).toBe(1);
@@ -75,7 +88,9 @@ describe("quotas", () => {
     expect((await reconcileUsage(h.db, { fix: false })).drifted).toEqual([]);
     await h.db.namespace.update({ where: { name: NS }, data: { usedBytes: 5, reservedBytes: 99 } });
     const report = await reconcileUsage(h.db, { fix: false });
-    expect(report.drifted).toEqual([{ namespace: NS, usedBytes: { recorded: 5, actual: 300 }, reservedBytes: { recorded: 99, actual: 0 } }]);
+    expect(report.drifted).toEqual([
+      { namespace: NS, usedBytes: { recorded: 5, actual: 300 }, reservedBytes: { recorded: 99, actual: 0 } },
+    ]);
     expect(await usage()).toMatchObject({ usedBytes: 5 });
     await reconcileUsage(h.db, { fix: true });
     expect(await usage()).toMatchObject({ usedBytes: 300, reservedBytes: 0 });
@@ -84,7 +99,14 @@ describe("quotas", () => {
 
   it("settings: admins only, validated before anything changes", async () => {
     await stowageError(() => updateNamespaceSettings(h.db, h.alice, NS, { quotaBytes: 5 }), "FORBIDDEN", 403);
-    for (const bad of [{ quotaBytes: -1 }, { quotaBytes: 1.5 }, { retentionDays: 0 }, { retentionDays: 36_501 }, { quotaBytes: 10, retentionDays: 2.5 }, {}]) {
+    for (const bad of [
+      { quotaBytes: -1 },
+      { quotaBytes: 1.5 },
+      { retentionDays: 0 },
+      { retentionDays: 36_501 },
+      { quotaBytes: 10, retentionDays: 2.5 },
+      {},
+    ]) {
       await stowageError(() => updateNamespaceSettings(h.db, h.admin, NS, bad), "ARTIFACT_VALIDATION_FAILED", 400);
     }
     expect(await usage()).toMatchObject({ quotaOverride: false, retentionDays: null });

@@ -49,7 +49,11 @@ describe("createShareLink", () => {
   it("accepts 60 s to the maximum and refuses anything else (400)", async () => {
     const { artifact } = await twoVersions();
     for (const expiresIn of [59, 0, -5, MAX + 1, 60.5, Number.NaN]) {
-      const e = await stowageError(() => createShareLink(h.db, h.alice, artifact.id, { expiresIn, maxSeconds: MAX, baseUrl: BASE }), "ARTIFACT_VALIDATION_FAILED", 400);
+      const e = await stowageError(
+        () => createShareLink(h.db, h.alice, artifact.id, { expiresIn, maxSeconds: MAX, baseUrl: BASE }),
+        "ARTIFACT_VALIDATION_FAILED",
+        400,
+      );
       expect(e.details.field).toBe("expiresIn");
     }
     const now = Date.UTC(2030, 0, 1);
@@ -66,7 +70,11 @@ describe("createShareLink", () => {
     const row = await resolveShareToken(h.db, tokenOf(link.url));
     expect(row.version).toBe(0);
     expect(row.sha256).toBe(sha256("first"));
-    await stowageError(() => createShareLink(h.db, h.alice, artifact.id, { version: 7, maxSeconds: MAX, baseUrl: BASE }), "ARTIFACT_NOT_FOUND", 404);
+    await stowageError(
+      () => createShareLink(h.db, h.alice, artifact.id, { version: 7, maxSeconds: MAX, baseUrl: BASE }),
+      "ARTIFACT_NOT_FOUND",
+      404,
+    );
     await stowageError(() => createShareLink(h.db, h.carol, artifact.id, { maxSeconds: MAX, baseUrl: BASE }), "ARTIFACT_NOT_FOUND", 404);
   });
 });
@@ -77,7 +85,7 @@ describe("resolveShareToken", () => {
     const link = await createShareLink(h.db, h.alice, artifact.id, { maxSeconds: MAX, baseUrl: BASE });
     const row = await resolveShareToken(h.db, tokenOf(link.url));
     expect(row).toMatchObject({ artifactId: artifact.id, version: 1, sha256: sha256("second") });
-    expect((await h.store.exists(row.storageKey))).toBe(true);
+    expect(await h.store.exists(row.storageKey)).toBe(true);
   });
 
   it("rejects a token with any part changed (403)", async () => {
@@ -195,14 +203,21 @@ describe("revoking share links", () => {
     const start = Date.UTC(2030, 0, 1);
     freezeAt(start);
     const ids = [];
-    for (let i = 0; i < 5; i++) ids.push((await createShareLink(h.db, h.alice, artifact.id, { expiresIn: 60 + i * 60, maxSeconds: MAX, baseUrl: BASE })).id);
+    for (let i = 0; i < 5; i++)
+      ids.push((await createShareLink(h.db, h.alice, artifact.id, { expiresIn: 60 + i * 60, maxSeconds: MAX, baseUrl: BASE })).id);
     vi.setSystemTime(start + 150_000);
     const first = await listShareLinks(h.db, h.alice, artifact.id, { limit: 2 });
     const second = await listShareLinks(h.db, h.alice, artifact.id, { limit: 2, cursor: first.nextCursor! });
     const third = await listShareLinks(h.db, h.alice, artifact.id, { limit: 2, cursor: second.nextCursor! });
     expect([...first.links, ...second.links, ...third.links].map((l) => l.id)).toEqual(ids.reverse());
     expect(third.nextCursor).toBeNull();
-    expect([...first.links, ...second.links, ...third.links].map((l) => l.status)).toEqual(["active", "active", "active", "expired", "expired"]);
+    expect([...first.links, ...second.links, ...third.links].map((l) => l.status)).toEqual([
+      "active",
+      "active",
+      "active",
+      "expired",
+      "expired",
+    ]);
     await stowageError(() => listShareLinks(h.db, h.alice, artifact.id, { limit: 2, cursor: "%%%" }), "ARTIFACT_VALIDATION_FAILED", 400);
   });
 

@@ -25,13 +25,26 @@ describe("updateIdentity", () => {
   });
 
   it("refuses a password without any email, a short password and an email another identity uses", async () => {
-    expect((await stowageError(() => updateIdentity(h.db, h.admin, "bob", { password: "long-enough-password" }), "ARTIFACT_VALIDATION_FAILED")).details).toEqual({ field: "email" });
-    expect((await stowageError(() => updateIdentity(h.db, h.admin, "bob", { email: "bob@x.test", password: "short" }), "ARTIFACT_VALIDATION_FAILED")).details).toEqual({ field: "password" });
+    expect(
+      (await stowageError(() => updateIdentity(h.db, h.admin, "bob", { password: "long-enough-password" }), "ARTIFACT_VALIDATION_FAILED"))
+        .details,
+    ).toEqual({ field: "email" });
+    expect(
+      (
+        await stowageError(
+          () => updateIdentity(h.db, h.admin, "bob", { email: "bob@x.test", password: "short" }),
+          "ARTIFACT_VALIDATION_FAILED",
+        )
+      ).details,
+    ).toEqual({ field: "password" });
     // Nothing of the refused change was kept.
     expect((await h.db.identity.findUniqueOrThrow({ where: { name: "bob" } })).email).toBeNull();
 
     await updateIdentity(h.db, h.admin, "alice", { email: "taken@x.test" });
-    const clash = await stowageError(() => updateIdentity(h.db, h.admin, "bob", { email: "TAKEN@x.test", isAdmin: true }), "ARTIFACT_VALIDATION_FAILED");
+    const clash = await stowageError(
+      () => updateIdentity(h.db, h.admin, "bob", { email: "TAKEN@x.test", isAdmin: true }),
+      "ARTIFACT_VALIDATION_FAILED",
+    );
     expect(clash.details).toEqual({ field: "email" });
     // The flag in the same request rolled back with it.
     expect((await h.db.identity.findUniqueOrThrow({ where: { name: "bob" } })).isAdmin).toBe(false);
@@ -64,8 +77,12 @@ describe("updateIdentity", () => {
   it("an admin cannot remove their own admin flag or disable themselves", async () => {
     const other = await h.addIdentity("other-admin", { isAdmin: true });
     expect(other.isAdmin).toBe(true);
-    expect((await stowageError(() => updateIdentity(h.db, h.admin, "root", { isAdmin: false }), "ARTIFACT_VALIDATION_FAILED", 400)).details).toEqual({ field: "isAdmin" });
-    expect((await stowageError(() => updateIdentity(h.db, h.admin, "root", { disabled: true }), "ARTIFACT_VALIDATION_FAILED", 400)).details).toEqual({ field: "disabled" });
+    expect(
+      (await stowageError(() => updateIdentity(h.db, h.admin, "root", { isAdmin: false }), "ARTIFACT_VALIDATION_FAILED", 400)).details,
+    ).toEqual({ field: "isAdmin" });
+    expect(
+      (await stowageError(() => updateIdentity(h.db, h.admin, "root", { disabled: true }), "ARTIFACT_VALIDATION_FAILED", 400)).details,
+    ).toEqual({ field: "disabled" });
     const root = await h.db.identity.findUniqueOrThrow({ where: { name: "root" } });
     expect(root).toMatchObject({ isAdmin: true, disabledAt: null });
     // Changing their own sign-in is fine.

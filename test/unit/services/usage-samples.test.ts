@@ -17,7 +17,10 @@ describe("usage samples", () => {
   const h = useFreshHarness();
   const nsId = async (name = NS) => (await h.db.namespace.findUniqueOrThrow({ where: { name } })).id;
   const samples = async (name = NS) =>
-    (await h.db.usageSample.findMany({ where: { namespaceId: await nsId(name) }, orderBy: { day: "asc" } })).map((s) => ({ day: s.day, usedBytes: Number(s.usedBytes) }));
+    (await h.db.usageSample.findMany({ where: { namespaceId: await nsId(name) }, orderBy: { day: "asc" } })).map((s) => ({
+      day: s.day,
+      usedBytes: Number(s.usedBytes),
+    }));
 
   it("every commit and delete leaves today's sample equal to the namespace's counter", async () => {
     expect(await samples()).toEqual([]);
@@ -97,7 +100,14 @@ describe("fillDaySeries", () => {
   });
 
   it("starts from the last sample before the window and crosses month ends", () => {
-    const series = fillDaySeries({ ...base, today: "2026-03-01", days: 3, before: { day: "2026-01-10", usedBytes: 42 }, samples: [{ day: "2026-02-28", usedBytes: 7 }], currentBytes: 7 });
+    const series = fillDaySeries({
+      ...base,
+      today: "2026-03-01",
+      days: 3,
+      before: { day: "2026-01-10", usedBytes: 42 },
+      samples: [{ day: "2026-02-28", usedBytes: 7 }],
+      currentBytes: 7,
+    });
     expect(series).toEqual([
       { day: "2026-02-27", usedBytes: 42 },
       { day: "2026-02-28", usedBytes: 7 },
@@ -125,12 +135,15 @@ describe("namespace listings for the dashboard", () => {
     expect(rows.map((r) => r.name)).toEqual([NS, "team:ml"]);
     expect(rows[0]).toMatchObject({ usedBytes: 40, artifactCount: 1, versionCount: 2, quotaOverride: false });
     expect(rows[1]).toMatchObject({ usedBytes: 3, artifactCount: 1, versionCount: 1 });
-    for (const row of rows) expect(row).toMatchObject(await getNamespaceUsage(h.db, h.alice, row.name).then(({ namespace, retentionDays, ...u }) => u));
+    for (const row of rows)
+      expect(row).toMatchObject(await getNamespaceUsage(h.db, h.alice, row.name).then(({ namespace, retentionDays, ...u }) => u));
 
     const all = await listNamespaceUsages(h.db, h.admin);
     expect(all.map((r) => r.name)).toEqual(["agent:alice", "agent:bob", "agent:carol", "agent:root", "team:ml"]);
     expect(all.find((r) => r.name === "agent:bob")).toMatchObject({ usedBytes: 1, artifactCount: 1, versionCount: 1 });
-    expect(await listNamespaceUsages(h.db, h.carol)).toEqual([expect.objectContaining({ name: "agent:carol", artifactCount: 0, versionCount: 0 })]);
+    expect(await listNamespaceUsages(h.db, h.carol)).toEqual([
+      expect.objectContaining({ name: "agent:carol", artifactCount: 0, versionCount: 0 }),
+    ]);
   });
 
   it("ranks the largest artifacts by the total size of their versions", async () => {

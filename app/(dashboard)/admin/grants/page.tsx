@@ -18,17 +18,30 @@ export const dynamic = "force-dynamic";
 export default async function GrantsPage({ searchParams }: { searchParams: Promise<{ namespace?: string }> }) {
   const viewer = await requireAdminViewer("/admin/grants");
   const db = getDb();
-  const [namespaces, identities, groups] = await Promise.all([listNamespaces(db, viewer), listIdentities(db, viewer), listGroups(db, viewer)]);
+  const [namespaces, identities, groups] = await Promise.all([
+    listNamespaces(db, viewer),
+    listIdentities(db, viewer),
+    listGroups(db, viewer),
+  ]);
   const { namespace = namespaces[0]?.name } = await searchParams;
   const grants = namespace ? await orNotFound(() => listGrants(db, viewer, namespace)) : [];
   return (
     <div>
-      <PageHeader title="Grants" subtitle="Read or write access to a namespace for identities and groups, beyond its owner or ring. Admins can use every namespace." />
+      <PageHeader
+        title="Grants"
+        subtitle="Read or write access to a namespace for identities and groups, beyond its owner or ring. Admins can use every namespace."
+      />
       {!namespace ? (
         <EmptyState title="No namespaces yet">Create an identity, a group or a custom namespace first.</EmptyState>
       ) : (
         <>
-          <PickerForm name="namespace" label="Namespace" value={namespace} submitLabel="Show grants" options={namespaces.map((ns) => ({ value: ns.name, label: `${ns.name} (${ns.kind})` }))} />
+          <PickerForm
+            name="namespace"
+            label="Namespace"
+            value={namespace}
+            submitLabel="Show grants"
+            options={namespaces.map((ns) => ({ value: ns.name, label: `${ns.name} (${ns.kind})` }))}
+          />
           <GrantManager
             key={namespace}
             namespace={namespace}
@@ -39,8 +52,13 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
         </>
       )}
       <section aria-labelledby="custom-ns-heading" className={`${cardClass} mt-8 p-4`}>
-        <h2 id="custom-ns-heading" className="font-medium text-slate-900">Custom namespaces</h2>
-        <p className="mb-3 mt-1 text-sm text-slate-600">Personal (agent:) and ring: namespaces come with their identity or group. Others, such as team:ml or app:reports, are created here and used through grants.</p>
+        <h2 id="custom-ns-heading" className="font-medium text-slate-900">
+          Custom namespaces
+        </h2>
+        <p className="mb-3 mt-1 text-sm text-slate-600">
+          Personal (agent:) and ring: namespaces come with their identity or group. Others, such as team:ml or app:reports, are created here
+          and used through grants.
+        </p>
         <CreateNamespaceForm />
       </section>
     </div>

@@ -17,13 +17,19 @@ export default async function AdminKeysPage({ searchParams }: { searchParams: Pr
   const [identities, keys] = await Promise.all([listIdentities(db, viewer), orNotFound(() => listKeysFor(db, viewer, identity))]);
   return (
     <div>
-      <PageHeader title="API keys" subtitle="Keys are shown once when created and stored only as a hash. Revoking one takes effect at once." />
+      <PageHeader
+        title="API keys"
+        subtitle="Keys are shown once when created and stored only as a hash. Revoking one takes effect at once."
+      />
       <PickerForm
         name="identity"
         label="Identity"
         value={identity}
         submitLabel="Show keys"
-        options={identities.map((i) => ({ value: i.name, label: `${i.name}${i.id === viewer.identityId ? " (you)" : ""}${i.disabledAt ? " (disabled)" : ""}` }))}
+        options={identities.map((i) => ({
+          value: i.name,
+          label: `${i.name}${i.id === viewer.identityId ? " (you)" : ""}${i.disabledAt ? " (disabled)" : ""}`,
+        }))}
       />
       <KeyManager key={identity} identity={identity} keys={keys} isSelf={identity === viewer.name} />
     </div>

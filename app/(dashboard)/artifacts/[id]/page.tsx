@@ -47,7 +47,13 @@ function PreviewLoading() {
 }
 
 /** One artifact: what it is, the selected version (latest unless ?version=N) previewed, and its history. */
-export default async function ArtifactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<TSearchParams> }) {
+export default async function ArtifactPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<TSearchParams>;
+}) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const versionParam = param(query, "version");
   const viewer = await requireViewer(artifactHref(id, { version: versionParam }));
@@ -69,34 +75,58 @@ export default async function ArtifactPage({ params, searchParams }: { params: P
         title={<span className="wrap-anywhere">{artifact.name}</span>}
         subtitle={
           <span>
-            <span className="break-all">{artifact.namespace}</span> · {view.versionCount} {view.versionCount === 1 ? "version" : "versions"} · latest v{latest}
+            <span className="break-all">{artifact.namespace}</span> · {view.versionCount} {view.versionCount === 1 ? "version" : "versions"}{" "}
+            · latest v{latest}
           </span>
         }
         actions={
           <>
-            <ShareDialog artifactId={artifact.id} version={selected.version} maxSeconds={getConfig().shareUrlMaxSeconds} canManageLinks={permissions.canManageLinks} />
+            <ShareDialog
+              artifactId={artifact.id}
+              version={selected.version}
+              maxSeconds={getConfig().shareUrlMaxSeconds}
+              canManageLinks={permissions.canManageLinks}
+            />
             {view.versionCount > 1 && (
-              <Link className={buttonSecondary} href={isLatest ? `/artifacts/${encodeURIComponent(artifact.id)}/compare` : compareHref(artifact.id, selected.version, latest)}>
+              <Link
+                className={buttonSecondary}
+                href={
+                  isLatest ? `/artifacts/${encodeURIComponent(artifact.id)}/compare` : compareHref(artifact.id, selected.version, latest)
+                }
+              >
                 Compare versions
               </Link>
             )}
             <a className={buttonSecondary} href={contentUrl(artifact.id, selected.version, true)} download>
               Download v{selected.version}
             </a>
-            {permissions.canDelete && <DeleteArtifactButton artifactId={artifact.id} name={artifact.name} versionCount={view.versionCount} afterHref={afterDeleteHref} />}
+            {permissions.canDelete && (
+              <DeleteArtifactButton
+                artifactId={artifact.id}
+                name={artifact.name}
+                versionCount={view.versionCount}
+                afterHref={afterDeleteHref}
+              />
+            )}
           </>
         }
       />
 
       <section aria-labelledby="details-heading" className={`${cardClass} p-4`}>
-        <h2 id="details-heading" className="sr-only">Details</h2>
+        <h2 id="details-heading" className="sr-only">
+          Details
+        </h2>
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <Field label="Namespace">
-            <Link className={`${linkClass} break-all`} href={`/namespaces/${encodeURIComponent(artifact.namespace)}`}>{artifact.namespace}</Link>
+            <Link className={`${linkClass} break-all`} href={`/namespaces/${encodeURIComponent(artifact.namespace)}`}>
+              {artifact.namespace}
+            </Link>
           </Field>
           <Field label="Session">
             {artifact.sessionId && artifact.sessionKey ? (
-              <Link className={`${linkClass} break-all`} href={sessionHref(artifact.sessionKey)}>{artifact.sessionId}</Link>
+              <Link className={`${linkClass} break-all`} href={sessionHref(artifact.sessionKey)}>
+                {artifact.sessionId}
+              </Link>
             ) : (
               <span className="text-slate-600">None (namespace-level)</span>
             )}
@@ -114,21 +144,43 @@ export default async function ArtifactPage({ params, searchParams }: { params: P
 
       <section aria-labelledby="version-heading" className={`${cardClass} p-4`} data-testid="selected-version">
         <h2 id="version-heading" className="mb-3 text-lg font-semibold text-slate-900">
-          Version {selected.version} {isLatest ? <span className="text-sm font-normal text-slate-600">(latest)</span> : <Link className={`${linkClass} text-sm font-normal`} href={artifactHref(artifact.id)}>Show the latest (v{latest})</Link>}
+          Version {selected.version}{" "}
+          {isLatest ? (
+            <span className="text-sm font-normal text-slate-600">(latest)</span>
+          ) : (
+            <Link className={`${linkClass} text-sm font-normal`} href={artifactHref(artifact.id)}>
+              Show the latest (v{latest})
+            </Link>
+          )}
         </h2>
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <Field label="File name"><span className="break-all">{selected.filename}</span></Field>
+          <Field label="File name">
+            <span className="break-all">{selected.filename}</span>
+          </Field>
           <Field label="Type">{selected.mimeType}</Field>
-          <Field label="Size">{formatBytes(selected.sizeBytes)} <span className="text-slate-500">({selected.sizeBytes.toLocaleString("en-US")} bytes)</span></Field>
+          <Field label="Size">
+            {formatBytes(selected.sizeBytes)} <span className="text-slate-500">({selected.sizeBytes.toLocaleString("en-US")} bytes)</span>
+          </Field>
           <Field label="Published by">{selected.createdBy}</Field>
           <Field label="Published">{formatInstant(selected.createdAt)}</Field>
           <Field label="Run">
-            {selected.runKey && selected.runId ? <Link className={`${linkClass} break-all`} href={runHref(selected.runKey)}>{selected.runId}</Link> : <span className="text-slate-600">None</span>}
+            {selected.runKey && selected.runId ? (
+              <Link className={`${linkClass} break-all`} href={runHref(selected.runKey)}>
+                {selected.runId}
+              </Link>
+            ) : (
+              <span className="text-slate-600">None</span>
+            )}
           </Field>
           <Field label="SHA-256" wide>
             <span className="flex flex-wrap items-center gap-2">
               <code className="break-all font-mono text-xs">{selected.sha256}</code>
-              <CopyButton text={selected.sha256} label="Copy" ariaLabel="Copy the SHA-256" className="rounded px-1.5 py-0.5 text-xs text-sky-700 hover:bg-sky-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600" />
+              <CopyButton
+                text={selected.sha256}
+                label="Copy"
+                ariaLabel="Copy the SHA-256"
+                className="rounded px-1.5 py-0.5 text-xs text-sky-700 hover:bg-sky-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
+              />
             </span>
           </Field>
         </dl>
@@ -140,7 +192,9 @@ export default async function ArtifactPage({ params, searchParams }: { params: P
             {metadataEntries.map(([key, value]) => (
               <div key={key} className="grid grid-cols-1 gap-1 px-3 py-2 sm:grid-cols-[minmax(8rem,16rem)_1fr] sm:gap-4">
                 <dt className="break-all font-medium text-slate-700">{key}</dt>
-                <dd className="break-words text-slate-900"><MetadataValue value={value} /></dd>
+                <dd className="break-words text-slate-900">
+                  <MetadataValue value={value} />
+                </dd>
               </div>
             ))}
           </dl>
@@ -148,14 +202,18 @@ export default async function ArtifactPage({ params, searchParams }: { params: P
       </section>
 
       <section aria-labelledby="preview-heading" className={`${cardClass} p-4`} data-testid="preview">
-        <h2 id="preview-heading" className="mb-3 text-lg font-semibold text-slate-900">Preview</h2>
+        <h2 id="preview-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Preview
+        </h2>
         <Suspense key={selected.version} fallback={<PreviewLoading />}>
           <ArtifactPreview artifactId={artifact.id} version={selected} viewer={viewer} />
         </Suspense>
       </section>
 
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading" className="mb-3 text-lg font-semibold text-slate-900">Version history</h2>
+        <h2 id="history-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Version history
+        </h2>
         <VersionHistory
           artifactId={artifact.id}
           name={artifact.name}

@@ -17,7 +17,12 @@ export default async function NamespacesPage() {
   const namespaces = await listNamespaceUsages(getDb(), viewer);
   return (
     <>
-      <PageHeader title="Namespaces" subtitle={viewer.isAdmin ? "Every namespace (you are an admin)." : "The namespaces you can read, with their storage against the quota."} />
+      <PageHeader
+        title="Namespaces"
+        subtitle={
+          viewer.isAdmin ? "Every namespace (you are an admin)." : "The namespaces you can read, with their storage against the quota."
+        }
+      />
       {namespaces.length === 0 ? (
         <EmptyState title="No namespaces">You have no access to any namespace yet.</EmptyState>
       ) : (
@@ -37,7 +42,8 @@ export default async function NamespacesPage() {
               </div>
               <UsageBar usedBytes={ns.usedBytes} quotaBytes={ns.quotaBytes} label={ns.name} />
               <p className="mt-2 text-sm text-slate-600" data-testid="namespace-counts">
-                {ns.artifactCount} {ns.artifactCount === 1 ? "artifact" : "artifacts"} · {ns.versionCount} {ns.versionCount === 1 ? "version" : "versions"}
+                {ns.artifactCount} {ns.artifactCount === 1 ? "artifact" : "artifacts"} · {ns.versionCount}{" "}
+                {ns.versionCount === 1 ? "version" : "versions"}
               </p>
             </li>
           ))}

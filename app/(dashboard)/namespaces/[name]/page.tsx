@@ -137,14 +137,27 @@ export default async function NamespacePage({ params, searchParams }: TProps) {
           </EmptyState>
         ) : (
           // Focusable, so the table can be scrolled sideways from the keyboard on a phone.
-          <div className="overflow-x-auto focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600" tabIndex={0} role="region" aria-labelledby="largest-heading">
+          <div
+            className="overflow-x-auto focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
+            tabIndex={0}
+            role="region"
+            aria-labelledby="largest-heading"
+          >
             <table className="w-full min-w-[32rem] text-left text-sm" data-testid="largest-artifacts">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">Artifact</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Total size</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">Versions</th>
-                  <th scope="col" className="py-2 font-medium">Updated</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    Artifact
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Total size
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">
+                    Versions
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    Updated
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -172,7 +185,8 @@ export default async function NamespacePage({ params, searchParams }: TProps) {
           Access grants
         </h2>
         <p className="mb-3 text-sm text-slate-600">
-          Who else may use it, besides {name.startsWith("agent:") ? "its owner and " : name.startsWith("ring:") ? "the group's members and " : ""}admins.
+          Who else may use it, besides{" "}
+          {name.startsWith("agent:") ? "its owner and " : name.startsWith("ring:") ? "the group's members and " : ""}admins.
           {viewer.isAdmin && (
             <>
               {" "}

@@ -22,7 +22,12 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const viewer = await requireViewer("/runs");
   const db = getDb();
-  const filter = { namespace: param(params, "namespace"), session: param(params, "session"), from: param(params, "from"), to: param(params, "to") };
+  const filter = {
+    namespace: param(params, "namespace"),
+    session: param(params, "session"),
+    from: param(params, "from"),
+    to: param(params, "to"),
+  };
   const filtered = Object.values(filter).some(Boolean);
   const [namespaces, result] = await Promise.all([
     listNamespaces(db, viewer),
@@ -41,13 +46,26 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
   return (
     <>
       <PageHeader title="Runs" subtitle="Every run in the namespaces you can read, newest first." />
-      <form method="get" action="/runs" role="search" aria-label="Filter runs" className={`${cardClass} mb-6 grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end`}>
+      <form
+        method="get"
+        action="/runs"
+        role="search"
+        aria-label="Filter runs"
+        className={`${cardClass} mb-6 grid gap-4 p-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end`}
+      >
         <NamespaceSelect namespaces={namespaces} value={filter.namespace} />
         <div>
           <label htmlFor="session" className={labelClass}>
             Session
           </label>
-          <input id="session" name="session" defaultValue={filter.session} className={`${inputClass} mt-1`} placeholder="session id" aria-describedby="session-hint" />
+          <input
+            id="session"
+            name="session"
+            defaultValue={filter.session}
+            className={`${inputClass} mt-1`}
+            placeholder="session id"
+            aria-describedby="session-hint"
+          />
         </div>
         <div>
           <label htmlFor="from" className={labelClass}>

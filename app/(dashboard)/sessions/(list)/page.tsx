@@ -31,7 +31,13 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="Sessions" subtitle="Conversations and jobs, each rolling up the artifacts of all its runs." />
-      <form method="get" action="/sessions" role="search" aria-label="Filter sessions" className={`${cardClass} mb-6 flex flex-col gap-4 p-4 sm:flex-row sm:items-end`}>
+      <form
+        method="get"
+        action="/sessions"
+        role="search"
+        aria-label="Filter sessions"
+        className={`${cardClass} mb-6 flex flex-col gap-4 p-4 sm:flex-row sm:items-end`}
+      >
         <div className="sm:w-80">
           <NamespaceSelect namespaces={namespaces} value={namespace} />
         </div>

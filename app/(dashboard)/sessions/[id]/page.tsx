@@ -19,12 +19,20 @@ export const metadata = { title: "Session · Stowage" };
 const PAGE_SIZE = 50;
 
 /** One session: its runs, and every artifact of every run in it (and its own), a page at a time. */
-export default async function SessionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<TSearchParams> }) {
+export default async function SessionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<TSearchParams>;
+}) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const path = `/sessions/${encodeURIComponent(id)}`;
   const viewer = await requireViewer(path);
   const db = getDb();
-  const paged = await loadListing(() => orNotFound(() => getSessionView(db, viewer, id, { limit: PAGE_SIZE, cursor: param(query, "cursor") })));
+  const paged = await loadListing(() =>
+    orNotFound(() => getSessionView(db, viewer, id, { limit: PAGE_SIZE, cursor: param(query, "cursor") })),
+  );
   const session = paged.data?.session ?? (await orNotFound(() => getSessionView(db, viewer, id, { limit: 1 }))).session;
 
   return (

@@ -28,14 +28,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div className="space-y-4">
         <PageHeader title="Audit log" />
         <ErrorNotice title="That page of the audit log does not exist" message={error.message} />
-        <Link className={linkClass} href="/admin/audit">Newest events</Link>
+        <Link className={linkClass} href="/admin/audit">
+          Newest events
+        </Link>
       </div>
     );
   }
   const { events, nextCursor } = result;
   return (
     <div>
-      <PageHeader title="Audit log" subtitle="Uploads, downloads, shares, deletions and quota changes, newest first. Also at GET /api/v1/audit with filters." />
+      <PageHeader
+        title="Audit log"
+        subtitle="Uploads, downloads, shares, deletions and quota changes, newest first. Also at GET /api/v1/audit with filters."
+      />
       {events.length === 0 ? (
         <EmptyState title="Nothing recorded yet" />
       ) : (
@@ -43,18 +48,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {events.map((e) => (
             <tr key={e.id}>
               <td className="whitespace-nowrap px-4 py-2">{formatInstant(e.createdAt)}</td>
-              <td className="max-w-[12rem] truncate px-4 py-2" title={e.actorName}>{e.actorName}</td>
+              <td className="max-w-[12rem] truncate px-4 py-2" title={e.actorName}>
+                {e.actorName}
+              </td>
               <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{e.action}</td>
-              <td className="max-w-[12rem] truncate px-4 py-2" title={e.namespace ?? undefined}>{e.namespace ?? "—"}</td>
-              <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{e.artifactId ? `${e.artifactId.slice(0, 10)}…${e.version !== null ? ` v${e.version}` : ""}` : "—"}</td>
-              <td className="max-w-[20rem] truncate px-4 py-2 font-mono text-xs" title={JSON.stringify(e.details)}>{Object.keys(e.details).length ? JSON.stringify(e.details) : "—"}</td>
+              <td className="max-w-[12rem] truncate px-4 py-2" title={e.namespace ?? undefined}>
+                {e.namespace ?? "—"}
+              </td>
+              <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">
+                {e.artifactId ? `${e.artifactId.slice(0, 10)}…${e.version !== null ? ` v${e.version}` : ""}` : "—"}
+              </td>
+              <td className="max-w-[20rem] truncate px-4 py-2 font-mono text-xs" title={JSON.stringify(e.details)}>
+                {Object.keys(e.details).length ? JSON.stringify(e.details) : "—"}
+              </td>
             </tr>
           ))}
         </DataTable>
       )}
       <div className="mt-4 flex gap-4 text-sm">
-        {cursor && <Link className={linkClass} href="/admin/audit">Newest events</Link>}
-        {nextCursor && <Link className={linkClass} href={`/admin/audit?cursor=${encodeURIComponent(nextCursor)}`}>Older events</Link>}
+        {cursor && (
+          <Link className={linkClass} href="/admin/audit">
+            Newest events
+          </Link>
+        )}
+        {nextCursor && (
+          <Link className={linkClass} href={`/admin/audit?cursor=${encodeURIComponent(nextCursor)}`}>
+            Older events
+          </Link>
+        )}
       </div>
     </div>
   );

@@ -18,7 +18,10 @@ export default async function GroupsPage() {
   const names = identities.filter((i) => !i.disabledAt).map((i) => i.name);
   return (
     <div>
-      <PageHeader title="Groups" subtitle="A group (ring) is a named set of identities; every member can read and write its ring: namespace." />
+      <PageHeader
+        title="Groups"
+        subtitle="A group (ring) is a named set of identities; every member can read and write its ring: namespace."
+      />
       <CreateGroupForm />
       {groups.length === 0 ? (
         <EmptyState title="No groups yet">Create one above, then add members.</EmptyState>

@@ -37,11 +37,23 @@ async function comparableText(viewer: TPrincipal, id: string, v: TVersionDto) {
   return { text, truncated: head.truncated };
 }
 
-function Row({ label, a, b, display = (x: string) => x }: { label: string; a: string; b: string; display?: (x: string) => React.ReactNode }) {
+function Row({
+  label,
+  a,
+  b,
+  display = (x: string) => x,
+}: {
+  label: string;
+  a: string;
+  b: string;
+  display?: (x: string) => React.ReactNode;
+}) {
   const same = a === b;
   return (
     <tr className={same ? undefined : "bg-amber-50"}>
-      <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-700">{label}</th>
+      <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-medium text-slate-700">
+        {label}
+      </th>
       <td className="break-words px-3 py-2">{display(a)}</td>
       <td className="break-words px-3 py-2">{display(b)}</td>
       <td className="whitespace-nowrap px-3 py-2 text-slate-600">{same ? "same" : <strong className="text-amber-900">differs</strong>}</td>
@@ -50,7 +62,13 @@ function Row({ label, a, b, display = (x: string) => x }: { label: string; a: st
 }
 
 /** Two versions side by side: metadata always, a line diff for text, both pictures for images. */
-export default async function ComparePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<TSearchParams> }) {
+export default async function ComparePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<TSearchParams>;
+}) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const aParam = param(query, "a");
   const bParam = param(query, "b");
@@ -76,7 +94,11 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
 
   let body: React.ReactNode;
   if (identical) {
-    body = <p className="text-sm text-slate-700" data-testid="diff-summary">{a!.version === b!.version ? "The same version is selected twice." : "The two versions have identical contents."}</p>;
+    body = (
+      <p className="text-sm text-slate-700" data-testid="diff-summary">
+        {a!.version === b!.version ? "The same version is selected twice." : "The two versions have identical contents."}
+      </p>
+    );
   } else if (isTextKind(aKind) && isTextKind(bKind)) {
     const [ta, tb] = await Promise.all([comparableText(viewer, id, a!), comparableText(viewer, id, b!)]);
     body = (
@@ -94,59 +116,123 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2" data-testid="image-compare">
         {[a!, b!].map((v) => (
           <figure key={v.version} className="min-w-0 rounded-md border border-slate-200 p-2">
-            <img src={contentUrl(artifact.id, v.version)} alt={`Version ${v.version} of ${artifact.name}`} className="mx-auto max-h-[60vh] max-w-full object-contain" />
-            <figcaption className="mt-2 text-center text-sm text-slate-600">v{v.version} · {formatBytes(v.sizeBytes)}</figcaption>
+            <img
+              src={contentUrl(artifact.id, v.version)}
+              alt={`Version ${v.version} of ${artifact.name}`}
+              className="mx-auto max-h-[60vh] max-w-full object-contain"
+            />
+            <figcaption className="mt-2 text-center text-sm text-slate-600">
+              v{v.version} · {formatBytes(v.sizeBytes)}
+            </figcaption>
           </figure>
         ))}
       </div>
     );
   } else {
-    body = <p className="text-sm text-slate-600">These types cannot be compared line by line; the details above show how the versions differ.</p>;
+    body = (
+      <p className="text-sm text-slate-600">These types cannot be compared line by line; the details above show how the versions differ.</p>
+    );
   }
 
   return (
     <div className="space-y-6">
       <PageHeader
-        title={<>Compare versions of <span className="wrap-anywhere">{artifact.name}</span></>}
-        subtitle={<Link className={linkClass} href={artifactHref(artifact.id)}>Back to the artifact</Link>}
+        title={
+          <>
+            Compare versions of <span className="wrap-anywhere">{artifact.name}</span>
+          </>
+        }
+        subtitle={
+          <Link className={linkClass} href={artifactHref(artifact.id)}>
+            Back to the artifact
+          </Link>
+        }
       />
 
-      <form method="get" action={`/artifacts/${encodeURIComponent(artifact.id)}/compare`} className={`${cardClass} flex flex-col gap-3 p-4 sm:flex-row sm:items-end`}>
+      <form
+        method="get"
+        action={`/artifacts/${encodeURIComponent(artifact.id)}/compare`}
+        className={`${cardClass} flex flex-col gap-3 p-4 sm:flex-row sm:items-end`}
+      >
         <div className="flex-1">
-          <label htmlFor="compare-a" className={labelClass}>Old version</label>
+          <label htmlFor="compare-a" className={labelClass}>
+            Old version
+          </label>
           <select id="compare-a" name="a" defaultValue={a!.version} className={`${inputClass} mt-1`}>
-            {choices.map((n) => <option key={n} value={n}>v{n}{n === latest ? " (latest)" : ""}</option>)}
+            {choices.map((n) => (
+              <option key={n} value={n}>
+                v{n}
+                {n === latest ? " (latest)" : ""}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex-1">
-          <label htmlFor="compare-b" className={labelClass}>New version</label>
+          <label htmlFor="compare-b" className={labelClass}>
+            New version
+          </label>
           <select id="compare-b" name="b" defaultValue={b!.version} className={`${inputClass} mt-1`}>
-            {choices.map((n) => <option key={n} value={n}>v{n}{n === latest ? " (latest)" : ""}</option>)}
+            {choices.map((n) => (
+              <option key={n} value={n}>
+                v{n}
+                {n === latest ? " (latest)" : ""}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex gap-2">
-          <button type="submit" className={buttonPrimary}>Compare</button>
-          <Link className={`${linkClass} self-center text-sm`} href={compareHref(artifact.id, b!.version, a!.version)}>Swap</Link>
+          <button type="submit" className={buttonPrimary}>
+            Compare
+          </button>
+          <Link className={`${linkClass} self-center text-sm`} href={compareHref(artifact.id, b!.version, a!.version)}>
+            Swap
+          </Link>
         </div>
       </form>
 
       <section aria-labelledby="meta-heading" className={`${cardClass} p-4`}>
-        <h2 id="meta-heading" className="mb-3 text-lg font-semibold text-slate-900">Details</h2>
+        <h2 id="meta-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Details
+        </h2>
         <div className="relative overflow-x-auto" role="region" aria-label="Details of both versions" tabIndex={0}>
           <table className="w-full min-w-[36rem] text-sm" data-testid="compare-metadata">
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
                 <td className="px-3 py-2" />
-                <th scope="col" className="px-3 py-2"><Link className={linkClass} href={artifactHref(artifact.id, { version: a!.version })}>{aLabel}</Link></th>
-                <th scope="col" className="px-3 py-2"><Link className={linkClass} href={artifactHref(artifact.id, { version: b!.version })}>{bLabel}</Link></th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Same or different</span></th>
+                <th scope="col" className="px-3 py-2">
+                  <Link className={linkClass} href={artifactHref(artifact.id, { version: a!.version })}>
+                    {aLabel}
+                  </Link>
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  <Link className={linkClass} href={artifactHref(artifact.id, { version: b!.version })}>
+                    {bLabel}
+                  </Link>
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Same or different</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               <Row label="File name" a={a!.filename} b={b!.filename} />
               <Row label="Type" a={a!.mimeType} b={b!.mimeType} />
-              <Row label="Size" a={String(a!.sizeBytes)} b={String(b!.sizeBytes)} display={(x) => `${formatBytes(Number(x))} (${Number(x).toLocaleString("en-US")} bytes)`} />
-              <Row label="SHA-256" a={a!.sha256} b={b!.sha256} display={(x) => <code className="font-mono text-xs" title={x}>{shortSha(x)}</code>} />
+              <Row
+                label="Size"
+                a={String(a!.sizeBytes)}
+                b={String(b!.sizeBytes)}
+                display={(x) => `${formatBytes(Number(x))} (${Number(x).toLocaleString("en-US")} bytes)`}
+              />
+              <Row
+                label="SHA-256"
+                a={a!.sha256}
+                b={b!.sha256}
+                display={(x) => (
+                  <code className="font-mono text-xs" title={x}>
+                    {shortSha(x)}
+                  </code>
+                )}
+              />
               <Row label="Published" a={a!.createdAt} b={b!.createdAt} display={formatInstant} />
               <Row label="Published by" a={a!.createdBy} b={b!.createdBy} />
               <Row label="Run" a={a!.runId ?? "—"} b={b!.runId ?? "—"} />
@@ -156,7 +242,9 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       </section>
 
       <section aria-labelledby="changes-heading" className={`${cardClass} p-4`}>
-        <h2 id="changes-heading" className="mb-3 text-lg font-semibold text-slate-900">Changes</h2>
+        <h2 id="changes-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Changes
+        </h2>
         {body}
       </section>
     </div>

@@ -10,7 +10,9 @@ const ZSettings = z.strictObject({
 });
 
 // GET /api/v1/namespaces/{ns} – the namespace's usage, quota and retention
-export const GET = apiRoute<{ namespace: string }>(async ({ db, principal, params }) => json(await getNamespaceUsage(db, principal, params.namespace)));
+export const GET = apiRoute<{ namespace: string }>(async ({ db, principal, params }) =>
+  json(await getNamespaceUsage(db, principal, params.namespace)),
+);
 
 // PATCH /api/v1/namespaces/{ns} {quotaBytes?, retentionDays?} – admins set the overrides (null: the default)
 export const PATCH = adminRoute<{ namespace: string }>(async ({ req, db, principal, params }) => {

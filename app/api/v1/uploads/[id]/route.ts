@@ -6,4 +6,6 @@ import { getDirectUpload } from "@/lib/uploads/get-direct-upload";
 export const GET = apiRoute<{ id: string }>(async ({ db, principal, params }) => json(await getDirectUpload(db, principal, params.id)));
 
 // DELETE /api/v1/uploads/{id} – abort: the parts are discarded
-export const DELETE = apiRoute<{ id: string }>(async ({ db, principal, params }) => json(await abortDirectUpload(db, principal, params.id)));
+export const DELETE = apiRoute<{ id: string }>(async ({ db, principal, params }) =>
+  json(await abortDirectUpload(db, principal, params.id)),
+);

@@ -8,7 +8,10 @@ import { readSearchParams } from "@/lib/http/search-params";
 
 const ZUrlQuery = z.strictObject({
   version: z.string().optional(),
-  expiresIn: z.string().regex(/^\d{1,9}$/, "expiresIn must be a number of seconds").optional(),
+  expiresIn: z
+    .string()
+    .regex(/^\d{1,9}$/, "expiresIn must be a number of seconds")
+    .optional(),
   download: z.enum(["0", "1"]).optional(),
 });
 

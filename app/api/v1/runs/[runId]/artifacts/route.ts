@@ -11,5 +11,7 @@ const ZQuery = z.strictObject({ namespace: z.string().optional(), limit: z.strin
 export const GET = apiRoute<{ runId: string }>(async ({ req, db, principal, params }) => {
   const { query } = readSearchParams(new URL(req.url), ZQuery);
   if (!query.namespace) throw validationFailed("namespace is required", { field: "namespace" });
-  return json(await getRunArtifacts(db, principal, query.namespace, params.runId, { limit: parseLimit(query.limit), cursor: query.cursor }));
+  return json(
+    await getRunArtifacts(db, principal, query.namespace, params.runId, { limit: parseLimit(query.limit), cursor: query.cursor }),
+  );
 });

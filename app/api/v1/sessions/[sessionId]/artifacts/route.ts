@@ -11,5 +11,7 @@ const ZQuery = z.strictObject({ namespace: z.string().optional(), limit: z.strin
 export const GET = apiRoute<{ sessionId: string }>(async ({ req, db, principal, params }) => {
   const { query } = readSearchParams(new URL(req.url), ZQuery);
   if (!query.namespace) throw validationFailed("namespace is required", { field: "namespace" });
-  return json(await getSessionArtifacts(db, principal, query.namespace, params.sessionId, { limit: parseLimit(query.limit), cursor: query.cursor }));
+  return json(
+    await getSessionArtifacts(db, principal, query.namespace, params.sessionId, { limit: parseLimit(query.limit), cursor: query.cursor }),
+  );
 });

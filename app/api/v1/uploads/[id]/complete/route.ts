@@ -4,5 +4,8 @@ import { completeDirectUpload } from "@/lib/uploads/complete-direct-upload";
 // POST /api/v1/uploads/{id}/complete – verify the parts and publish the version
 export const POST = apiRoute<{ id: string }>(async ({ db, principal, params }) => {
   const { artifact, version, replayed } = await completeDirectUpload(db, principal, params.id);
-  return json({ artifact, version }, { status: replayed ? 200 : 201, headers: { Location: `/api/v1/artifacts/${artifact.id}/versions/${version.version}` } });
+  return json(
+    { artifact, version },
+    { status: replayed ? 200 : 201, headers: { Location: `/api/v1/artifacts/${artifact.id}/versions/${version.version}` } },
+  );
 });

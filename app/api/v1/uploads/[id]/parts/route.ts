@@ -10,5 +10,10 @@ import { ZPartUrlsRequest } from "../../schemas";
 export const POST = apiRoute<{ id: string }>(async ({ req, db, principal, params }) => {
   const { partNumbers } = await readJsonBody(req, ZPartUrlsRequest);
   const config = getConfig();
-  return json(await getPartUrls(db, principal, params.id, partNumbers, { maxSeconds: config.presignedUrlSeconds, baseUrl: requestOrigin(req.headers, config.publicUrl) }));
+  return json(
+    await getPartUrls(db, principal, params.id, partNumbers, {
+      maxSeconds: config.presignedUrlSeconds,
+      baseUrl: requestOrigin(req.headers, config.publicUrl),
+    }),
+  );
 });
