@@ -28,12 +28,17 @@ export async function principalFromSession(db: Db, getCookie: (name: string) => 
   return principal;
 }
 
-/** Reads one cookie from a Cookie header. */
+/** Reads one cookie from a Cookie header. A value with a malformed % escape is no cookie at all (never a 500). */
 export function cookieFromHeader(header: string | null): (name: string) => string | undefined {
   const pairs = new Map<string, string>();
   for (const part of (header ?? "").split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0) pairs.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+    if (eq <= 0) continue;
+    try {
+      pairs.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+    } catch {
+      // URIError: a value no browser of ours set; the request is then simply not signed in.
+    }
   }
   return (name) => pairs.get(name);
 }

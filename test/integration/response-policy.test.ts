@@ -101,6 +101,17 @@ describe("response policy: headers, request ids, malformed paths", () => {
     expect(server.output()).not.toMatch(/unexpected error|request failed|URIError/i);
   });
 
+  it("treats a session cookie with a malformed % escape as no session: 401 from the API, never a logged 500", async () => {
+    for (const cookie of ["next-auth.session-token=%E0%A4%A", "__Secure-next-auth.session-token=%zz; other=1"]) {
+      for (const p of ["/api/v1/me", "/api/v1/artifacts/00000000000000000000000000/content"]) {
+        const res = await fetch(`${server.baseUrl}${p}`, { headers: { cookie } });
+        expect(res.status, `${p} ${cookie}`).toBe(401);
+        expect((await res.json()).error.code).toBe("UNAUTHENTICATED");
+      }
+    }
+    expect(server.output()).not.toMatch(/unexpected error|request failed|URIError/i);
+  });
+
   it("echoes a sane X-Request-Id and generates one otherwise, on every kind of response", async () => {
     for (const p of ["/api/v1/share/not-a-token", "/api/v1/me", "/signin", "/no/such/page"]) {
       const echoed = await fetch(`${server.baseUrl}${p}`, { headers: { "x-request-id": "trace-42.a:b_c" } });
