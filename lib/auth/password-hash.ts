@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { processState } from "../process-state.ts";
 
 // scrypt with parameters stored in the hash, so they can be raised later without breaking old
 // hashes. N=2^16, r=8 takes ~0.2 s and 64 MiB here: slow for guessing, fine for a sign-in.
@@ -34,6 +35,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 // Verifying against this when no account matches keeps the response time the same, so timing
-// does not tell which emails have accounts.
-let decoy: Promise<string> | undefined;
-export const decoyPasswordHash = () => (decoy ??= hashPassword(randomBytes(16).toString("hex")));
+// does not tell which emails have accounts. One per process, like everything both copies of lib/ use.
+const decoy = () => processState("decoy-password-hash", () => ({ hash: undefined as Promise<string> | undefined }));
+export const decoyPasswordHash = () => (decoy().hash ??= hashPassword(randomBytes(16).toString("hex")));

@@ -1,18 +1,27 @@
 import "server-only";
-import type { BlobListing, BlobStore, MultipartUploads } from "../storage/blob-store.ts";
+import {
+  BlobExistsError,
+  BlobNotFoundError,
+  BlobSizeMismatchError,
+  BlobStoreUnavailableError,
+  BlobTooLargeError,
+  type BlobListing,
+  type BlobStore,
+  type MultipartUploads,
+} from "../storage/blob-store.ts";
+import { StowageError } from "../errors.ts";
+import { isClientAbort } from "../http/is-client-abort.ts";
 import { blobStoreErrors } from "./stowage-metrics.ts";
 
 // Answers about the request, not failures of the store: a missing key, a body over the limit
-// or of the wrong size, a key taken, a client that hung up mid-body. By name, not instanceof:
-// lib is loaded twice in the process and a store may be called from the other copy.
-const NOT_STORE_FAILURES = new Set(["BlobNotFoundError", "BlobTooLargeError", "BlobExistsError", "BlobSizeMismatchError", "StowageError"]);
+// or of the wrong size, a key taken, a client that hung up mid-body. (instanceof goes by the
+// classes' process-wide brand, so errors from either copy of lib/ are recognised.)
+const NOT_STORE_FAILURES = [BlobNotFoundError, BlobTooLargeError, BlobExistsError, BlobSizeMismatchError, StowageError];
 
 function isStoreFailure(error: unknown): boolean {
-  const name = (error as Error | null)?.name;
-  if (name === "BlobStoreUnavailableError") return true;
-  if (name && NOT_STORE_FAILURES.has(name)) return false;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return !(code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE" || (error as Error | null)?.message === "aborted");
+  if (error instanceof BlobStoreUnavailableError) return true;
+  if (NOT_STORE_FAILURES.some((kind) => error instanceof kind)) return false;
+  return !isClientAbort(error);
 }
 
 /** The same store, counting its failed operations in stowage_blob_store_errors_total{backend,operation}. */

@@ -2,6 +2,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Writable } from "node:stream";
 import { errorPayload } from "../http/error-response.ts";
+import { isClientAbort } from "../http/is-client-abort.ts";
 
 /** Node request headers as a web Headers object (what the shared readers take). */
 export function toHeaders(req: IncomingMessage): Headers {
@@ -61,11 +62,6 @@ export async function writeError(req: IncomingMessage, res: ServerResponse, erro
   if (!(await drainSmallRemainder(req))) headers.Connection = "close";
   writeJson(res, status, body, headers);
 }
-
-const isClientAbort = (error: unknown) => {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE" || (error as Error | null)?.message === "aborted";
-};
 
 // Enough to take in what a client sends between our answer and its noticing it (bodies are
 // refused within a few MiB of the limit), small enough to cost nothing.
