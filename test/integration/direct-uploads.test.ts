@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { adminApi, createAgent, uniq, type TClient } from "../support/api.ts";
 import { queryRows } from "../support/db-query.ts";
 import { listFiles } from "../support/list-files.ts";
-import { startSideServer } from "../support/side-server.ts";
-import { createTestBucket, s3ServerEnv, testS3, testS3Client } from "../support/test-s3.ts";
+import { startS3SideServer } from "../support/side-server.ts";
+import { testS3, testS3Client } from "../support/test-s3.ts";
 
 const MiB = 1024 * 1024;
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -298,16 +298,13 @@ describeDirectUploads("filesystem", () => ({
 
 const s3 = testS3();
 describe.skipIf(!s3)("on S3", () => {
-  let side: Awaited<ReturnType<typeof startSideServer>>;
-  let bucket: Awaited<ReturnType<typeof createTestBucket>>;
+  let side: Awaited<ReturnType<typeof startS3SideServer>>;
 
   beforeAll(async () => {
-    bucket = await createTestBucket(s3!);
-    side = await startSideServer({ env: s3ServerEnv(s3!, bucket.bucket) });
+    side = await startS3SideServer(s3!);
   });
   afterAll(async () => {
     await side?.stop();
-    await bucket?.drop();
   });
 
   describeDirectUploads("S3", () => {
@@ -315,10 +312,10 @@ describe.skipIf(!s3)("on S3", () => {
     return {
       admin: side.admin,
       backend: "s3",
-      partOrigin: `${s3!.endpoint}/${bucket.bucket}/v1/`,
+      partOrigin: `${s3!.endpoint}/${side.bucket}/v1/`,
       storedObjects: async () =>
-        ((await client.send(new ListObjectsV2Command({ Bucket: bucket.bucket }))).Contents ?? []).map((o) => o.Key!).sort(),
-      pendingMultipart: async () => ((await client.send(new ListMultipartUploadsCommand({ Bucket: bucket.bucket }))).Uploads ?? []).length,
+        ((await client.send(new ListObjectsV2Command({ Bucket: side.bucket }))).Contents ?? []).map((o) => o.Key!).sort(),
+      pendingMultipart: async () => ((await client.send(new ListMultipartUploadsCommand({ Bucket: side.bucket }))).Uploads ?? []).length,
     };
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startSideServer } from "../support/side-server.ts";
-import { createTestBucket, s3ServerEnv, testS3 } from "../support/test-s3.ts";
+import { startS3SideServer } from "../support/side-server.ts";
+import { testS3 } from "../support/test-s3.ts";
 
 const s3 = testS3();
 
@@ -16,15 +16,12 @@ describe("GET /api/v1/ready", () => {
   });
 
   describe.skipIf(!s3)("with S3", () => {
-    let side: Awaited<ReturnType<typeof startSideServer>>;
-    let bucket: Awaited<ReturnType<typeof createTestBucket>>;
+    let side: Awaited<ReturnType<typeof startS3SideServer>>;
     beforeAll(async () => {
-      bucket = await createTestBucket(s3!);
-      side = await startSideServer({ env: s3ServerEnv(s3!, bucket.bucket) });
+      side = await startS3SideServer(s3!);
     });
     afterAll(async () => {
       await side?.stop();
-      await bucket?.drop();
     });
 
     it("answers 200 when the bucket answers", async () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAgent, uniq } from "../support/api.ts";
-import { startSideServer } from "../support/side-server.ts";
+import { startS3SideServer, startSideServer } from "../support/side-server.ts";
 import { createTestBucket, s3ServerEnv, testS3, testS3Client, type TTestS3 } from "../support/test-s3.ts";
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -12,20 +12,15 @@ const root = path.resolve(import.meta.dirname, "../..");
 const s3 = testS3();
 
 describe.skipIf(!s3)("S3 backend: presigned delivery", () => {
-  let side: Awaited<ReturnType<typeof startSideServer>>;
-  let bucket: Awaited<ReturnType<typeof createTestBucket>>;
+  let side: Awaited<ReturnType<typeof startS3SideServer>>;
   let agent: Awaited<ReturnType<typeof createAgent>>;
 
   beforeAll(async () => {
-    bucket = await createTestBucket(s3!);
-    side = await startSideServer({
-      env: { ...s3ServerEnv(s3!, bucket.bucket), PRESIGNED_URL_EXPIRY_SECONDS: "600", ARTIFACT_MAX_SIZE_MB: "64" },
-    });
+    side = await startS3SideServer(s3!, { PRESIGNED_URL_EXPIRY_SECONDS: "600", ARTIFACT_MAX_SIZE_MB: "64" });
     agent = await createAgent(uniq("s3agent"), {}, side.admin);
   });
   afterAll(async () => {
     await side?.stop();
-    await bucket?.drop();
   });
 
   async function upload(name: string, body: Uint8Array | string, contentType = "text/plain") {
@@ -38,7 +33,7 @@ describe.skipIf(!s3)("S3 backend: presigned delivery", () => {
     const big = randomBytes(20 * 1024 * 1024 + 17);
     const { version } = await upload("big.bin", big, "application/octet-stream");
     expect(version.sha256).toBe(sha256(big));
-    const objects = (await testS3Client(s3!).send(new ListObjectsV2Command({ Bucket: bucket.bucket }))).Contents ?? [];
+    const objects = (await testS3Client(s3!).send(new ListObjectsV2Command({ Bucket: side.bucket }))).Contents ?? [];
     expect(objects.some((o) => o.Size === big.length && /^v1\/[a-z0-9]+\/[a-z0-9]+$/.test(o.Key!))).toBe(true);
   });
 
@@ -47,7 +42,7 @@ describe.skipIf(!s3)("S3 backend: presigned delivery", () => {
     const res = await agent.client.request(`/api/v1/artifacts/${artifact.id}/content`, { redirect: "manual" });
     expect(res.status).toBe(302);
     const location = res.headers.get("location")!;
-    expect(location.startsWith(`${s3!.endpoint}/${bucket.bucket}/`)).toBe(true);
+    expect(location.startsWith(`${s3!.endpoint}/${side.bucket}/`)).toBe(true);
     expect(new URL(location).searchParams.get("X-Amz-Expires")).toBe("600");
     expect(res.headers.get("cache-control")).toBe("no-store");
 
@@ -130,7 +125,7 @@ describe.skipIf(!s3)("S3 backend: presigned delivery", () => {
     expect(presignedFor).toBeGreaterThan(80);
     expect(await (await fetch(share.body.url)).text()).toBe("shared bytes");
 
-    expect(share.body.directUrl.startsWith(`${s3!.endpoint}/${bucket.bucket}/`)).toBe(true);
+    expect(share.body.directUrl.startsWith(`${s3!.endpoint}/${side.bucket}/`)).toBe(true);
     expect(new URL(share.body.directUrl).searchParams.get("X-Amz-Expires")).toBe("90");
     expect(await (await fetch(share.body.directUrl)).text()).toBe("shared bytes");
   });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { clientFor } from "./api.ts";
 import { startServer, type TStartedServer } from "./start-server.ts";
 import { createTestDatabase, type TTestDatabase } from "./test-database.ts";
+import { createTestBucket, s3ServerEnv, type TTestS3 } from "./test-s3.ts";
 
 export const SIDE_ADMIN_KEY = "stw_side_server_admin_key_0123456789";
 
@@ -26,6 +27,26 @@ export async function startSideServer(o: { env?: Record<string, string>; dataDir
       if (options.keepData) return;
       await database?.drop();
       if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A side server storing in a fresh bucket of the test S3 server; `stop` drops the bucket too. */
+export async function startS3SideServer(s3: TTestS3, env: Record<string, string> = {}) {
+  const bucket = await createTestBucket(s3);
+  let side: Awaited<ReturnType<typeof startSideServer>>;
+  try {
+    side = await startSideServer({ env: { ...s3ServerEnv(s3, bucket.bucket), ...env } });
+  } catch (error) {
+    await bucket.drop();
+    throw error;
+  }
+  return {
+    ...side,
+    bucket: bucket.bucket,
+    stop: async () => {
+      await side.stop();
+      await bucket.drop();
     },
   };
 }
