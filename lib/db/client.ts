@@ -7,6 +7,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { getConfig } from "../config.ts";
 import { parseDatabaseUrl } from "./database-url.ts";
+import { dbQueries } from "../observability/stowage-metrics.ts";
 
 /**
  * Both generated clients have the same models and methods (the PostgreSQL schema is derived
@@ -62,7 +63,9 @@ export function createDb(databaseUrl: string, options: { onQuery?: (e: TQueryEve
 
 /** The process-wide client (kept on globalThis so dev-mode reloads do not open new pools). */
 export function getDb(): Db {
-  globalForDb.stowageDb ??= createDb(getConfig().databaseUrl);
+  const config = getConfig();
+  // Counting costs a little per statement, so only where someone reads the counter.
+  globalForDb.stowageDb ??= createDb(config.databaseUrl, config.metricsToken ? { onQuery: () => dbQueries.inc() } : {});
   return globalForDb.stowageDb;
 }
 

@@ -22,3 +22,8 @@ export const blobStoreErrors = counter(
   "stowage_blob_store_errors_total",
   "Blob store operations that failed (unreachable or unexpected; a missing blob is not counted), by backend and operation.",
 );
+export const dbQueries = counter(
+  "stowage_db_queries_total",
+  "SQL statements sent to the database (counted only while /metrics is enabled).",
+  { unlabelled: true },
+);
