@@ -10,7 +10,8 @@
 //
 // Env: BENCH_SMALL_SECONDS (4 s per measured phase), BENCH_SMALL_WARMUP_MS (1000, before each
 // operation × concurrency), BENCH_RUNS (3 runs of each phase; the median run by ops/s is reported),
-// BENCH_SMALL_NAMES (100), BENCH_LIST_ARTIFACTS (10000), BENCH_SKIP_POSTGRES=1, BENCH_TMPDIR,
+// BENCH_SMALL_NAMES (100), BENCH_LIST_ARTIFACTS (10000), BENCH_SKIP_POSTGRES=1, BENCH_COUNT_QUERIES=0
+// (no STOWAGE_METRICS_TOKEN, so no statement counting in the server), BENCH_TMPDIR,
 // BENCH_TIMEOUT_S (900), BENCH_STRICT=1 (exit 3 when a goal is missed), BENCH_JSON_OUT (results as
 // JSON). See bench/README.md.
 import { FileArtifactService, LogLevel, setLogLevel } from "@google/adk";
@@ -50,6 +51,9 @@ const WARMUP_MS = envInt("BENCH_SMALL_WARMUP_MS", 1000, 0);
 const RUNS = envInt("BENCH_RUNS", 3);
 const NAMES = envInt("BENCH_SMALL_NAMES", 100, 10);
 const LIST_COUNT = envInt("BENCH_LIST_ARTIFACTS", 10_000, MAX_PAGE + 1);
+// Counting statements turns on Prisma's query events in the server; BENCH_COUNT_QUERIES=0 runs
+// without STOWAGE_METRICS_TOKEN, to see what the counting itself costs.
+const COUNT_QUERIES = process.env.BENCH_COUNT_QUERIES !== "0";
 
 type TOp = "save" | "load latest" | "list versions" | "list page of 50";
 const OPS: TOp[] = ["save", "load latest", "list versions", "list page of 50"];
@@ -187,7 +191,8 @@ function httpClient(baseUrl: string, headers: Record<string, string>) {
     });
   const expect = async (status: number, method: string, path: string, body?: Buffer, extra?: Record<string, string>) => {
     const r = await request(method, path, body, extra);
-    if (r.status !== status) throw new Error(`${method} ${path} answered ${r.status}, expected ${status}: ${r.body.toString().slice(0, 500)}`);
+    if (r.status !== status)
+      throw new Error(`${method} ${path} answered ${r.status}, expected ${status}: ${r.body.toString().slice(0, 500)}`);
     return r.body;
   };
   return { request, expect, close: () => agent.destroy() };
@@ -215,13 +220,13 @@ async function benchStowage(label: string, options: { postgres?: TBenchPostgres 
   const metricsToken = `bench-metrics-${randomBytes(12).toString("hex")}`;
   const databaseUrl = options.postgres?.url ?? `file:${dataDir}/stowage.db`;
   const server = await startStowage(dataDir, adminKey, {
-    STOWAGE_METRICS_TOKEN: metricsToken,
+    ...(COUNT_QUERIES ? { STOWAGE_METRICS_TOKEN: metricsToken } : {}),
     // startStowage defaults to SQLite in dataDir; startServer lets env override it.
     ...(options.postgres ? { DATABASE_URL: databaseUrl } : {}),
   });
   const client = httpClient(server.baseUrl, { Authorization: `Bearer ${adminKey}` });
   const probe = {
-    queries: () => readQueries(server.baseUrl, metricsToken),
+    queries: COUNT_QUERIES ? () => readQueries(server.baseUrl, metricsToken) : undefined,
     serverCpu: () => cpuOf(server.pid),
     dbCpu: options.postgres?.cpu,
   };
@@ -293,7 +298,7 @@ async function benchStowage(label: string, options: { postgres?: TBenchPostgres 
           page.versions.length !== want ||
           page.versions[0]!.version !== newest ||
           page.versions.some((v, k) => v.version !== newest - k || v.artifactId !== ids[0] || v.sizeBytes !== BODY_BYTES) ||
-          (newest + 1 > 50) !== (page.nextCursor !== null)
+          newest + 1 > 50 !== (page.nextCursor !== null)
         ) {
           throw new Error(`list versions: unexpected answer for ${newest + 1} versions: ${text.toString("utf8").slice(0, 500)}`);
         }
@@ -408,7 +413,7 @@ async function benchStowage(label: string, options: { postgres?: TBenchPostgres 
     }
     const listRuns: TListing[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const q0 = await probe.queries();
+      const q0 = await probe.queries?.();
       const s0 = probe.serverCpu();
       const d0 = probe.dbCpu?.();
       const started = performance.now();
@@ -416,12 +421,12 @@ async function benchStowage(label: string, options: { postgres?: TBenchPostgres 
       const seconds = (performance.now() - started) / 1000;
       const d1 = probe.dbCpu?.();
       const s1 = probe.serverCpu();
-      const q1 = await probe.queries();
+      const q1 = await probe.queries?.();
       if (names.length !== LIST_COUNT) throw new Error(`listing returned ${names.length} names`);
       listRuns.push({
         seconds,
         pages,
-        queriesPerPage: (q1 - q0) / pages,
+        queriesPerPage: q0 !== undefined && q1 !== undefined ? (q1 - q0) / pages : undefined,
         serverCpuMs: (s1 - s0) * 1000,
         dbCpuMs: d0 !== undefined && d1 !== undefined ? (d1 - d0) * 1000 : undefined,
         runs: [],
@@ -499,7 +504,8 @@ async function benchAdk(): Promise<TAdkResult> {
   let next = 0;
   await Promise.all(
     Array.from({ length: 8 }, async () => {
-      for (let i = next++; i < LIST_COUNT; i = next++) await service.saveArtifact({ ...listScope, filename: listNameOf(i), artifact: part });
+      for (let i = next++; i < LIST_COUNT; i = next++)
+        await service.saveArtifact({ ...listScope, filename: listNameOf(i), artifact: part });
     }),
   );
   const seedSeconds = (performance.now() - t0) / 1000;
@@ -634,7 +640,11 @@ async function main() {
     goals.push({ goal: `SQLite ${op}, 8 in flight: >= ${min}/s`, measured: `${f0(p.opsPerSecond)}/s`, ok: p.opsPerSecond >= min });
     goals.push({ goal: `SQLite ${op}, 8 in flight: p99 <= 25 ms`, measured: `${f2(p.p99)} ms`, ok: p.p99 <= 25 });
   }
-  goals.push({ goal: "SQLite save, 1 in flight: p50 <= 3 ms", measured: `${f2(at(sqlite, "save", 1).p50)} ms`, ok: at(sqlite, "save", 1).p50 <= 3 });
+  goals.push({
+    goal: "SQLite save, 1 in flight: p50 <= 3 ms",
+    measured: `${f2(at(sqlite, "save", 1).p50)} ms`,
+    ok: at(sqlite, "save", 1).p50 <= 3,
+  });
   goals.push({
     goal: "SQLite load latest, 1 in flight: p50 <= 1 ms",
     measured: `${f2(at(sqlite, "load latest", 1).p50)} ms`,
@@ -644,11 +654,19 @@ async function main() {
     for (const op of OPS) {
       for (const c of CONCURRENCIES) {
         const share = at(postgres, op, c).opsPerSecond / at(sqlite, op, c).opsPerSecond;
-        goals.push({ goal: `PostgreSQL ${op}, ${c} in flight: >= 70% of SQLite ops/s`, measured: `${(share * 100).toFixed(0)}%`, ok: share >= 0.7 });
+        goals.push({
+          goal: `PostgreSQL ${op}, ${c} in flight: >= 70% of SQLite ops/s`,
+          measured: `${(share * 100).toFixed(0)}%`,
+          ok: share >= 0.7,
+        });
       }
     }
     const share = sqlite.list.seconds / postgres.list.seconds;
-    goals.push({ goal: `PostgreSQL listing ${LIST_COUNT} names: >= 70% of SQLite speed`, measured: `${(share * 100).toFixed(0)}%`, ok: share >= 0.7 });
+    goals.push({
+      goal: `PostgreSQL listing ${LIST_COUNT} names: >= 70% of SQLite speed`,
+      measured: `${(share * 100).toFixed(0)}%`,
+      ok: share >= 0.7,
+    });
   } else {
     goals.push({ goal: "PostgreSQL: each figure >= 70% of SQLite", measured: "not measured", ok: false });
   }
@@ -659,7 +677,11 @@ async function main() {
     const list = adk.list.seconds / r.list.seconds;
     goals.push({ goal: `${label} save, 8 in flight: >= 1x ADK in-process`, measured: ratio(save), ok: save >= 1 });
     goals.push({ goal: `${label} load latest, 8 in flight: >= 2x ADK in-process`, measured: ratio(load), ok: load >= 2 });
-    goals.push({ goal: `${label} listing ${LIST_COUNT} names: >= 20x faster than ADK listArtifactKeys`, measured: ratio(list), ok: list >= 20 });
+    goals.push({
+      goal: `${label} listing ${LIST_COUNT} names: >= 20x faster than ADK listArtifactKeys`,
+      measured: ratio(list),
+      ok: list >= 20,
+    });
   }
   console.log("\ngoals");
   console.log(
