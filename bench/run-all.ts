@@ -12,7 +12,13 @@ import os from "node:os";
 import path from "node:path";
 import { ROOT, table } from "./support/common.ts";
 
-const BENCHES = ["bench/upload-download.bench.ts", "bench/list-artifacts.bench.ts", "bench/s3.bench.ts", "bench/run-page.bench.ts"];
+const BENCHES = [
+  "bench/small-ops.bench.ts",
+  "bench/upload-download.bench.ts",
+  "bench/list-artifacts.bench.ts",
+  "bench/s3.bench.ts",
+  "bench/run-page.bench.ts",
+];
 
 function run(script: string, jsonOut: string): Promise<number> {
   const node = [process.execPath, "--import", "./scripts/register-hooks.mjs", script];
