@@ -6,7 +6,7 @@
 // For every phase: ops/s, p50/p99 latency, SQL statements per request (stowage_db_queries_total
 // from /metrics before and after), server CPU per request, and the bench process's CPU (the client).
 //
-//   flock /tmp/stowage-build.lock node --import ./scripts/register-hooks.mjs bench/small-ops.bench.ts   # ~6 min
+//   flock /tmp/stowage-build.lock node --import ./scripts/register-hooks.mjs bench/small-ops.bench.ts   # ~6.5 min
 //
 // Env: BENCH_SMALL_SECONDS (4 s per measured phase), BENCH_SMALL_WARMUP_MS (1000, before each
 // operation × concurrency), BENCH_RUNS (3 runs of each phase; the median run by ops/s is reported),
