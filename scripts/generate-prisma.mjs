@@ -1,8 +1,8 @@
 // Generates both Prisma clients. SQLite and PostgreSQL are different Prisma providers, so the
 // PostgreSQL schema is derived from prisma/schema.prisma rather than maintained by hand.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -29,11 +29,21 @@ export function writePostgresSchema() {
 }
 
 function generate(schema, databaseUrl) {
-  // DATABASE_URL must be set or the CLI tries to download an engine binary.
+  // generate never runs the schema engine, but without a binary to point at the CLI first tries
+  // to download one (unreachable here): any existing executable will do.
+  const engine = (process.env.PATH ?? "")
+    .split(delimiter)
+    .map((dir) => join(dir, "true"))
+    .find((file) => existsSync(file));
   execFileSync(join(root, "node_modules/.bin/prisma"), ["generate", "--schema", schema], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? engine,
+    },
   });
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
@@ -51,7 +51,7 @@ export function createDb(databaseUrl: string, options: { onQuery?: (e: TQueryEve
   } else {
     mkdirSync(path.dirname(target.file), { recursive: true });
     db = new SqliteClient({
-      adapter: new PrismaBetterSQLite3({ url: target.url, timeout: 10_000 }),
+      adapter: new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 }),
       transactionOptions,
       log,
     }) as unknown as Db;
