@@ -1,10 +1,15 @@
 // The throughput baseline: the least a Node HTTP server can do to store and serve bytes.
-//   PUT|POST /files/<name>[?fsync=1]  pipes the request body into <dir>/<name> (fsync=1 also
-//                                     fsyncs before answering, as Stowage does) → 201 {"size":n}
+//   PUT|POST /files/<name>[?sha256=1][&fsync=1]
+//                                     pipes the request body into <dir>/<name> → 201 {"size":n}.
+//                                     sha256=1 also hashes every chunk as it is read (a second
+//                                     'data' listener, no extra stream) and answers {"size","sha256"};
+//                                     fsync=1 fsyncs the file before answering. Both together are
+//                                     the least a durable, integrity-checked store has to do.
 //   GET /files/<name>                 serves the file with createReadStream (1 MiB chunks)
 //   DELETE /files/<name>              removes it → 204
 // Run as a child process: `node --import ./scripts/register-hooks.mjs bench/support/baseline-server.ts <dir>`;
 // prints "LISTENING <port>" once it accepts connections on 127.0.0.1.
+import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { open, rm, stat } from "node:fs/promises";
 import http from "node:http";
@@ -28,13 +33,15 @@ const server = http.createServer((req, res) => {
   if (req.method === "PUT" || req.method === "POST") {
     (async () => {
       const out = createWriteStream(file, { highWaterMark: IO_CHUNK });
+      const hash = url.searchParams.get("sha256") === "1" ? createHash("sha256") : undefined;
+      if (hash) req.on("data", (chunk: Buffer) => hash.update(chunk));
       await pipeline(req, out);
       if (url.searchParams.get("fsync") === "1") {
         const handle = await open(file, "r+");
         await handle.sync();
         await handle.close();
       }
-      const body = JSON.stringify({ size: out.bytesWritten });
+      const body = JSON.stringify({ size: out.bytesWritten, ...(hash ? { sha256: hash.digest("hex") } : {}) });
       res.writeHead(201, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) }).end(body);
     })().catch(fail);
     return;
