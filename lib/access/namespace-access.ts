@@ -7,7 +7,7 @@ import type { TPrincipal } from "./principal.ts";
 
 export type TPermission = "read" | "write";
 
-type TNamespaceWithGrants = Namespace & { grants: Grant[] };
+export type TNamespaceWithGrants = Namespace & { grants: Grant[] };
 
 /** What the principal may do in an existing namespace. */
 export function namespacePermissions(principal: TPrincipal, ns: TNamespaceWithGrants): { read: boolean; write: boolean } {
@@ -44,12 +44,23 @@ export async function requireNamespace(
   permission: TPermission,
 ): Promise<TNamespaceWithGrants> {
   parseNamespaceName(name);
-  const existing = await db.namespace.findUnique({ where: { name }, include: { grants: true } });
+  const found = await db.namespace.findUnique({ where: { name } });
+  const existing = found && (await withGrantsIfNeeded(db, principal, found));
   if (existing && canAccess(principal, existing, permission)) return existing;
   // Admins may know what exists; everyone else gets the same answer either way.
   if (!existing && principal.isAdmin)
     throw new StowageError("ARTIFACT_NOT_FOUND", `namespace "${name}" does not exist`, { namespace: name });
   throw denied(name);
+}
+
+/**
+ * The namespace with the grants that matter to the principal: none are read when it already may
+ * read and write without them (admins, the owner of an agent namespace, members of a ring).
+ */
+export async function withGrantsIfNeeded(db: Db, principal: TPrincipal, ns: Namespace): Promise<TNamespaceWithGrants> {
+  if (namespacePermissions(principal, { ...ns, grants: [] }).write) return { ...ns, grants: [] };
+  const reaching = [{ identityId: principal.identityId }, ...(principal.groupIds.length ? [{ groupId: { in: principal.groupIds } }] : [])];
+  return { ...ns, grants: await db.grant.findMany({ where: { namespaceId: ns.id, OR: reaching } }) };
 }
 
 /** Prisma filter for every namespace the principal can read (undefined = all, for admins). */

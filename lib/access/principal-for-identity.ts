@@ -2,19 +2,25 @@ import "server-only";
 import type { Db } from "../db/client.ts";
 import type { TPrincipal } from "./principal.ts";
 
-/** The principal of an enabled identity, or null when it is unknown or disabled. */
+/** An identity joined with its group memberships: one row per group (groupId null when none). */
+export type TIdentityGroupRow = { identityId: string; name: string; isAdmin: boolean; disabledAt: Date | null; groupId: string | null };
+
+/** The principal of an enabled identity, or null when it is unknown or disabled. One statement. */
 export async function principalForIdentity(db: Db, identityId: string): Promise<TPrincipal | null> {
-  const identity = await db.identity.findUnique({
-    where: { id: identityId },
-    include: { memberships: { select: { groupId: true } } },
-  });
-  if (!identity || identity.disabledAt) return null;
-  return toPrincipal(identity);
+  const rows = await db.$queryRaw<TIdentityGroupRow[]>`
+    SELECT i."id" AS "identityId", i."name", i."isAdmin", i."disabledAt", m."groupId"
+    FROM "Identity" i LEFT JOIN "GroupMember" m ON m."identityId" = i."id"
+    WHERE i."id" = ${identityId}`;
+  return rows[0] && !rows[0].disabledAt ? principalFromRows(rows) : null;
 }
 
-export const toPrincipal = (identity: { id: string; name: string; isAdmin: boolean; memberships: { groupId: string }[] }): TPrincipal => ({
-  identityId: identity.id,
-  name: identity.name,
-  isAdmin: identity.isAdmin,
-  groupIds: identity.memberships.map((m) => m.groupId),
-});
+/** Folds the identity-with-groups rows of one identity into its principal. */
+export function principalFromRows(rows: TIdentityGroupRow[]): TPrincipal {
+  const first = rows[0]!;
+  return {
+    identityId: first.identityId,
+    name: first.name,
+    isAdmin: first.isAdmin,
+    groupIds: rows.flatMap((r) => (r.groupId === null ? [] : [r.groupId])),
+  };
+}

@@ -1,11 +1,11 @@
 import "server-only";
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { StowageError, notFound } from "../errors.ts";
-import { canAccess, type TPermission } from "../access/namespace-access.ts";
+import { canAccess, withGrantsIfNeeded, type TNamespaceWithGrants, type TPermission } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { hasArtifactShare } from "../access/has-artifact-share.ts";
-import { ARTIFACT_INCLUDE } from "./serialize.ts";
+import { selectArtifact, type TArtifactCore } from "./select-artifact.ts";
 
 /**
  * Expired artifacts are gone for every reader at once, before any sweep removes them. An
@@ -29,14 +29,34 @@ export function liveArtifactWhere(now = new Date()): Prisma.ArtifactWhereInput {
  * the principal may not change is 403.
  */
 export async function findArtifactOrThrow(db: Db, principal: TPrincipal, id: string, need: TPermission | "delete" = "read") {
-  const artifact = await db.artifact.findUnique({
-    where: { id },
-    include: { ...ARTIFACT_INCLUDE, namespace: { include: { grants: true } } },
-  });
-  if (!artifact || !isLive(artifact)) throw notFound();
+  const artifact = await authorizeArtifact(db, principal, (await selectArtifact(db, id))?.artifact, need);
+  return { ...artifact, tags: await tagsOf(db, id) };
+}
+
+/** An artifact's tags in the order every serializer shows them. */
+export const tagsOf = (db: Db | Tx, artifactId: string) =>
+  db.artifactTag.findMany({ where: { artifactId }, select: { tag: true }, orderBy: { tag: "asc" } });
+
+/** One version (the latest when `version` is undefined) of an artifact the principal may read, or 404. */
+export async function findVersionOrThrow(db: Db, principal: TPrincipal, id: string, version?: number) {
+  const found = await selectArtifact(db, id, version ?? "latest");
+  const artifact = await authorizeArtifact(db, principal, found?.artifact, "read");
+  if (!found?.version) throw notFound("version");
+  return { artifact, row: found.version };
+}
+
+/** findArtifactOrThrow's checks on an artifact already loaded (undefined: there is none). */
+export async function authorizeArtifact(
+  db: Db,
+  principal: TPrincipal,
+  found: TArtifactCore | undefined,
+  need: TPermission | "delete",
+): Promise<TArtifactCore & { namespace: TNamespaceWithGrants }> {
+  if (!found || !isLive(found)) throw notFound();
+  const artifact = { ...found, namespace: await withGrantsIfNeeded(db, principal, found.namespace) };
   // A share lets its recipients read this one artifact, never change or delete it.
   const sharedOnly = !canAccess(principal, artifact.namespace, "read");
-  if (sharedOnly && !(await hasArtifactShare(db, principal, id))) throw notFound();
+  if (sharedOnly && !(await hasArtifactShare(db, principal, artifact.id))) throw notFound();
   const denied = (why: string) => new StowageError("ARTIFACT_NAMESPACE_DENIED", why, { namespace: artifact.namespace.name });
   if (sharedOnly && need !== "read") throw denied("this artifact was shared with you for reading only");
   if (need === "write" && !canAccess(principal, artifact.namespace, "write")) throw denied("you may read this artifact but not change it");

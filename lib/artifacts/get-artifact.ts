@@ -1,27 +1,19 @@
 import "server-only";
 import type { Db } from "../db/client.ts";
-import { notFound } from "../errors.ts";
 import type { TPrincipal } from "../access/principal.ts";
-import { findArtifactOrThrow } from "./find-artifact-or-throw.ts";
-import { VERSION_INCLUDE, toArtifactDto, toVersionDto } from "./serialize.ts";
+import { authorizeArtifact, findVersionOrThrow, tagsOf } from "./find-artifact-or-throw.ts";
+import { selectArtifact } from "./select-artifact.ts";
+import { toArtifactDto, toVersionDto } from "./serialize.ts";
 
 /** Artifact metadata with its latest version. */
 export async function getArtifact(db: Db, principal: TPrincipal, id: string) {
-  const artifact = await findArtifactOrThrow(db, principal, id);
-  const latest = await db.artifactVersion.findUnique({
-    where: { artifactId_version: { artifactId: id, version: artifact.latestVersion! } },
-    include: VERSION_INCLUDE,
-  });
-  return toArtifactDto(artifact, latest);
+  const found = await selectArtifact(db, id, "latest");
+  const artifact = await authorizeArtifact(db, principal, found?.artifact, "read");
+  return toArtifactDto({ ...artifact, tags: await tagsOf(db, id) }, found?.version ?? null);
 }
 
 /** One version's metadata (the latest when `version` is undefined), with where its bytes are. */
 export async function getVersion(db: Db, principal: TPrincipal, id: string, version?: number) {
-  const artifact = await findArtifactOrThrow(db, principal, id);
-  const row = await db.artifactVersion.findUnique({
-    where: { artifactId_version: { artifactId: id, version: version ?? artifact.latestVersion! } },
-    include: VERSION_INCLUDE,
-  });
-  if (!row) throw notFound("version");
+  const { artifact, row } = await findVersionOrThrow(db, principal, id, version);
   return { artifact, row, dto: toVersionDto(row) };
 }

@@ -4,7 +4,8 @@ import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { readableNamespaceFilter, requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { decodeCursor, paginate } from "../pagination.ts";
-import { ARTIFACT_INCLUDE, VERSION_INCLUDE, toArtifactDto } from "./serialize.ts";
+import { toArtifactDto } from "./serialize.ts";
+import { selectArtifactsWithLatest } from "./select-artifact.ts";
 import { liveArtifactWhere } from "./find-artifact-or-throw.ts";
 
 export type TListFilter = {
@@ -50,15 +51,20 @@ export async function listArtifacts(db: Db, principal: TPrincipal, filter: TList
 
   const rows = await findRows(db, and, afterId, filter.limit, filter);
   const { page, nextCursor } = paginate(rows, filter.limit, (a) => a.id);
-  // One indexed lookup of exactly the latest versions, instead of including every version.
-  const latest = page.length
-    ? await db.artifactVersion.findMany({
-        where: { OR: page.map((a) => ({ artifactId: a.id, version: a.latestVersion! })) },
-        include: VERSION_INCLUDE,
-      })
-    : [];
-  const byArtifact = new Map(latest.map((v) => [v.artifactId, v]));
-  return { artifacts: page.map((a) => toArtifactDto(a, byArtifact.get(a.id) ?? null)), nextCursor };
+  // The page's rows with their namespace, session, creator and exactly the latest version in
+  // one statement, and their tags in another, instead of a query per relation.
+  const ids = page.map((a) => a.id);
+  const [details, tags] = await Promise.all([
+    selectArtifactsWithLatest(db, ids),
+    ids.length ? db.artifactTag.findMany({ where: { artifactId: { in: ids } }, orderBy: { tag: "asc" } }) : [],
+  ]);
+  const artifacts = page.flatMap((a) => {
+    const found = details.get(a.id);
+    // Deleted between the two reads: left out, as if the page had been read a moment later.
+    if (!found) return [];
+    return [toArtifactDto({ ...found.artifact, tags: tags.filter((t) => t.artifactId === a.id) }, found.latest)];
+  });
+  return { artifacts, nextCursor };
 }
 
 /**
@@ -70,6 +76,9 @@ export async function listArtifacts(db: Db, principal: TPrincipal, filter: TList
 function namePrefixFilter(db: Db, prefix: string): Prisma.ArtifactWhereInput {
   return dialectOf(db) === "sqlite" ? { name: { gte: prefix, lt: `${prefix}\u{10FFFF}` } } : { name: { startsWith: prefix } };
 }
+
+/** What the search needs of each row; the page's details are read once it is known. */
+const ROW_SELECT = { id: true, name: true } as const;
 
 /** Tag index entries examined per round when a tag drives the listing. */
 const TAG_BATCH = 500;
@@ -109,7 +118,7 @@ async function findRows(
             where: { AND: [...and, { id: { in: tagged.map((t) => t.artifactId) } }] },
             orderBy: { id: "desc" },
             take: limit + 1,
-            include: ARTIFACT_INCLUDE,
+            select: ROW_SELECT,
           })
         : [];
       // A full page may stop short of the last candidate: go on from where the rows stopped.
@@ -120,7 +129,7 @@ async function findRows(
         where: { AND: after ? [...and, { id: { lt: after } }] : and },
         orderBy: { id: "desc" },
         take: limit + 1,
-        include: ARTIFACT_INCLUDE,
+        select: ROW_SELECT,
       });
       last = batch[batch.length - 1]?.id;
       exhausted = batch.length <= limit;

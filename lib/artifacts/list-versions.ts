@@ -1,20 +1,20 @@
 import "server-only";
 import type { Db } from "../db/client.ts";
+import { Prisma } from "../db/generated/sqlite/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { decodeCursor, paginate } from "../pagination.ts";
-import { findArtifactOrThrow } from "./find-artifact-or-throw.ts";
-import { VERSION_INCLUDE, toVersionDto } from "./serialize.ts";
+import { authorizeArtifact } from "./find-artifact-or-throw.ts";
+import { selectArtifact, toVersionRow, VERSION_COLUMNS, VERSION_JOINS } from "./select-artifact.ts";
+import { toVersionDto } from "./serialize.ts";
 
-/** Version history, newest first. */
+/** Version history, newest first: the artifact in one statement, the page with its runs and creators in another. */
 export async function listVersions(db: Db, principal: TPrincipal, id: string, options: { limit: number; cursor?: string }) {
-  await findArtifactOrThrow(db, principal, id);
+  await authorizeArtifact(db, principal, (await selectArtifact(db, id))?.artifact, "read");
   const below = decodeCursor(options.cursor, "number");
-  const rows = await db.artifactVersion.findMany({
-    where: { artifactId: id, ...(below !== undefined ? { version: { lt: below } } : {}) },
-    orderBy: { version: "desc" },
-    take: options.limit + 1,
-    include: VERSION_INCLUDE,
-  });
-  const { page, nextCursor } = paginate(rows, options.limit, (v) => v.version);
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT ${VERSION_COLUMNS} FROM "ArtifactVersion" v ${VERSION_JOINS}
+    WHERE v."artifactId" = ${id} ${below !== undefined ? Prisma.sql`AND v."version" < ${below}` : Prisma.empty}
+    ORDER BY v."version" DESC LIMIT ${options.limit + 1}`;
+  const { page, nextCursor } = paginate(rows.map(toVersionRow), options.limit, (v) => v.version);
   return { versions: page.map(toVersionDto), nextCursor };
 }

@@ -6,13 +6,13 @@ import { newId } from "../ids.ts";
 import { requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { BlobStoreUnavailableError, BlobTooLargeError, type BlobStore } from "../storage/blob-store.ts";
-import { growReservation, releaseReservationNow, reserveQuota } from "../quota/reserve-quota.ts";
+import { growReservation, quotaExceeded, quotaOf, releaseReservationNow, reserveQuota } from "../quota/reserve-quota.ts";
 import { FIRST_RESERVATION, reservingBody } from "../quota/reserving-body.ts";
 import { isLive } from "./find-artifact-or-throw.ts";
 import { deleteQueuedBlobs } from "../gc/delete-queued-blobs.ts";
 import { discardBlob } from "../gc/discard-blob.ts";
-import { recordUpload } from "../audit/record-upload.ts";
-import { checkPreconditions, commitVersion } from "./commit-version.ts";
+import type { TUploadAudit } from "../audit/record-upload.ts";
+import { checkPreconditions, commitVersion, VersionRaceLost, type TCommitNamespace } from "./commit-version.ts";
 import { fingerprint, prepareFields, type TPrepared, type TPublishInput, type TPublishResult } from "./publish-input.ts";
 
 export type { TPublishFields, TPublishInput, TPublishResult } from "./publish-input.ts";
@@ -41,24 +41,34 @@ export async function publishArtifact(
   // checks the preconditions then, against the final fields.
   if (!input.trailingFields) await checkPreconditionsEarly(db, namespace.id, early, input);
 
-  // Quota is held before any byte is stored: the declared size, or in steps as a body of
-  // unknown length arrives. The commit turns it into usage; any failure gives it back.
+  // Quota is held before any byte is stored (the declared size, or in steps as a body of unknown
+  // length arrives) so an upload that cannot fit is refused before it is sent; the commit turns
+  // the hold into usage and any failure gives it back. A small declared body is not held: the
+  // commit's conditional charge is its exact check, and the namespace as read above refuses the
+  // obvious case before any byte is read.
   const declared = input.declaredSize;
-  const reservation = await reserveQuota(db, principal, namespace, BigInt(declared ?? Math.min(FIRST_RESERVATION, maxBytes)), {
-    ttlMs: UPLOAD_RESERVATION_MS,
-  });
+  const holdFirst = declared === undefined || declared > UNHELD_MAX_BYTES;
+  if (!holdFirst && !principal.isAdmin && namespace.usedBytes + namespace.reservedBytes + BigInt(declared) > quotaOf(namespace)) {
+    throw await quotaExceeded(db, namespace, BigInt(declared));
+  }
+  const reservation = holdFirst
+    ? await reserveQuota(db, principal, namespace, BigInt(declared ?? Math.min(FIRST_RESERVATION, maxBytes)), {
+        ttlMs: UPLOAD_RESERVATION_MS,
+      })
+    : null;
   const body =
     declared === undefined
-      ? reservingBody(input.body, Number(reservation.bytes), (more) =>
-          growReservation(db, principal, namespace, reservation.id, BigInt(more)),
-        )
+      ? reservingBody(input.body, Number(reservation!.bytes), (more) => growReservation(db, principal, namespace, reservation!.id, BigInt(more)))
       : input.body;
+  const release = async () => {
+    if (reservation) await releaseReservationNow(db, reservation.id);
+  };
   const storageKey = newStorageKey(namespace.id);
   let stored: { size: number; sha256: string };
   try {
     stored = await store.put(storageKey, body, { maxBytes, ifAbsent: true });
   } catch (error) {
-    await releaseReservationNow(db, reservation.id);
+    await release();
     if (error instanceof BlobTooLargeError) throw tooLarge(maxBytes);
     if (error instanceof BlobStoreUnavailableError) throw storageUnavailable();
     throw error;
@@ -74,21 +84,26 @@ export async function publishArtifact(
     }
   } catch (error) {
     await discardBlob(db, store, storageKey);
-    await releaseReservationNow(db, reservation.id);
+    await release();
     throw error;
   }
-  const result = await commitStoredBlob(db, store, {
+  return commitStoredBlob(db, store, {
     principal,
     p,
     input: { ...input, fields },
-    namespaceId: namespace.id,
+    namespace,
     storageKey,
     stored,
-    reservationId: reservation.id,
+    reservationId: reservation?.id ?? null,
+    audit: { via: input.via ?? "service" },
   });
-  await recordUpload(db, principal, result, input.via ?? "service");
-  return result;
 }
+
+/**
+ * Declared bodies up to this size are committed without a quota hold first: one transaction per
+ * small publish instead of two. Larger ones are held so that they are refused before they are sent.
+ */
+const UNHELD_MAX_BYTES = 1024 * 1024;
 
 /** A reservation outlives any upload through the server; one left by a dead process is reclaimed after. */
 const UPLOAD_RESERVATION_MS = 6 * 3_600_000;
@@ -120,9 +135,9 @@ export async function checkPreconditionsEarly(
 }
 
 /**
- * Commits bytes already stored at `storageKey` as the next version. Any failure removes the
- * blob, so there is never a row without bytes nor bytes left without a row. A losing concurrent
- * writer (unique (artifactId, version)) retries.
+ * Commits bytes already stored at `storageKey` as the next version, with its audit row. Any
+ * failure removes the blob, so there is never a row without bytes nor bytes left without a row.
+ * A losing concurrent writer retries.
  */
 export async function commitStoredBlob(
   db: Db,
@@ -131,11 +146,13 @@ export async function commitStoredBlob(
     principal: TPrincipal;
     p: TPrepared;
     input: Omit<TPublishInput, "body">;
-    namespaceId: string;
+    namespace: TCommitNamespace;
     storageKey: string;
     stored: { size: number; sha256: string };
-    /** The quota held for these bytes: settled by the commit, released if it does not happen. */
-    reservationId: string;
+    /** The quota held for these bytes (settled by the commit, released if it does not happen), or null when none was. */
+    reservationId: string | null;
+    /** How the publish is audited, in its transaction. */
+    audit: TUploadAudit;
   },
 ): Promise<TPublishResult> {
   const print = fingerprint(c.p, c.stored.sha256);
@@ -145,22 +162,25 @@ export async function commitStoredBlob(
         const { queuedDeletes, ...result } = await db.$transaction((tx) => commitVersion(tx, { ...c, backend: store.backend, print }));
         if (result.replayed) {
           await discardBlob(db, store, c.storageKey);
-          await releaseReservationNow(db, c.reservationId);
+          if (c.reservationId !== null) await releaseReservationNow(db, c.reservationId);
         }
         await deleteQueuedBlobs(db, queuedDeletes);
         return result;
       } catch (error) {
-        if (!isUniqueViolation(error) || attempt >= MAX_COMMIT_ATTEMPTS) throw error;
+        if (!isLostRace(error) || attempt >= MAX_COMMIT_ATTEMPTS) throw error;
       }
     }
   } catch (error) {
     await discardBlob(db, store, c.storageKey);
-    await releaseReservationNow(db, c.reservationId);
-    if (isUniqueViolation(error))
+    if (c.reservationId !== null) await releaseReservationNow(db, c.reservationId);
+    if (isLostRace(error))
       throw new StowageError("ARTIFACT_VERSION_CONFLICT", "too many concurrent writes to this artifact; try again");
     throw error;
   }
 }
+
+/** Another writer committed first (the same new artifact, session or run, or the same version number): the commit runs again. */
+const isLostRace = (error: unknown) => isUniqueViolation(error) || error instanceof VersionRaceLost;
 
 const tooLarge = (maxBytes: number) =>
   new StowageError("ARTIFACT_TOO_LARGE", `the upload exceeds the ${Math.round(maxBytes / 1024 / 1024)} MB limit`, { maxBytes });

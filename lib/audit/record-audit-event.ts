@@ -63,26 +63,32 @@ function redact(value: unknown): unknown {
 /**
  * Appends one event to the audit log. Never throws: an audit failure is logged and the request
  * that caused it goes on. (Inside a PostgreSQL transaction a failed insert still aborts that
- * transaction, so record after the commit unless the event must commit with the change.)
+ * transaction: an event that must commit with its change uses recordAuditEventInTx.)
  */
 export async function recordAuditEvent(db: Db | Tx, e: TAuditEventInput): Promise<void> {
   try {
-    const id = newId();
-    await db.auditEvent.create({
-      data: {
-        id,
-        // The instant the time-ordered id starts with, so time filters can be id ranges.
-        createdAt: new Date(parseInt(id.slice(0, 10), 36)),
-        actorId: e.actor?.identityId ?? null,
-        actorName: e.actorName ?? e.actor?.name ?? "anonymous",
-        action: e.action,
-        namespace: e.namespace ?? null,
-        artifactId: e.artifactId ?? null,
-        version: e.version ?? null,
-        details: JSON.stringify(redact(e.details ?? {})),
-      },
-    });
+    await recordAuditEventInTx(db, e);
   } catch (error) {
     console.error(`Stowage: could not record audit event ${e.action}:`, (error as Error)?.message ?? error);
   }
+}
+
+/** Appends one event in the caller's transaction, so it commits with the change or not at all; throws on failure. */
+export async function recordAuditEventInTx(tx: Db | Tx, e: TAuditEventInput): Promise<void> {
+  const id = newId();
+  await tx.auditEvent.create({
+    data: {
+      id,
+      // The instant the time-ordered id starts with, so time filters can be id ranges.
+      createdAt: new Date(parseInt(id.slice(0, 10), 36)),
+      actorId: e.actor?.identityId ?? null,
+      actorName: e.actorName ?? e.actor?.name ?? "anonymous",
+      action: e.action,
+      namespace: e.namespace ?? null,
+      artifactId: e.artifactId ?? null,
+      version: e.version ?? null,
+      details: JSON.stringify(redact(e.details ?? {})),
+    },
+    select: { id: true },
+  });
 }

@@ -1,24 +1,24 @@
 import "server-only";
-import type { Db } from "../db/client.ts";
+import type { Tx } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import type { TPublishResult } from "../artifacts/publish-input.ts";
-import { recordAuditEvent } from "./record-audit-event.ts";
+import { recordAuditEventInTx } from "./record-audit-event.ts";
 
-/** Records a published version (`via`: api, direct-upload, or what another caller says); replays of an earlier upload published nothing and are skipped. */
-export async function recordUpload(
-  db: Db,
-  principal: TPrincipal,
-  result: TPublishResult,
-  via: string,
-  extra: Record<string, unknown> = {},
-): Promise<void> {
+/** How a publish is audited: `via` says how the bytes came (api, direct-upload, or what another caller says). */
+export type TUploadAudit = { via: string; extra?: Record<string, unknown> };
+
+/**
+ * Records a published version in the publishing transaction, so a version is never without its
+ * audit row. Replays of an earlier upload published nothing and are not recorded.
+ */
+export async function recordUpload(tx: Tx, principal: TPrincipal, result: TPublishResult, audit: TUploadAudit): Promise<void> {
   if (result.replayed) return;
-  await recordAuditEvent(db, {
+  await recordAuditEventInTx(tx, {
     actor: principal,
     action: "artifact.upload",
     namespace: result.artifact.namespace,
     artifactId: result.artifact.id,
     version: result.version.version,
-    details: { via, sizeBytes: result.version.sizeBytes, sha256: result.version.sha256, ...extra },
+    details: { via: audit.via, sizeBytes: result.version.sizeBytes, sha256: result.version.sha256, ...audit.extra },
   });
 }

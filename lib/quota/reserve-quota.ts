@@ -35,10 +35,18 @@ async function hold(
     return true;
   });
   if (held) return;
+  throw await quotaExceeded(db, ns, await requested());
+}
+
+/**
+ * The 409 for an upload that does not fit, with the namespace's numbers as they are now and
+ * `requestedBytes`, what the upload as a whole asks for.
+ */
+export async function quotaExceeded(db: Db | Tx, ns: TQuotaNamespace, wanted: bigint): Promise<StowageError> {
+  const quota = quotaOf(ns);
   const now = await db.namespace.findUniqueOrThrow({ where: { id: ns.id } });
-  const wanted = await requested();
   quotaRefusals.inc();
-  throw new StowageError(
+  return new StowageError(
     "ARTIFACT_QUOTA_EXCEEDED",
     `this upload needs ${wanted} bytes but namespace ${ns.name} has ${quota - now.usedBytes - now.reservedBytes} of its ${quota} left`,
     {

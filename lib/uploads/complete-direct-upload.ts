@@ -6,7 +6,6 @@ import { requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { commitStoredBlob, storageUnavailable } from "../artifacts/publish-artifact.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
-import { recordUpload } from "../audit/record-upload.ts";
 import { prepareFields, type TPublishResult } from "../artifacts/publish-input.ts";
 import { ARTIFACT_INCLUDE, VERSION_INCLUDE, toArtifactDto, toVersionDto } from "../artifacts/serialize.ts";
 import { isLive } from "../artifacts/find-artifact-or-throw.ts";
@@ -147,10 +146,11 @@ export async function completeDirectUpload(db: Db, principal: TPrincipal, upload
       principal,
       p,
       input: fields.input,
-      namespaceId: namespace.id,
+      namespace,
       storageKey: upload.storageKey,
       stored: { size, sha256 },
       reservationId: upload.id,
+      audit: { via: "direct-upload", extra: { uploadId: upload.id } },
     });
   } catch (error) {
     // commitStoredBlob has removed the bytes and given the quota back.
@@ -169,6 +169,5 @@ export async function completeDirectUpload(db: Db, principal: TPrincipal, upload
     version: result.version.version,
     details: { uploadId: upload.id },
   });
-  await recordUpload(db, principal, result, "direct-upload", { uploadId: upload.id });
   return result;
 }

@@ -122,7 +122,7 @@ describe("audit log", () => {
         .filter((e) => e.details.uploadId === uploadId)
         .map((e) => e.action)
         .reverse();
-    expect(of(done.id)).toEqual(["upload.start", "upload.complete", "artifact.upload"]);
+    expect(of(done.id)).toEqual(["upload.start", "artifact.upload", "upload.complete"]);
     expect(of(dropped.id)).toEqual(["upload.start", "upload.abort"]);
     const uploaded = mine.find((e) => e.action === "artifact.upload" && e.details.uploadId === done.id)!;
     expect(uploaded).toMatchObject({

@@ -73,6 +73,7 @@ describe("recordAuditEvent", () => {
   });
 
   it("never throws into the caller: a failing insert is logged and the caller goes on", async () => {
+    const { artifact } = await h.publish(h.alice, { namespace: NS, name: "a.txt" });
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     // A real fault: the table is gone.
     await h.db.$executeRawUnsafe('DROP TABLE "AuditEvent"');
@@ -80,8 +81,18 @@ describe("recordAuditEvent", () => {
     expect(logged).toHaveBeenCalledTimes(1);
     expect(String(logged.mock.calls[0]![0])).toMatch(/could not record audit event share\.create/);
     // And the service that records still succeeds.
-    const { artifact } = await h.publish(h.alice, { namespace: NS, name: "a.txt" });
     expect((await shareArtifact(h.db, h.alice, artifact.id, { identity: "bob" })).created).toBe(true);
+  });
+
+  it("a publish commits with its audit row or not at all", async () => {
+    await h.publish(h.alice, { namespace: NS, name: "a.txt" }, "zero");
+    const usage = async () => (await h.db.namespace.findUniqueOrThrow({ where: { name: NS } })).usedBytes;
+    const before = await usage();
+    await h.db.$executeRawUnsafe('DROP TABLE "AuditEvent"');
+    await expect(h.publish(h.alice, { namespace: NS, name: "a.txt" }, "one")).rejects.toThrow(/AuditEvent/);
+    expect(await h.db.artifactVersion.count()).toBe(1);
+    expect(await usage()).toBe(before);
+    expect(await h.db.artifact.findFirstOrThrow({ where: { name: "a.txt" } })).toMatchObject({ latestVersion: 0, nextVersion: 1 });
   });
 });
 
@@ -157,12 +168,12 @@ describe("what the services record", () => {
     const { events } = await list({ actor: "alice" });
     expect(events.map((e) => e.action).reverse()).toEqual([
       "upload.start",
-      "upload.complete",
       "artifact.upload",
+      "upload.complete",
       "upload.start",
       "upload.abort",
     ]);
-    const [abort, , uploaded, complete, started] = events;
+    const [abort, , complete, uploaded, started] = events;
     expect(started!.details).toMatchObject({
       uploadId: upload.id,
       name: "big.bin",
