@@ -58,7 +58,9 @@ export async function publishArtifact(
     : null;
   const body =
     declared === undefined
-      ? reservingBody(input.body, Number(reservation!.bytes), (more) => growReservation(db, principal, namespace, reservation!.id, BigInt(more)))
+      ? reservingBody(input.body, Number(reservation!.bytes), (more) =>
+          growReservation(db, principal, namespace, reservation!.id, BigInt(more)),
+        )
       : input.body;
   const release = async () => {
     if (reservation) await releaseReservationNow(db, reservation.id);
@@ -173,8 +175,7 @@ export async function commitStoredBlob(
   } catch (error) {
     await discardBlob(db, store, c.storageKey);
     if (c.reservationId !== null) await releaseReservationNow(db, c.reservationId);
-    if (isLostRace(error))
-      throw new StowageError("ARTIFACT_VERSION_CONFLICT", "too many concurrent writes to this artifact; try again");
+    if (isLostRace(error)) throw new StowageError("ARTIFACT_VERSION_CONFLICT", "too many concurrent writes to this artifact; try again");
     throw error;
   }
 }

@@ -58,7 +58,10 @@ export async function selectArtifact(
  * Many artifacts, each with its latest version, in one statement (a listing page), in no
  * particular order. Tags are not included.
  */
-export async function selectArtifactsWithLatest(db: Db, ids: string[]): Promise<Map<string, { artifact: TArtifactCore; latest: TVersionRow | null }>> {
+export async function selectArtifactsWithLatest(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { artifact: TArtifactCore; latest: TVersionRow | null }>> {
   if (!ids.length) return new Map();
   const rows = await db.$queryRaw<TRaw[]>`
     SELECT ${ARTIFACT_COLUMNS}, ${VERSION_COLUMNS}

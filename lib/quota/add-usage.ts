@@ -23,8 +23,7 @@ export async function addUsage(
 ): Promise<boolean> {
   const delta = BigInt(deltaBytes);
   if (delta === 0n) return true;
-  const within =
-    options.quota === undefined ? Prisma.empty : Prisma.sql`AND "usedBytes" + "reservedBytes" + ${delta} <= ${options.quota}`;
+  const within = options.quota === undefined ? Prisma.empty : Prisma.sql`AND "usedBytes" + "reservedBytes" + ${delta} <= ${options.quota}`;
   const rows = await tx.$queryRaw<{ usedBytes: bigint }[]>`
     UPDATE "Namespace" SET "usedBytes" = "usedBytes" + ${delta} WHERE "id" = ${namespaceId} ${within} RETURNING "usedBytes"`;
   if (!rows[0]) return false;

@@ -41,7 +41,8 @@ describe("quotas over HTTP", () => {
       (await admin.json(`/api/v1/namespaces/${encodeURIComponent(ns)}`, { method: "PATCH", json: { quotaBytes: quota } })).body.quotaBytes,
     ).toBe(quota);
 
-    // Half declare their length, half stream it (chunked): both paths hold quota before storing.
+    // Half declare their length (small ones are charged by the commit's conditional update), half
+    // stream it (chunked: quota is held as the bytes arrive).
     const uploads = Array.from({ length: 200 }, (_, i) => {
       const bytes = new Uint8Array(size).fill(i % 256);
       const body = i % 2 === 0 ? bytes : new ReadableStream({ start: (c) => (c.enqueue(bytes), c.close()) });

@@ -32,6 +32,21 @@ describe("quotas", () => {
     expect(await usage()).toMatchObject({ usedBytes: 1000, reservedBytes: 0 });
   });
 
+  it("small declared uploads that all pass the first look: the commit charges exactly what fits and leaves nothing of the others", async () => {
+    await setQuota(1000);
+    // Ten at once: each sees an empty namespace before any byte is stored, so only the
+    // conditional charge at commit can tell them apart.
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => h.publish(h.alice, { namespace: NS, name: `r${i}` }, "x".repeat(300), { declaredSize: 300 })),
+    );
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+    for (const r of refused) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "ARTIFACT_QUOTA_EXCEEDED", status: 409 });
+    expect(await usage()).toMatchObject({ usedBytes: 900, reservedBytes: 0, versionCount: 3 });
+    expect((await h.blobFiles()).filter((f) => f.startsWith("v1/"))).toHaveLength(3);
+    expect(await h.db.artifact.count()).toBe(3);
+  });
+
   it("stops a body of unknown length once it grows past the quota", async () => {
     await setQuota(20 * 1024 * 1024);
     async function* endless() {
