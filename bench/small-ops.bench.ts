@@ -13,7 +13,8 @@
 // BENCH_SMALL_NAMES (100), BENCH_LIST_ARTIFACTS (10000), BENCH_SKIP_POSTGRES=1, BENCH_COUNT_QUERIES=0
 // (no STOWAGE_METRICS_TOKEN, so no statement counting in the server), BENCH_TMPDIR,
 // BENCH_TIMEOUT_S (900), BENCH_STRICT=1 (exit 3 when a goal is missed), BENCH_JSON_OUT (results as
-// JSON). See bench/README.md.
+// JSON), BENCH_SMALL_PROFILE=1 (instead of measuring: a CPU profile of the server per operation,
+// SQLite only, reduced to where the time goes). See bench/README.md.
 import { FileArtifactService, LogLevel, setLogLevel } from "@google/adk";
 import { createHash, randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -36,7 +37,8 @@ import {
   yieldToEventLoop,
 } from "./support/common.ts";
 import { startPostgres, type TBenchPostgres } from "./support/postgres-server.ts";
-import { newAdminKey, startStowage } from "./support/servers.ts";
+import { mainThreadBreakdown, readProfileDir } from "./support/cpu-profile.ts";
+import { newAdminKey, startBaseline, startStowage } from "./support/servers.ts";
 
 const NAMESPACE = "agent:admin";
 const BODY_BYTES = 1024;
@@ -54,6 +56,7 @@ const LIST_COUNT = envInt("BENCH_LIST_ARTIFACTS", 10_000, MAX_PAGE + 1);
 // Counting statements turns on Prisma's query events in the server; BENCH_COUNT_QUERIES=0 runs
 // without STOWAGE_METRICS_TOKEN, to see what the counting itself costs.
 const COUNT_QUERIES = process.env.BENCH_COUNT_QUERIES !== "0";
+const PROFILE = process.env.BENCH_SMALL_PROFILE === "1";
 
 type TOp = "save" | "load latest" | "list versions" | "list page of 50";
 const OPS: TOp[] = ["save", "load latest", "list versions", "list page of 50"];
@@ -79,7 +82,8 @@ type TPhase = {
 
 type TListing = { seconds: number; pages: number; queriesPerPage?: number; serverCpuMs?: number; dbCpuMs?: number; runs: number[] };
 
-type TDbResult = { phases: Record<string, TPhase>; list: TListing; seedSeconds: number };
+/** `list` is null when only some operations were run (BENCH_SMALL_PROFILE). */
+type TDbResult = { phases: Record<string, TPhase>; list: TListing | null; seedSeconds: number };
 
 const key = (op: string, concurrency: number) => `${op} @${concurrency}`;
 const nameOf = (i: number) => `item-${String(i % NAMES).padStart(4, "0")}.txt`;
@@ -169,8 +173,10 @@ type TResponse = { status: number; body: Buffer };
 function httpClient(baseUrl: string, headers: Record<string, string>) {
   const { hostname, port } = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  let sent = 0;
   const request = (method: string, path: string, body?: Buffer, extra: Record<string, string> = {}) =>
     new Promise<TResponse>((resolve, reject) => {
+      sent++;
       const req = http.request({
         host: hostname,
         port,
@@ -195,7 +201,7 @@ function httpClient(baseUrl: string, headers: Record<string, string>) {
       throw new Error(`${method} ${path} answered ${r.status}, expected ${status}: ${r.body.toString().slice(0, 500)}`);
     return r.body;
   };
-  return { request, expect, close: () => agent.destroy() };
+  return { request, expect, sent: () => sent, close: () => agent.destroy() };
 }
 
 /** stowage_db_queries_total from GET /metrics. */
@@ -213,17 +219,25 @@ type TVersions = { versions: { artifactId: string; version: number; sizeBytes: n
 type TList = { artifacts: { id: string; name: string; latestVersion: number }[]; nextCursor: string | null };
 
 /** Stowage on one database: every operation at every concurrency, then the 10,000-name listing. */
-async function benchStowage(label: string, options: { postgres?: TBenchPostgres }): Promise<TDbResult> {
+async function benchStowage(
+  label: string,
+  options: { postgres?: TBenchPostgres; only?: TOp[]; nodeArgs?: string[] },
+): Promise<TDbResult & { requests: number; measuredFromUs: number }> {
   const tmp = makeTempDir(`stowage-bench-small-${label}-`, 256 * MiB);
   const dataDir = path.join(tmp, "data");
   const adminKey = newAdminKey();
   const metricsToken = `bench-metrics-${randomBytes(12).toString("hex")}`;
   const databaseUrl = options.postgres?.url ?? `file:${dataDir}/stowage.db`;
-  const server = await startStowage(dataDir, adminKey, {
-    ...(COUNT_QUERIES ? { STOWAGE_METRICS_TOKEN: metricsToken } : {}),
-    // startStowage defaults to SQLite in dataDir; startServer lets env override it.
-    ...(options.postgres ? { DATABASE_URL: databaseUrl } : {}),
-  });
+  const server = await startStowage(
+    dataDir,
+    adminKey,
+    {
+      ...(COUNT_QUERIES ? { STOWAGE_METRICS_TOKEN: metricsToken } : {}),
+      // startStowage defaults to SQLite in dataDir; startServer lets env override it.
+      ...(options.postgres ? { DATABASE_URL: databaseUrl } : {}),
+    },
+    options.nodeArgs,
+  );
   const client = httpClient(server.baseUrl, { Authorization: `Bearer ${adminKey}` });
   const probe = {
     queries: COUNT_QUERIES ? () => readQueries(server.baseUrl, metricsToken) : undefined,
@@ -313,7 +327,11 @@ async function benchStowage(label: string, options: { postgres?: TBenchPostgres 
     };
 
     const phases: Record<string, TPhase> = {};
-    for (const op of OPS) {
+    // Where the measured phases begin, on the clock of V8's profiles (CLOCK_MONOTONIC, µs): a
+    // profile counts from here, leaving out start-up and seeding.
+    const measuredFromUs = Number(process.hrtime.bigint() / 1000n);
+    const sentBefore = client.sent();
+    for (const op of options.only ?? OPS) {
       await checks[op]?.();
       for (const c of CONCURRENCIES) {
         phases[key(op, c)] = await phase(c, ops[op], probe);
@@ -325,6 +343,8 @@ async function benchStowage(label: string, options: { postgres?: TBenchPostgres 
     }
     // The loads above were of the latest version; a load after all the saves still matches.
     await checks["load latest"]!();
+    const requests = client.sent() - sentBefore;
+    if (options.only) return { phases, list: null, seedSeconds: 0, requests, measuredFromUs };
 
     // ---- 10,000 names of one session ------------------------------------------------------
     // The session and its first artifact through the API; the rest straight into the database
@@ -437,10 +457,85 @@ async function benchStowage(label: string, options: { postgres?: TBenchPostgres 
     console.log(
       `  ${label} listing ${LIST_COUNT} names: ${list.seconds.toFixed(3)} s in ${list.pages} pages (seeded in ${seedSeconds.toFixed(1)} s)`,
     );
-    return { phases, list, seedSeconds };
+    return { phases, list, seedSeconds, requests, measuredFromUs };
   } finally {
     client.close();
     await server.stop();
+  }
+}
+
+// ---- the floor -----------------------------------------------------------------------------
+
+type TFloorOp = "save" | "load latest";
+
+/**
+ * The same client and workload against a plain Node HTTP server (bench/support/baseline-server.ts):
+ * a save writes the file, hashes it and fsyncs it (no row, no auth), a load reads the file. What
+ * HTTP and the disk cost on this machine before any database or application code runs.
+ */
+async function benchFloor(): Promise<Record<string, TPhase>> {
+  const dir = makeTempDir("stowage-bench-small-floor-", 64 * MiB);
+  const server = await startBaseline(dir);
+  const client = httpClient(server.baseUrl, {});
+  const probe = { serverCpu: () => cpuOf(server.pid) };
+  const save = async (i: number) => {
+    const text = await client.expect(201, "POST", `/files/${nameOf(i)}?sha256=1&fsync=1`, bodyFor(i));
+    const { size } = JSON.parse(text.toString("utf8")) as { size: number };
+    if (size !== BODY_BYTES) throw new Error(`plain HTTP save: ${size} bytes stored, expected ${BODY_BYTES}`);
+  };
+  const ops: Record<TFloorOp, (i: number) => Promise<void>> = {
+    save,
+    "load latest": async (i) => {
+      const body = await client.expect(200, "GET", `/files/${nameOf(i)}`);
+      if (body.length !== BODY_BYTES) throw new Error(`plain HTTP load: ${body.length} bytes, expected ${BODY_BYTES}`);
+    },
+  };
+  try {
+    for (let i = 0; i < NAMES; i++) await save(i);
+    const phases: Record<string, TPhase> = {};
+    for (const op of Object.keys(ops) as TFloorOp[]) {
+      for (const c of CONCURRENCIES) {
+        const p = (phases[key(op, c)] = await phase(c, ops[op], probe));
+        console.log(
+          `  plain HTTP ${key(op, c)}: ${p.opsPerSecond.toFixed(0)}/s p50 ${p.p50.toFixed(2)} ms p99 ${p.p99.toFixed(2)} ms (runs ${p.runs.map((r) => r.toFixed(0)).join(", ")})`,
+        );
+      }
+    }
+    return phases;
+  } finally {
+    client.close();
+    await server.stop();
+  }
+}
+
+/**
+ * BENCH_SMALL_PROFILE=1: one fresh SQLite server per operation under `node --cpu-prof`, driven
+ * like the measured run (seeding, warm-up, 1 and 8 in flight), then its main thread's busy time
+ * split by part of the stack, per request. Profiling slows the server down, so no goals here.
+ */
+async function profileStowage(): Promise<void> {
+  for (const op of OPS) {
+    const dir = makeTempDir("stowage-bench-small-profile-");
+    const r = await benchStowage("sqlite", { only: [op], nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`] });
+    const b = mainThreadBreakdown(readProfileDir(dir), r.measuredFromUs);
+    const perRequest = (ms: number) => (ms / r.requests).toFixed(3);
+    const at8 = r.phases[key(op, 8)]!;
+    console.log(
+      `\n${op}: ${r.requests} requests; main thread busy ${perRequest(b.busyMs)} ms/request ` +
+        `(the whole process at 8 in flight: ${at8.serverCpuMs?.toFixed(2)} ms/request, threads included)`,
+    );
+    console.log(
+      table(
+        ["part of the stack", "share of busy", "ms/request"],
+        b.parts.map((p) => [p.part, `${(p.share * 100).toFixed(1)}%`, perRequest(p.ms)]),
+      ),
+    );
+    console.log(
+      table(
+        ["most self time (function, script)", "part", "ms/request"],
+        b.top.map((t) => [t.fn.slice(0, 90), t.part, perRequest(t.ms)]),
+      ),
+    );
   }
 }
 
@@ -533,9 +628,13 @@ async function main() {
     `small-ops bench: ${BODY_BYTES} B bodies, ${NAMES} names, ${SECONDS} s per phase after ${WARMUP_MS} ms warm-up, ${RUNS} runs (median reported), ${LIST_COUNT} names to list`,
   );
   console.log(`machine: ${machineInfo()}`);
+  if (PROFILE) return profileStowage();
 
   console.log("\nADK FileArtifactService, in-process:");
   const adk = await benchAdk();
+
+  console.log("\nPlain Node HTTP server (file write + sha256 + fsync; file read), the same client:");
+  const floor = await benchFloor();
 
   console.log("\nStowage on SQLite + filesystem, over HTTP:");
   const sqlite = await benchStowage("sqlite", {});
@@ -579,6 +678,7 @@ async function main() {
       CONCURRENCIES.map((c) => {
         const p = r.phases[key(op, c)]!;
         const a = adkOf(op, c);
+        const f = floor[key(op, c)];
         return [
           op,
           c,
@@ -591,6 +691,7 @@ async function main() {
           f2(p.clientCpuMs),
           a ? f0(a.opsPerSecond) : "-",
           a ? ratio(p.opsPerSecond / a.opsPerSecond) : "-",
+          f ? ratio(p.opsPerSecond / f.opsPerSecond) : "-",
           p.runs.map(f0).join(" / "),
         ];
       }),
@@ -610,18 +711,29 @@ async function main() {
           "client CPU ms/req",
           "ADK ops/s",
           "vs ADK",
+          "vs plain HTTP",
           "runs ops/s",
         ],
         rows,
       ),
     );
-    const l = r.list;
+    const l = r.list!;
     console.log(
       `listing ${LIST_COUNT} names (${l.pages} pages of ${MAX_PAGE}, sequential): ${l.seconds.toFixed(3)} s, ${f2(l.queriesPerPage)} queries/page, ` +
         `server CPU ${f0(l.serverCpuMs!)} ms${l.dbCpuMs !== undefined ? `, PG CPU ${f0(l.dbCpuMs)} ms` : ""}; ADK listArtifactKeys ${adk.list.seconds.toFixed(3)} s = ` +
         `${ratio(adk.list.seconds / l.seconds)} (runs ${l.runs.map((s) => s.toFixed(3)).join(" / ")}; seeded through Prisma createMany in ${r.seedSeconds.toFixed(1)} s)`,
     );
   };
+  console.log(`\nPlain Node HTTP server (the floor: no database, no auth), the same client`);
+  console.log(
+    table(
+      ["operation", "in flight", "ops/s", "p50 ms", "p99 ms", "server CPU ms/req", "client CPU ms/req", "runs ops/s"],
+      Object.entries(floor).map(([k, p]) => {
+        const [op, c] = k.split(" @");
+        return [op!, c!, f0(p.opsPerSecond), f2(p.p50), f2(p.p99), f2(p.serverCpuMs), f2(p.clientCpuMs), p.runs.map(f0).join(" / ")];
+      }),
+    ),
+  );
   dbTable("SQLite", sqlite);
   if (postgres) dbTable("PostgreSQL", postgres);
   else console.log(`\nPostgreSQL: not measured (${postgresSkipped})`);
@@ -661,7 +773,7 @@ async function main() {
         });
       }
     }
-    const share = sqlite.list.seconds / postgres.list.seconds;
+    const share = sqlite.list!.seconds / postgres.list!.seconds;
     goals.push({
       goal: `PostgreSQL listing ${LIST_COUNT} names: >= 70% of SQLite speed`,
       measured: `${(share * 100).toFixed(0)}%`,
@@ -674,7 +786,7 @@ async function main() {
   for (const [label, r] of dbs) {
     const save = at(r, "save", 8).opsPerSecond / adkOf("save", 8)!.opsPerSecond;
     const load = at(r, "load latest", 8).opsPerSecond / adkOf("load latest", 8)!.opsPerSecond;
-    const list = adk.list.seconds / r.list.seconds;
+    const list = adk.list.seconds / r.list!.seconds;
     goals.push({ goal: `${label} save, 8 in flight: >= 1x ADK in-process`, measured: ratio(save), ok: save >= 1 });
     goals.push({ goal: `${label} load latest, 8 in flight: >= 2x ADK in-process`, measured: ratio(load), ok: load >= 2 });
     goals.push({
@@ -702,6 +814,7 @@ async function main() {
           bench: "small-ops",
           config: { bodyBytes: BODY_BYTES, names: NAMES, seconds: SECONDS, warmupMs: WARMUP_MS, runs: RUNS, listCount: LIST_COUNT },
           adk,
+          floor,
           sqlite,
           postgres: postgres ?? { skipped: postgresSkipped },
           goals,

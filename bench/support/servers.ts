@@ -28,6 +28,8 @@ export async function startStowage(
   dataDir: string,
   adminKey: string,
   env: Record<string, string> = {},
+  /** More Node flags for the server alone, on its command line (e.g. --cpu-prof). */
+  nodeArgs: string[] = [],
 ): Promise<TBenchServer & { gc: () => TGcTotals }> {
   // The GC probe (bench/support/gc-probe.mjs) rides along in NODE_OPTIONS, after whatever was
   // there and BENCH_SERVER_NODE_OPTIONS (to try V8 flags on the server alone, e.g.
@@ -42,6 +44,7 @@ export async function startStowage(
     dataDir,
     databaseUrl: `file:${dataDir}/stowage.db`,
     adminKey,
+    nodeArgs,
     env: { NODE_OPTIONS: nodeOptions.filter(Boolean).join(" "), STOWAGE_BENCH_GC_FILE: gcFile, ...env },
   });
   let stopped: Promise<void> | undefined;

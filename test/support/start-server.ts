@@ -45,6 +45,8 @@ export async function startServer(options: {
   adminKey?: string;
   env?: Record<string, string>;
   port?: number;
+  /** Node flags before `npm start`'s own, for those NODE_OPTIONS refuses (e.g. --cpu-prof). */
+  nodeArgs?: string[];
 }): Promise<TStartedServer> {
   // A given port: a restart at the address clients already know.
   const port = options.port ?? (await freePort());
@@ -58,7 +60,7 @@ export async function startServer(options: {
     ...options.env,
   };
   env.HOST = "127.0.0.1";
-  const child = spawn(process.execPath, startArguments(), {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...startArguments()], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
