@@ -1,13 +1,13 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { getConfig } from "../config.ts";
 import { parseDatabaseUrl } from "./database-url.ts";
 import { dbQueries } from "../observability/stowage-metrics.ts";
+import { CachingSqliteAdapterFactory } from "./sqlite-statement-cache.ts";
 
 /**
  * Both generated clients have the same models and methods (the PostgreSQL schema is derived
@@ -51,7 +51,7 @@ export function createDb(databaseUrl: string, options: { onQuery?: (e: TQueryEve
   } else {
     mkdirSync(path.dirname(target.file), { recursive: true });
     db = new SqliteClient({
-      adapter: new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 }),
+      adapter: new CachingSqliteAdapterFactory({ url: target.url, timeout: 10_000 }),
       transactionOptions,
       log,
     }) as unknown as Db;
