@@ -12,7 +12,8 @@ type TProfile = { nodes: TNode[]; samples: number[]; timeDeltas: number[]; start
 const PARTS: [string, RegExp][] = [
   ["Prisma client (generated + runtime)", /lib\/db\/generated\/|@prisma\/client\//],
   ["Prisma driver adapter", /@prisma\/adapter-|@prisma\/driver-adapter-utils/],
-  ["SQLite driver (better-sqlite3 + native)", /better-sqlite3/],
+  // The statement cache calls SQLite's run/all itself, so the native time lands on its frames.
+  ["SQLite driver (better-sqlite3 + native)", /better-sqlite3|lib[/_]db[/_]sqlite-statement-cache/],
   ["PostgreSQL driver (pg)", /node_modules\/pg(-[a-z]+)?\//],
   ["Next.js", /node_modules\/next\/|\.next\/server\//],
   ["Stowage lib/ and server", /\/lib\/|\/scripts\//],
