@@ -79,10 +79,11 @@ export function breakdown(profile: TProfile, fromUs = 0): TCpuBreakdown {
   const selfMs = new Map<string, { part: string; ms: number }>();
   let at = profile.startTime;
   profile.samples.forEach((id, i) => {
-    at += profile.timeDeltas[i] ?? 0;
+    const deltaUs = profile.timeDeltas[i] ?? 0;
+    at += deltaUs;
     if (at < fromUs) return;
     const part = classify(id);
-    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const dt = deltaUs / 1000;
     ms.set(part, (ms.get(part) ?? 0) + dt);
     if (part === "idle") return;
     const { functionName, url } = byId.get(id)!.callFrame;

@@ -2,6 +2,8 @@ import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { Database, Statement } from "better-sqlite3";
 
+type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
+
 /**
  * Prisma's SQLite adapter (7.10) prepares every statement anew, then binds its arguments for good
  * (`prepare(sql).bind(args)`): SQLite compiles the same dozen statements on every request, 0.2 to
@@ -9,8 +11,6 @@ import type { Database, Statement } from "better-sqlite3";
  * statements by SQL text and gives the adapter an object that binds per call instead. It is the
  * same adapter otherwise: its type mapping, errors and transactions are untouched.
  */
-type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
-
 export class CachingSqliteAdapterFactory extends PrismaBetterSqlite3 {
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
@@ -30,17 +30,14 @@ type TAdapterStatement = {
   raw: () => { all: () => unknown[] };
 };
 
-const CACHED = Symbol.for("stowage.db.statementCache");
-
 /**
  * Puts the cache in front of the adapter's `prepare`. Throws when the adapter no longer holds
  * its better-sqlite3 database where 7.10 does, so an upgrade that moves it fails the tests
  * instead of silently compiling every statement again.
  */
 export function cacheStatements(adapter: SqlDriverAdapter): void {
-  const db = (adapter as unknown as { client?: Database & { [CACHED]?: true } }).client;
+  const db = (adapter as unknown as { client?: Database }).client;
   if (!db || typeof db.prepare !== "function") throw new Error("the SQLite adapter does not expose its database as `client`");
-  if (db[CACHED]) return;
   const compile = db.prepare.bind(db);
   const cache = new Map<string, Statement<unknown[]>>();
   const statementFor = (sql: string): Statement<unknown[]> => {
@@ -60,9 +57,10 @@ export function cacheStatements(adapter: SqlDriverAdapter): void {
     run: () => statement.run(args),
     raw: () => ({ all: () => statement.raw(true).all(args) }),
   });
+  // Unbound, the adapter only runs it (BEGIN); everything else goes through bind().
   const prepare = (sql: string) => {
     const statement = statementFor(sql);
-    return { ...bound(statement, []), bind: (args: unknown[]) => bound(statement, args) };
+    return { run: () => statement.run(), bind: (args: unknown[]) => bound(statement, args) };
   };
-  Object.assign(db, { prepare, [CACHED]: true });
+  Object.assign(db, { prepare });
 }
