@@ -88,7 +88,9 @@ describe.each(backends)("a server killed between the blob write and the commit (
       second = await startSideServer({ dataDir, databaseUrl: database.url, env: { ...backend.env, ARTIFACT_ORPHAN_GRACE_MINUTES: "0" } });
       await waitFor("the orphan sweep", async () => !(await backend.versionKeys()).includes(orphan));
       expect(await backend.versionKeys()).toEqual([...committed]);
-      expect(second.server.output()).toContain("removed 1 orphan blob(s)");
+      // The sweep logs its line after its last delete, and the line comes through a pipe: wait for it too.
+      const server = second.server;
+      await waitFor("the sweep's log line", async () => server.output().includes("removed 1 orphan blob(s)"), { timeoutMs: 10_000 });
 
       const client = clientFor(second.server.baseUrl, agent.key);
       const usage = (await client.json(`/api/v1/namespaces/${agent.namespace}/usage`)).body;
