@@ -9,7 +9,8 @@ type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
  * (`prepare(sql).bind(args)`): SQLite compiles the same dozen statements on every request, 0.2 to
  * 0.4 ms of a request's CPU in the small-ops bench's profile. This factory keeps the compiled
  * statements by SQL text and gives the adapter an object that binds per call instead. It is the
- * same adapter otherwise: its type mapping, errors and transactions are untouched.
+ * same adapter otherwise: its type mapping and errors are untouched, and its transactions differ
+ * in one word (see cacheStatements).
  */
 export class CachingSqliteAdapterFactory extends PrismaBetterSqlite3 {
   override async connect(): Promise<SqlDriverAdapter> {
@@ -57,9 +58,13 @@ export function cacheStatements(adapter: SqlDriverAdapter): void {
     run: () => statement.run(args),
     raw: () => ({ all: () => statement.raw(true).all(args) }),
   });
-  // Unbound, the adapter only runs it (BEGIN); everything else goes through bind().
+  // Unbound, the adapter only runs it (BEGIN); everything else goes through bind(). Its deferred
+  // BEGIN takes a read snapshot first, and a transaction that then writes fails at once with
+  // SQLITE_BUSY when another process (the operator CLI, a second server) committed meanwhile;
+  // IMMEDIATE takes the write lock up front, so it waits on the busy timeout instead. In one
+  // process nothing changes: the adapter already runs one transaction at a time.
   const prepare = (sql: string) => {
-    const statement = statementFor(sql);
+    const statement = statementFor(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
     return { run: () => statement.run(), bind: (args: unknown[]) => bound(statement, args) };
   };
   Object.assign(db, { prepare });

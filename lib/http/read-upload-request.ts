@@ -4,6 +4,7 @@ import { z } from "zod";
 import { validationFailed } from "../errors.ts";
 import type { TPublishFields, TPublishInput } from "../artifacts/publish-artifact.ts";
 import { readMultipartUpload } from "./read-multipart-upload.ts";
+import { requestBody } from "./request-body.ts";
 import { readSearchParams } from "./search-params.ts";
 import { readUploadHeaders } from "./upload-headers.ts";
 
@@ -48,7 +49,7 @@ export async function readUploadRequest(
   const { query } = readSearchParams(url, ZUploadQuery);
   const contentType = headers.get("content-type");
   if (!contentType || !/^multipart\/form-data\b/i.test(contentType)) {
-    return { input: { fields: query, contentType, body, ...preconditions }, dispose: nothing };
+    return { input: { fields: query, contentType, body: requestBody(body), ...preconditions }, dispose: nothing };
   }
 
   const merge = (form: Record<string, string>): TPublishFields => {

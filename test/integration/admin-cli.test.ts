@@ -16,18 +16,24 @@ function cli(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** A call that must succeed; a failure shows what the CLI said. */
+function cliOk(...args: string[]) {
+  const result = cli(...args);
+  expect(result.status, `stowage-admin ${args.join(" ")}: ${result.stderr}`).toBe(0);
+  return result;
+}
+
 describe("operator CLI", () => {
   it("creates identities, groups, namespaces, grants and keys that the API then honours", async () => {
     const name = uniq("cli-agent");
     const group = uniq("cli-group");
     const ns = `team:${uniq("cli")}`;
-    expect(cli("create-identity", name).status).toBe(0);
-    expect(cli("create-group", group).status).toBe(0);
-    expect(cli("add-member", group, name).status).toBe(0);
-    expect(cli("create-namespace", ns).status).toBe(0);
-    expect(cli("grant", ns, "--group", group, "--permission", "write").status).toBe(0);
-    const created = cli("create-key", name, "--label", "from the cli");
-    expect(created.status).toBe(0);
+    cliOk("create-identity", name);
+    cliOk("create-group", group);
+    cliOk("add-member", group, name);
+    cliOk("create-namespace", ns);
+    cliOk("grant", ns, "--group", group, "--permission", "write");
+    const created = cliOk("create-key", name, "--label", "from the cli");
     const key = JSON.parse(created.stdout).key as string;
     expect(key).toMatch(/^stw_/);
 
@@ -39,7 +45,7 @@ describe("operator CLI", () => {
     expect(up.status).toBe(201);
 
     const keyId = JSON.parse(created.stdout).id as string;
-    expect(cli("revoke-key", keyId).status).toBe(0);
+    cliOk("revoke-key", keyId);
     expect((await client.json("/api/v1/me")).status).toBe(401);
   });
 

@@ -123,7 +123,10 @@ describe("expiry over HTTP", () => {
     expect(await (await again.request(`/api/v1/artifacts/${live.body.artifact.id}/content`)).text()).toBe("live!");
     const [total] = await own.sql<{ sum: number | string }>(`SELECT SUM("sizeBytes") AS "sum" FROM "ArtifactVersion"`);
     expect(Number(total!.sum)).toBe(after.usedBytes);
-    expect(restarted.server.output()).toContain("removed 1 expired artifact(s) (2 version(s), 20 bytes)");
+    // The log line comes through a pipe and may trail the sweep's last write.
+    await waitFor("the sweep's log line", async () =>
+      restarted.server.output().includes("removed 1 expired artifact(s) (2 version(s), 20 bytes)"),
+    );
   });
 });
 

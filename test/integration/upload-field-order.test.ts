@@ -307,7 +307,7 @@ describe("multipart fields in any order", () => {
 
       restarted = await startSideServer({ dataDir: side.dataDir, databaseUrl: side.databaseUrl });
       expect(await readdir(dir)).toEqual([]);
-      expect(restarted.server.output()).toContain("removed 1 spooled upload");
+      await waitFor("the start-up sweep's log line", async () => restarted!.server.output().includes("removed 1 spooled upload"));
     } finally {
       await restarted?.stop({ keepData: true });
       await side.stop();

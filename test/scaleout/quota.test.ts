@@ -24,18 +24,19 @@ describe("a small quota hammered through three instances", () => {
     const sizes = Array.from({ length: UPLOADS }, (_, i) => 8_000 + ((i * 7_919) % 32_000));
     expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(2 * QUOTA);
 
+    // One sampler per instance, all running while the uploads contend: a single serial sampler
+    // once took only 5 samples in CI because the uploads were over that fast.
     const samples: (TUsage & { at: string })[] = [];
     let uploading = true;
-    const sampler = (async () => {
+    const samplers = baseUrls.map(async (url) => {
       for (let n = 0; uploading && n < 5_000; n++) {
-        const url = baseUrls[n % 3]!;
         const res = await httpRequest(`${url}/api/v1/namespaces/${encodeURIComponent(agent.namespace)}/usage`, {
           headers: { authorization: `Bearer ${agent.key}` },
         });
         expect(res.status).toBe(200);
         samples.push({ ...res.json<TUsage>(), at: url });
       }
-    })();
+    });
 
     const answers: TAnswer[] = await Promise.all(
       sizes.map((size, i) =>
@@ -43,12 +44,12 @@ describe("a small quota hammered through three instances", () => {
           method: "POST",
           headers: { authorization: `Bearer ${agent.key}`, "content-type": "application/octet-stream" },
           body: randomBytes(size),
-          ...(i % 2 ? { chunked: 4_096, pieceDelayMs: 5 } : {}),
+          ...(i % 2 ? { chunked: 4_096, pieceDelayMs: 20 } : {}),
         }),
       ),
     );
     uploading = false;
-    await sampler;
+    await Promise.all(samplers);
 
     const stored = answers.filter((a) => a.status === 201);
     const refused = answers.filter((a) => a.status !== 201);
@@ -60,6 +61,11 @@ describe("a small quota hammered through three instances", () => {
     expect(stored.length).toBeGreaterThan(0);
     expect(refused.length).toBeGreaterThan(0);
     expect(samples.length).toBeGreaterThan(5);
+    for (const url of baseUrls)
+      expect(
+        samples.some((s) => s.at === url),
+        `a sample from ${url}`,
+      ).toBe(true);
     for (const s of samples) {
       expect(s.usedBytes, `usage sample from ${s.at}`).toBeLessThanOrEqual(QUOTA);
       expect(s.usedBytes + s.reservedBytes, `usage + holds sample from ${s.at}`).toBeLessThanOrEqual(QUOTA);

@@ -99,6 +99,31 @@ describe("the SQLite statement cache", () => {
     await adapter.dispose();
   });
 
+  it("starts transactions with the write lock, so another connection's commit cannot fail one that reads, then writes", async () => {
+    const file = dbFile();
+    const adapter = await new PrismaBetterSqlite3({ url: `file:${file}` }).connect();
+    cacheStatements(adapter);
+    await adapter.executeScript("PRAGMA journal_mode = WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+    // Another process, as the operator CLI is to the server: its own connection, a short busy timeout.
+    const other = await new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 50 }).connect();
+    const otherInsert = (id: number) => other.executeRaw(q("INSERT INTO t (id, name) VALUES (?, 'other')", [id], [int]));
+    const tx = await adapter.startTransaction();
+    await tx.queryRaw(q("SELECT count(*) AS n FROM t"));
+    // With a deferred BEGIN this commit succeeds and the transaction's insert below fails with SQLITE_BUSY.
+    await expect(otherInsert(1)).rejects.toMatchObject({ name: "DriverAdapterError" });
+    await tx.executeRaw(q("INSERT INTO t (id, name) VALUES (?, ?)", [2, "tx"], [int, text]));
+    await tx.executeRaw(q("COMMIT"));
+    await tx.commit();
+    await otherInsert(3);
+    const rows = await adapter.queryRaw(q("SELECT id, name FROM t ORDER BY id"));
+    expect(rows.rows).toEqual([
+      [2, "tx"],
+      [3, "other"],
+    ]);
+    await other.dispose();
+    await adapter.dispose();
+  });
+
   it("is what createDb uses for SQLite, through Prisma's client", async () => {
     const connect = vi.spyOn(CachingSqliteAdapterFactory.prototype, "connect");
     const db = createDb(`file:${dbFile()}`);
