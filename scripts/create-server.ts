@@ -1,5 +1,6 @@
 import http from "node:http";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import next from "next";
 import { getConfig } from "../lib/config.ts";
 import { runSweeps, startup } from "../lib/startup.ts";
@@ -12,13 +13,16 @@ import { hasMalformedEscape } from "../lib/server/malformed-path.ts";
 import { validationFailed } from "../lib/errors.ts";
 import { requestIdFrom } from "../lib/observability/request-id.ts";
 import { runWithRequestContext, type TRequestContext } from "../lib/observability/request-context.ts";
-import { appRoutePatterns, routeLabeler } from "../lib/observability/route-labels.ts";
+import { appRouteFiles, appRoutePatterns, routeLabeler } from "../lib/observability/route-labels.ts";
+import { directApiRoutes, type TApiRouteModule } from "../lib/server/direct-api-routes.ts";
 
 export type TServerOptions = { dir: string; port: number; hostname: string; dev: boolean };
 
 /**
  * The Stowage server: migrations and bootstrap first, then one HTTP server in which the
- * byte-streaming routes run on Node streams and everything else (pages, JSON API) is Next.js.
+ * byte-streaming routes run on Node streams, the JSON API's route handlers are called directly
+ * (lib/server/direct-api-routes.ts; in development Next calls them, reloading them on change)
+ * and everything else (pages, sign-in, static files) is Next.js.
  * Every request passes here first: it gets the one header policy, a request id, a context for
  * the identity authentication finds, and, when it is over, one log line and its metrics.
  */
@@ -28,6 +32,7 @@ export async function startStowageServer(options: TServerOptions): Promise<http.
   const app = next({ dev: options.dev, dir: options.dir, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const direct = options.dev ? null : directApiRoutes(await loadApiRoutes(path.join(options.dir, "app")));
   const routeOf = routeLabeler([
     ...appRoutePatterns(path.join(options.dir, "app")),
     ...STREAMING_ROUTE_LABELS,
@@ -44,7 +49,7 @@ export async function startStowageServer(options: TServerOptions): Promise<http.
         return void writeError(req, res, validationFailed("the request path has a malformed % escape"));
       if (handleMetricsRoute(req, res, config.metricsToken)) return;
       handleStreamingRoute(req, res)
-        .then((handled) => (handled ? undefined : handle(req, res)))
+        .then(async (handled) => (handled || (direct && (await direct(req, res))) ? undefined : handle(req, res)))
         .catch((error) => {
           // writeError logs what is not a StowageError; after the headers only cutting the connection is left.
           if (!res.headersSent) return writeError(req, res, error).catch(() => res.destroy());
@@ -70,4 +75,12 @@ export async function startStowageServer(options: TServerOptions): Promise<http.
   sweeps.unref();
   server.once("close", () => clearInterval(sweeps));
   return server;
+}
+
+/** The route handlers of /api/v1 (sign-in under /api/auth is next-auth's and stays with Next). */
+async function loadApiRoutes(appDir: string): Promise<TApiRouteModule[]> {
+  const files = appRouteFiles(appDir).filter((f) => f.kind === "route" && f.label.startsWith("/api/v1/"));
+  return Promise.all(
+    files.map(async (f) => ({ label: f.label, module: (await import(pathToFileURL(f.file).href)) as Record<string, unknown> })),
+  );
 }

@@ -9,17 +9,19 @@ import path from "node:path";
  */
 export const UNKNOWN_ROUTE = "other";
 
-type TSegment = { kind: "static"; text: string } | { kind: "param" } | { kind: "rest" };
+type TSegment = { kind: "static"; text: string } | { kind: "param"; name: string } | { kind: "rest"; name: string };
 type TPattern = { label: string; segments: TSegment[] };
 
 const ROUTE_FILE = /^(route|page)\.(ts|tsx|js|jsx|mjs)$/;
 
-/** The URL patterns of the app/ directory's route and page files, in Next's own notation turned into `{name}`. */
-export function appRoutePatterns(appDir: string): string[] {
-  const patterns: string[] = [];
+/** The route and page files of the app/ directory, each with its URL pattern in Next's own notation turned into `{name}`. */
+export function appRouteFiles(appDir: string): { label: string; file: string; kind: "route" | "page" }[] {
+  const files: { label: string; file: string; kind: "route" | "page" }[] = [];
   const walk = (dir: string, urlSegments: string[]) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isFile() && ROUTE_FILE.test(entry.name)) patterns.push(`/${urlSegments.join("/")}`);
+      const routeFile = entry.isFile() ? ROUTE_FILE.exec(entry.name) : null;
+      if (routeFile)
+        files.push({ label: `/${urlSegments.join("/")}`, file: path.join(dir, entry.name), kind: routeFile[1] as "route" | "page" });
       if (!entry.isDirectory() || entry.name.startsWith("_")) continue; // _private folders are not routes
       // (groups) and @slots do not appear in the URL.
       const inUrl = !/^\(.*\)$/.test(entry.name) && !entry.name.startsWith("@");
@@ -27,14 +29,25 @@ export function appRoutePatterns(appDir: string): string[] {
     }
   };
   walk(appDir, []);
-  return [...new Set(patterns)];
+  return files;
+}
+
+/** The URL patterns of the app/ directory's route and page files. */
+export function appRoutePatterns(appDir: string): string[] {
+  return [...new Set(appRouteFiles(appDir).map((f) => f.label))];
 }
 
 function parse(label: string): TPattern {
   const segments = label
     .split("/")
     .filter(Boolean)
-    .map((s): TSegment => (s.startsWith("{...") ? { kind: "rest" } : s.startsWith("{") ? { kind: "param" } : { kind: "static", text: s }));
+    .map((s): TSegment =>
+      s.startsWith("{...")
+        ? { kind: "rest", name: s.slice(4, -1) }
+        : s.startsWith("{")
+          ? { kind: "param", name: s.slice(1, -1) }
+          : { kind: "static", text: s },
+    );
   return { label, segments };
 }
 
@@ -60,9 +73,27 @@ function matches(pattern: TPattern, parts: string[]): boolean {
 
 /** A function from a request path (query already removed) to its route label. */
 export function routeLabeler(patterns: string[]): (pathname: string) => string {
-  const sorted = patterns.map(parse).sort(bySpecificity);
+  const match = routeMatcher(patterns.map((label) => ({ label, value: label })));
+  return (pathname) => match(pathname)?.value ?? UNKNOWN_ROUTE;
+}
+
+/**
+ * A function from a request path to the most specific entry whose pattern matches it, with the
+ * path's segments for its parameters (still %-encoded; a catch-all gets the list of the rest).
+ */
+export function routeMatcher<T>(
+  entries: { label: string; value: T }[],
+): (pathname: string) => { value: T; params: Record<string, string | string[]> } | undefined {
+  const sorted = entries.map((e) => ({ ...parse(e.label), value: e.value })).sort(bySpecificity);
   return (pathname) => {
     const parts = pathname.split("/").filter(Boolean);
-    return sorted.find((p) => matches(p, parts))?.label ?? UNKNOWN_ROUTE;
+    const found = sorted.find((p) => matches(p, parts));
+    if (!found) return undefined;
+    const params: Record<string, string | string[]> = {};
+    found.segments.forEach((segment, i) => {
+      if (segment.kind === "param") params[segment.name] = parts[i]!;
+      if (segment.kind === "rest") params[segment.name] = parts.slice(i);
+    });
+    return { value: found.value, params };
   };
 }

@@ -73,7 +73,7 @@ const DRAIN_MAX_MS = 5_000;
  * sending and then closing makes many clients fail with EPIPE/ECONNRESET instead of reading the
  * answer. Resolves false (close the connection) for a large, slow or broken remainder.
  */
-function drainSmallRemainder(req: IncomingMessage): Promise<boolean> {
+export function drainSmallRemainder(req: IncomingMessage): Promise<boolean> {
   if (req.complete) return Promise.resolve(true);
   if (req.destroyed || Number(req.headers["content-length"]) > DRAIN_MAX_BYTES) return Promise.resolve(false);
   return new Promise((resolve) => {
