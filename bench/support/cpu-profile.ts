@@ -13,7 +13,7 @@ const PARTS: [string, RegExp][] = [
   ["Prisma client (generated + runtime)", /lib\/db\/generated\/|@prisma\/client\//],
   ["Prisma driver adapter", /@prisma\/adapter-|@prisma\/driver-adapter-utils/],
   // The statement cache calls SQLite's run/all itself, so the native time lands on its frames.
-  ["SQLite driver (better-sqlite3 + native)", /better-sqlite3|lib[/_]db[/_]sqlite-statement-cache/],
+  ["SQLite driver (better-sqlite3 + native)", /better-sqlite3|lib[/_]db[/_]sqlite-(statement-cache|adapter|isolation)/],
   ["PostgreSQL driver (pg)", /node_modules\/pg(-[a-z]+)?\//],
   ["Next.js", /node_modules\/next\/|\.next\/server\//],
   ["Stowage lib/ and server", /\/lib\/|\/scripts\//],

@@ -7,7 +7,7 @@ import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { getConfig } from "../config.ts";
 import { parseDatabaseUrl } from "./database-url.ts";
 import { dbQueries } from "../observability/stowage-metrics.ts";
-import { CachingSqliteAdapterFactory } from "./sqlite-statement-cache.ts";
+import { StowageSqliteAdapterFactory } from "./sqlite-adapter.ts";
 
 /**
  * Both generated clients have the same models and methods (the PostgreSQL schema is derived
@@ -51,7 +51,7 @@ export function createDb(databaseUrl: string, options: { onQuery?: (e: TQueryEve
   } else {
     mkdirSync(path.dirname(target.file), { recursive: true });
     db = new SqliteClient({
-      adapter: new CachingSqliteAdapterFactory({ url: target.url, timeout: 10_000 }),
+      adapter: new StowageSqliteAdapterFactory({ url: target.url, timeout: 10_000 }),
       transactionOptions,
       log,
     }) as unknown as Db;

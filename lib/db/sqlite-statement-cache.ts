@@ -1,24 +1,17 @@
 import "server-only";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { Database, Statement } from "better-sqlite3";
 
-type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
+export type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
 
 /**
  * Prisma's SQLite adapter (7.10) prepares every statement anew, then binds its arguments for good
  * (`prepare(sql).bind(args)`): SQLite compiles the same dozen statements on every request, 0.2 to
- * 0.4 ms of a request's CPU in the small-ops bench's profile. This factory keeps the compiled
+ * 0.4 ms of a request's CPU in the small-ops bench's profile. cacheStatements keeps the compiled
  * statements by SQL text and gives the adapter an object that binds per call instead. It is the
  * same adapter otherwise: its type mapping and errors are untouched, and its transactions differ
- * in one word (see cacheStatements).
+ * in one word (see below).
  */
-export class CachingSqliteAdapterFactory extends PrismaBetterSqlite3 {
-  override async connect(): Promise<SqlDriverAdapter> {
-    const adapter = await super.connect();
-    cacheStatements(adapter);
-    return adapter;
-  }
-}
 
 /** SQL texts kept per connection; `IN (?, ?, …)` lists make many texts, so the oldest go. */
 export const STATEMENT_CACHE_SIZE = 500;
@@ -36,7 +29,7 @@ type TAdapterStatement = {
  * its better-sqlite3 database where 7.10 does, so an upgrade that moves it fails the tests
  * instead of silently compiling every statement again.
  */
-export function cacheStatements(adapter: SqlDriverAdapter): void {
+export function cacheStatements(adapter: Pick<SqlDriverAdapter, "queryRaw">): void {
   const db = (adapter as unknown as { client?: Database }).client;
   if (!db || typeof db.prepare !== "function") throw new Error("the SQLite adapter does not expose its database as `client`");
   const compile = db.prepare.bind(db);
@@ -65,7 +58,7 @@ export function cacheStatements(adapter: SqlDriverAdapter): void {
   // process nothing changes: the adapter already runs one transaction at a time.
   const prepare = (sql: string) => {
     const statement = statementFor(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
-    return { run: () => statement.run(), bind: (args: unknown[]) => bound(statement, args) };
+    return { run: () => statement.run(), bind: (args: unknown[]) => bound(statement, args), readonly: statement.readonly };
   };
   Object.assign(db, { prepare });
 }

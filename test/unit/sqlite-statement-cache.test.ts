@@ -4,7 +4,8 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { Database } from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CachingSqliteAdapterFactory, cacheStatements, STATEMENT_CACHE_SIZE } from "@/lib/db/sqlite-statement-cache";
+import { cacheStatements, STATEMENT_CACHE_SIZE } from "@/lib/db/sqlite-statement-cache";
+import { StowageSqliteAdapterFactory } from "@/lib/db/sqlite-adapter";
 import { createDb } from "@/lib/db/client";
 
 type TAdapter = Awaited<ReturnType<PrismaBetterSqlite3["connect"]>>;
@@ -125,7 +126,7 @@ describe("the SQLite statement cache", () => {
   });
 
   it("is what createDb uses for SQLite, through Prisma's client", async () => {
-    const connect = vi.spyOn(CachingSqliteAdapterFactory.prototype, "connect");
+    const connect = vi.spyOn(StowageSqliteAdapterFactory.prototype, "connect");
     const db = createDb(`file:${dbFile()}`);
     try {
       await db.$executeRawUnsafe("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)");
