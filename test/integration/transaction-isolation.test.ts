@@ -85,14 +85,16 @@ describe("statements outside an open transaction", () => {
     }
   });
 
-  it("apply a write made meanwhile once the transaction has ended, in order", async () => {
+  // PostgreSQL runs it on another connection at once (another row: no lock to wait for); SQLite's
+  // one writer connection must not run it inside the open transaction, so it waits.
+  it("apply a write made meanwhile, on SQLite once the transaction has ended", async () => {
     const tx = openTransaction("c-first", "commit");
     try {
       await tx.ready;
       let outsideDone = false;
       const outside = db.auditEvent.create(event("c-second")).then(() => (outsideDone = true));
       await Promise.race([outside, pause()]);
-      expect(outsideDone).toBe(false);
+      if (database.kind === "sqlite") expect(outsideDone).toBe(false);
       tx.release();
       expect(await tx.done).toBe("committed");
       await outside;
