@@ -4,35 +4,28 @@ import Database from "better-sqlite3";
 import { cacheStatements, type SqlDriverAdapter } from "./sqlite-statement-cache.ts";
 import { isolateTransactions, type TReader } from "./sqlite-isolation.ts";
 
-type TConfig = { url: string; timeout?: number };
-
 /**
  * Prisma's SQLite adapter with compiled statements kept (sqlite-statement-cache.ts) and its one
  * connection made safe to share (sqlite-isolation.ts): a second connection to the same file
  * answers the reads made outside any transaction, from committed data only.
  */
 export class StowageSqliteAdapterFactory extends PrismaBetterSqlite3 {
-  readonly #config: TConfig;
-
-  constructor(config: TConfig) {
-    super(config);
-    this.#config = config;
-  }
-
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
-    cacheStatements(adapter);
-    const file = this.#config.url.replace(/^file:/, "");
+    const writer = (adapter as unknown as { client: Database.Database }).client;
     // An in-memory database is private to its connection: there the reads stay on the one.
-    const reader = file === ":memory:" || file === "" ? null : readerFor(adapter, file, this.#config.timeout);
+    const reader = writer.memory ? null : readerFor(adapter, writer);
+    cacheStatements(adapter);
     isolateTransactions(adapter, reader);
     return adapter;
   }
 }
 
-/** The adapter's own query code (its type mapping, its errors) over a read-only connection to the same file. */
-function readerFor(adapter: SqlDriverAdapter, file: string, timeout: number | undefined): TReader {
-  const connection = new Database(file, timeout === undefined ? {} : { timeout });
+/** The adapter's own query code (its type mapping, its errors) over a read-only connection to the writer's file. */
+function readerFor(adapter: SqlDriverAdapter, writer: Database.Database): TReader {
+  // Read before the writer's `prepare` is the statement cache's, which pragma() cannot use.
+  const timeout = Number(writer.pragma("busy_timeout", { simple: true }));
+  const connection = new Database(writer.name, { timeout });
   connection.defaultSafeIntegers(true); // as the adapter opens its own
   connection.pragma("query_only = ON");
   const reader = Object.create(adapter, { client: { value: connection } }) as SqlDriverAdapter;
