@@ -1,5 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client.ts";
+import { Prisma } from "../db/generated/sqlite/client.ts";
+import { executeSql, queryRows } from "../db/raw-sql.ts";
 import { StowageError } from "../errors.ts";
 import { hashApiKey } from "./api-keys.ts";
 import type { TPrincipal } from "./principal.ts";
@@ -17,12 +19,15 @@ type TKeyRow = TIdentityGroupRow & { keyId: string; revokedAt: Date | null; last
 export async function authenticateApiKey(db: Db, authorization: string | null): Promise<TPrincipal> {
   const match = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
   if (!match) throw new StowageError("UNAUTHENTICATED", "send an API key as `Authorization: Bearer <key>`");
-  const rows = await db.$queryRaw<TKeyRow[]>`
+  const rows = await queryRows<TKeyRow>(
+    db,
+    Prisma.sql`
     SELECT k."id" AS "keyId", k."revokedAt", k."lastUsedAt", i."id" AS "identityId", i."name", i."isAdmin", i."disabledAt", m."groupId"
     FROM "ApiKey" k
     JOIN "Identity" i ON i."id" = k."identityId"
     LEFT JOIN "GroupMember" m ON m."identityId" = i."id"
-    WHERE k."hash" = ${hashApiKey(match[1]!)}`;
+    WHERE k."hash" = ${hashApiKey(match[1]!)}`,
+  );
   const row = rows[0];
   if (!row || row.revokedAt || row.disabledAt) {
     throw new StowageError("UNAUTHENTICATED", "the API key is invalid or has been revoked");
@@ -30,7 +35,7 @@ export async function authenticateApiKey(db: Db, authorization: string | null): 
   const now = Date.now();
   // A write per request would serialise every read on SQLite; a minute's resolution is plenty.
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.apiKey.update({ where: { id: row.keyId }, data: { lastUsedAt: new Date(now) } });
+    await executeSql(db, Prisma.sql`UPDATE "ApiKey" SET "lastUsedAt" = ${new Date(now)} WHERE "id" = ${row.keyId}`);
   }
   return principalFromRows(rows);
 }

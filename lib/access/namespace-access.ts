@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client.ts";
-import type { Namespace, Grant } from "../db/generated/sqlite/client.ts";
+import { Prisma, type Namespace, type Grant } from "../db/generated/sqlite/client.ts";
+import { queryRows } from "../db/raw-sql.ts";
 import { StowageError } from "../errors.ts";
 import { parseNamespaceName } from "./namespace-names.ts";
 import type { TPrincipal } from "./principal.ts";
@@ -44,7 +45,11 @@ export async function requireNamespace(
   permission: TPermission,
 ): Promise<TNamespaceWithGrants> {
   parseNamespaceName(name);
-  const found = await db.namespace.findUnique({ where: { name } });
+  // On every namespaced request: raw SQL skips the client's per-statement cost (db/raw-sql.ts).
+  const [found] = await queryRows<Namespace>(
+    db,
+    Prisma.sql`SELECT "id", "name", "kind", "ownerIdentityId", "groupId", "createdAt", "quotaBytes", "retentionDays", "usedBytes", "reservedBytes" FROM "Namespace" WHERE "name" = ${name}`,
+  );
   const existing = found && (await withGrantsIfNeeded(db, principal, found));
   if (existing && canAccess(principal, existing, permission)) return existing;
   // Admins may know what exists; everyone else gets the same answer either way.

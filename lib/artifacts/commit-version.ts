@@ -1,10 +1,11 @@
 import "server-only";
-import type { Tx } from "../db/client.ts";
-import { Prisma } from "../db/generated/sqlite/client.ts";
+import { Prisma, type Artifact } from "../db/generated/sqlite/client.ts";
+import { executeSql, queryRows, type TSqlRunner } from "../db/raw-sql.ts";
 import { StowageError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { TPrincipal } from "../access/principal.ts";
-import { ARTIFACT_INCLUDE, VERSION_INCLUDE, toArtifactDto, toVersionDto } from "./serialize.ts";
+import { toArtifactDto, toVersionDto } from "./serialize.ts";
+import { selectArtifact } from "./select-artifact.ts";
 import { replaceMetadataEntries } from "./replace-metadata-entries.ts";
 import { replaceTags } from "./replace-tags.ts";
 import { isLive, tagsOf } from "./find-artifact-or-throw.ts";
@@ -50,32 +51,39 @@ export type TCommit = {
   audit: TUploadAudit;
 };
 
+const ARTIFACT_ROW = Prisma.sql`"id", "namespaceId", "sessionId", "sessionKey", "name", "createdById", "createdAt", "updatedAt",
+  "latestVersion", "nextVersion", "expiresAt", "retainUntil"`;
+
 /**
  * The version row, everything that follows the latest version, the quota charge and the audit
  * row, in one transaction. The responses are built from what is in hand rather than read back.
+ * Raw statements only, so it runs in a rawTransaction (a publish's commit, its hottest path).
  */
-export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult & { queuedDeletes: string[] }> {
+export async function commitVersion(tx: TSqlRunner, c: TCommit): Promise<TPublishResult & { queuedDeletes: string[] }> {
   const { p, principal, namespace } = c;
   if (c.input.idempotencyKey) {
-    const prior = await tx.idempotencyRecord.findUnique({
-      where: { identityId_key: { identityId: principal.identityId, key: c.input.idempotencyKey } },
-    });
+    const [prior] = await queryRows<{ fingerprint: string; artifactId: string; version: number }>(
+      tx,
+      Prisma.sql`SELECT "fingerprint", "artifactId", "version" FROM "IdempotencyRecord"
+        WHERE "identityId" = ${principal.identityId} AND "key" = ${c.input.idempotencyKey}`,
+    );
     if (prior) return { ...(await replay(tx, prior, c.print)), queuedDeletes: [] };
   }
 
   const { sessionRowId, runRowId } = await resolveSessionAndRun(tx, namespace.id, p.sessionId, p.runId);
   // NULLs never collide in a unique index, so "no session" is stored as "".
   const sessionKey = sessionRowId ?? "";
-  let artifact = await tx.artifact.findUnique({
-    where: { namespaceId_sessionKey_name: { namespaceId: namespace.id, sessionKey, name: p.name } },
-  });
+  let [artifact] = await queryRows<Artifact | undefined>(
+    tx,
+    Prisma.sql`SELECT ${ARTIFACT_ROW} FROM "Artifact" WHERE "namespaceId" = ${namespace.id} AND "sessionKey" = ${sessionKey} AND "name" = ${p.name}`,
+  );
   // Outbox ids of the bytes of an expired artifact replaced here, deleted after the commit.
   let queuedDeletes: string[] = [];
   if (artifact && !isLive(artifact)) {
     // Expired but not swept yet: gone for readers, so replaced here as the sweep would have
     // removed it (space back, bytes queued), instead of adding a version nobody can ever read.
     queuedDeletes = (await deleteArtifactRows(tx, artifact))?.pendingIds ?? [];
-    artifact = null;
+    artifact = undefined;
   }
   const now = new Date();
   const retainUntil = retainUntilFor(namespace, now);
@@ -84,22 +92,26 @@ export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult 
   if (!artifact) {
     checkPreconditions(c.input, null);
     number = 0;
-    artifact = await tx.artifact.create({
-      data: {
-        id: newId(),
-        namespaceId: namespace.id,
-        sessionId: sessionRowId,
-        sessionKey,
-        name: p.name,
-        createdById: principal.identityId,
-        createdAt: now,
-        updatedAt: now,
-        latestVersion: number,
-        nextVersion: number + 1,
-        retainUntil,
-        expiresAt: p.expiresAt ?? null,
-      },
-    });
+    artifact = {
+      id: newId(),
+      namespaceId: namespace.id,
+      sessionId: sessionRowId ?? null,
+      sessionKey,
+      name: p.name,
+      createdById: principal.identityId,
+      createdAt: now,
+      updatedAt: now,
+      latestVersion: number,
+      nextVersion: number + 1,
+      retainUntil,
+      expiresAt: p.expiresAt ?? null,
+    };
+    const a = artifact;
+    await executeSql(
+      tx,
+      Prisma.sql`INSERT INTO "Artifact" (${ARTIFACT_ROW}) VALUES (${a.id}, ${a.namespaceId}, ${a.sessionId}, ${a.sessionKey}, ${a.name},
+        ${a.createdById}, ${a.createdAt}, ${a.updatedAt}, ${a.latestVersion}, ${a.nextVersion}, ${a.expiresAt}, ${a.retainUntil})`,
+    );
   } else {
     // The number, the new latest and its retention in one statement that takes the row lock and
     // works on the row as it is then (not as read above), with the preconditions as its
@@ -110,13 +122,18 @@ export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult 
         : c.input.ifNoneMatch
           ? Prisma.sql`AND "latestVersion" IS NULL`
           : Prisma.empty;
-    const [moved] = await tx.$queryRaw<{ latestVersion: number; nextVersion: number }[]>`
-      UPDATE "Artifact" SET "latestVersion" = "nextVersion", "nextVersion" = "nextVersion" + 1, "updatedAt" = ${now}, "retainUntil" = ${retainUntil}
+    const [moved] = await queryRows<{ latestVersion: number; nextVersion: number }>(
+      tx,
+      Prisma.sql`UPDATE "Artifact" SET "latestVersion" = "nextVersion", "nextVersion" = "nextVersion" + 1, "updatedAt" = ${now}, "retainUntil" = ${retainUntil}
         ${p.expiresAt ? Prisma.sql`, "expiresAt" = ${p.expiresAt}` : Prisma.empty}
       WHERE "id" = ${artifact.id} ${precondition}
-      RETURNING "latestVersion", "nextVersion"`;
+      RETURNING "latestVersion", "nextVersion"`,
+    );
     if (!moved) {
-      const current = await tx.artifact.findUnique({ where: { id: artifact.id } });
+      const [current] = await queryRows<Artifact | undefined>(
+        tx,
+        Prisma.sql`SELECT ${ARTIFACT_ROW} FROM "Artifact" WHERE "id" = ${artifact.id}`,
+      );
       if (current) checkPreconditions(c.input, isLive(current) ? current.latestVersion : null);
       // Deleted meanwhile (or expired): the commit runs again and finds what is there now.
       throw new VersionRaceLost();
@@ -125,23 +142,29 @@ export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult 
     artifact = { ...artifact, ...moved, updatedAt: now, retainUntil, expiresAt: p.expiresAt ?? artifact.expiresAt };
   }
 
-  const version = await tx.artifactVersion.create({
-    data: {
-      id: newId(),
-      artifactId: artifact.id,
-      version: number,
-      filename: p.filename,
-      mimeType: p.mimeType,
-      sizeBytes: BigInt(c.stored.size),
-      sha256: c.stored.sha256,
-      createdById: principal.identityId,
-      runId: runRowId,
-      customMetadata: JSON.stringify(p.metadata),
-      backend: c.backend,
-      storageKey: c.storageKey,
-      createdAt: now,
-    },
-  });
+  const version = {
+    id: newId(),
+    artifactId: artifact.id,
+    version: number,
+    filename: p.filename,
+    mimeType: p.mimeType,
+    sizeBytes: BigInt(c.stored.size),
+    sha256: c.stored.sha256,
+    createdById: principal.identityId,
+    runId: runRowId ?? null,
+    customMetadata: JSON.stringify(p.metadata),
+    backend: c.backend,
+    storageKey: c.storageKey,
+    createdAt: now,
+  };
+  const v = version;
+  await executeSql(
+    tx,
+    Prisma.sql`INSERT INTO "ArtifactVersion" ("id", "artifactId", "version", "filename", "mimeType", "sizeBytes", "sha256", "createdById",
+        "runId", "customMetadata", "backend", "storageKey", "createdAt")
+      VALUES (${v.id}, ${v.artifactId}, ${v.version}, ${v.filename}, ${v.mimeType}, ${v.sizeBytes}, ${v.sha256}, ${v.createdById},
+        ${v.runId}, ${v.customMetadata}, ${v.backend}, ${v.storageKey}, ${v.createdAt})`,
+  );
   if (c.reservationId !== null) {
     await releaseReservation(tx, c.reservationId);
     await addUsage(tx, namespace.id, c.stored.size, now);
@@ -156,17 +179,13 @@ export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult 
   const createdBy =
     artifact.createdById === principal.identityId
       ? { name: principal.name }
-      : await tx.identity.findUniqueOrThrow({ where: { id: artifact.createdById }, select: { name: true } });
+      : (await queryRows<{ name: string }>(tx, Prisma.sql`SELECT "name" FROM "Identity" WHERE "id" = ${artifact.createdById}`))[0]!;
   if (c.input.idempotencyKey) {
-    await tx.idempotencyRecord.create({
-      data: {
-        identityId: principal.identityId,
-        key: c.input.idempotencyKey,
-        fingerprint: c.print,
-        artifactId: artifact.id,
-        version: number,
-      },
-    });
+    await executeSql(
+      tx,
+      Prisma.sql`INSERT INTO "IdempotencyRecord" ("identityId", "key", "fingerprint", "artifactId", "version", "createdAt")
+        VALUES (${principal.identityId}, ${c.input.idempotencyKey}, ${c.print}, ${artifact.id}, ${number}, ${now})`,
+    );
   }
   const result = {
     artifact: toArtifactDto({
@@ -183,17 +202,21 @@ export async function commitVersion(tx: Tx, c: TCommit): Promise<TPublishResult 
   return { ...result, queuedDeletes };
 }
 
-async function replay(tx: Tx, prior: { fingerprint: string; artifactId: string; version: number }, print: string): Promise<TPublishResult> {
+async function replay(
+  tx: TSqlRunner,
+  prior: { fingerprint: string; artifactId: string; version: number },
+  print: string,
+): Promise<TPublishResult> {
   if (prior.fingerprint !== print) {
     throw new StowageError("ARTIFACT_IDEMPOTENCY_KEY_REUSED", "this Idempotency-Key was already used for a different upload");
   }
-  const artifact = await tx.artifact.findUnique({ where: { id: prior.artifactId }, include: ARTIFACT_INCLUDE });
-  const version = await tx.artifactVersion.findUnique({
-    where: { artifactId_version: { artifactId: prior.artifactId, version: prior.version } },
-    include: VERSION_INCLUDE,
-  });
-  if (!artifact || !isLive(artifact) || !version) {
+  const found = await selectArtifact(tx, prior.artifactId, prior.version);
+  if (!found || !isLive(found.artifact) || !found.version) {
     throw new StowageError("ARTIFACT_IDEMPOTENCY_KEY_REUSED", "this Idempotency-Key belongs to an upload that has since been deleted");
   }
-  return { artifact: toArtifactDto(artifact), version: toVersionDto(version), replayed: true };
+  return {
+    artifact: toArtifactDto({ ...found.artifact, tags: await tagsOf(tx, prior.artifactId) }),
+    version: toVersionDto(found.version),
+    replayed: true,
+  };
 }

@@ -34,7 +34,7 @@ export async function deleteVersion(db: Db, principal: TPrincipal, id: string, v
   const artifact = await findArtifactOrThrow(db, principal, id, "delete");
   const { row: blob, pendingIds } = await db.$transaction(async (tx) => {
     // A concurrent delete of this version or of the artifact waits for this one.
-    await lockArtifactRow(tx, { id });
+    await lockArtifactRow(tx, id);
     const row = await tx.artifactVersion.findUnique({ where: { artifactId_version: { artifactId: id, version } } });
     if (!row) throw notFound("version");
     await tx.artifactVersion.delete({ where: { id: row.id } });

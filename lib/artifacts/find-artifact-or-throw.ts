@@ -1,6 +1,7 @@
 import "server-only";
-import type { Db, Tx } from "../db/client.ts";
-import type { Prisma } from "../db/generated/sqlite/client.ts";
+import type { Db } from "../db/client.ts";
+import { Prisma } from "../db/generated/sqlite/client.ts";
+import { queryRows, type TSqlRunner } from "../db/raw-sql.ts";
 import { StowageError, notFound } from "../errors.ts";
 import { canAccess, withGrantsIfNeeded, type TNamespaceWithGrants, type TPermission } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
@@ -34,8 +35,8 @@ export async function findArtifactOrThrow(db: Db, principal: TPrincipal, id: str
 }
 
 /** An artifact's tags in the order every serializer shows them. */
-export const tagsOf = (db: Db | Tx, artifactId: string) =>
-  db.artifactTag.findMany({ where: { artifactId }, select: { tag: true }, orderBy: { tag: "asc" } });
+export const tagsOf = (db: TSqlRunner, artifactId: string) =>
+  queryRows<{ tag: string }>(db, Prisma.sql`SELECT "tag" FROM "ArtifactTag" WHERE "artifactId" = ${artifactId} ORDER BY "tag" ASC`);
 
 /** One version (the latest when `version` is undefined) of an artifact the principal may read, or 404. */
 export async function findVersionOrThrow(db: Db, principal: TPrincipal, id: string, version?: number) {

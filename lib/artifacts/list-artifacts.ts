@@ -1,6 +1,7 @@
 import "server-only";
 import { dialectOf, type Db } from "../db/client.ts";
-import type { Prisma } from "../db/generated/sqlite/client.ts";
+import { Prisma } from "../db/generated/sqlite/client.ts";
+import { queryRows } from "../db/raw-sql.ts";
 import { readableNamespaceFilter, requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { decodeCursor, paginate } from "../pagination.ts";
@@ -56,7 +57,12 @@ export async function listArtifacts(db: Db, principal: TPrincipal, filter: TList
   const ids = page.map((a) => a.id);
   const [details, tags] = await Promise.all([
     selectArtifactsWithLatest(db, ids),
-    ids.length ? db.artifactTag.findMany({ where: { artifactId: { in: ids } }, orderBy: { tag: "asc" } }) : [],
+    ids.length
+      ? queryRows<{ artifactId: string; tag: string }>(
+          db,
+          Prisma.sql`SELECT "artifactId", "tag" FROM "ArtifactTag" WHERE "artifactId" IN (${Prisma.join(ids)}) ORDER BY "tag" ASC`,
+        )
+      : [],
   ]);
   const artifacts = page.flatMap((a) => {
     const found = details.get(a.id);

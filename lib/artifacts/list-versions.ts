@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../db/generated/sqlite/client.ts";
+import { queryRows } from "../db/raw-sql.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { decodeCursor, paginate } from "../pagination.ts";
 import { authorizeArtifact } from "./find-artifact-or-throw.ts";
@@ -11,10 +12,13 @@ import { toVersionDto } from "./serialize.ts";
 export async function listVersions(db: Db, principal: TPrincipal, id: string, options: { limit: number; cursor?: string }) {
   await authorizeArtifact(db, principal, (await selectArtifact(db, id))?.artifact, "read");
   const below = decodeCursor(options.cursor, "number");
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    Prisma.sql`
     SELECT ${VERSION_COLUMNS} FROM "ArtifactVersion" v ${VERSION_JOINS}
     WHERE v."artifactId" = ${id} ${below !== undefined ? Prisma.sql`AND v."version" < ${below}` : Prisma.empty}
-    ORDER BY v."version" DESC LIMIT ${options.limit + 1}`;
+    ORDER BY v."version" DESC LIMIT ${options.limit + 1}`,
+  );
   const { page, nextCursor } = paginate(rows.map(toVersionRow), options.limit, (v) => v.version);
   return { versions: page.map(toVersionDto), nextCursor };
 }

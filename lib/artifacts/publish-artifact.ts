@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client.ts";
 import { isUniqueViolation } from "../db/client.ts";
+import { rawTransaction } from "../db/raw-sql.ts";
 import { StowageError, validationFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { requireNamespace } from "../access/namespace-access.ts";
@@ -161,7 +162,7 @@ export async function commitStoredBlob(
   try {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { queuedDeletes, ...result } = await db.$transaction((tx) => commitVersion(tx, { ...c, backend: store.backend, print }));
+        const { queuedDeletes, ...result } = await rawTransaction(db, (tx) => commitVersion(tx, { ...c, backend: store.backend, print }));
         if (result.replayed) {
           await discardBlob(db, store, c.storageKey);
           if (c.reservationId !== null) await releaseReservationNow(db, c.reservationId);

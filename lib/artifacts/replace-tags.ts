@@ -1,7 +1,10 @@
 import "server-only";
-import type { Tx } from "../db/client.ts";
+import { Prisma } from "../db/generated/sqlite/client.ts";
+import { executeSql, valueChunks, type TSqlRunner } from "../db/raw-sql.ts";
 
-export async function replaceTags(tx: Tx, artifactId: string, tags: string[]): Promise<void> {
-  await tx.artifactTag.deleteMany({ where: { artifactId } });
-  if (tags.length) await tx.artifactTag.createMany({ data: tags.map((tag) => ({ artifactId, tag })) });
+export async function replaceTags(tx: TSqlRunner, artifactId: string, tags: string[]): Promise<void> {
+  await executeSql(tx, Prisma.sql`DELETE FROM "ArtifactTag" WHERE "artifactId" = ${artifactId}`);
+  for (const rows of valueChunks(tags, (tag) => Prisma.sql`(${artifactId}, ${tag})`)) {
+    await executeSql(tx, Prisma.sql`INSERT INTO "ArtifactTag" ("artifactId", "tag") VALUES ${Prisma.join(rows)}`);
+  }
 }

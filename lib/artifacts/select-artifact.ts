@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db/client.ts";
 import { Prisma, type Artifact, type Namespace } from "../db/generated/sqlite/client.ts";
+import { queryRows, type TSqlRunner } from "../db/raw-sql.ts";
 import type { TVersionRow } from "./serialize.ts";
 
 /** An artifact with what authorization and its serializer need, tags aside. */
@@ -35,20 +36,23 @@ type TRaw = Record<string, unknown>;
  * that version ("latest": the artifact's latest) with its run and creator. Null when no such artifact.
  */
 export async function selectArtifact(
-  db: Db,
+  db: TSqlRunner,
   id: string,
   version?: number | "latest",
 ): Promise<{ artifact: TArtifactCore; version: TVersionRow | null } | null> {
   const withVersion = version !== undefined;
   const versionNumber = version === "latest" ? Prisma.sql`a."latestVersion"` : Prisma.sql`${version ?? null}`;
-  const rows = await db.$queryRaw<TRaw[]>`
+  const rows = await queryRows<TRaw>(
+    db,
+    Prisma.sql`
     SELECT ${ARTIFACT_COLUMNS}${withVersion ? Prisma.sql`, ${VERSION_COLUMNS}` : Prisma.empty}
     FROM "Artifact" a
     JOIN "Namespace" n ON n."id" = a."namespaceId"
     JOIN "Identity" c ON c."id" = a."createdById"
     LEFT JOIN "Session" s ON s."id" = a."sessionId"
     ${withVersion ? Prisma.sql`LEFT JOIN "ArtifactVersion" v ON v."artifactId" = a."id" AND v."version" = ${versionNumber} ${VERSION_JOINS}` : Prisma.empty}
-    WHERE a."id" = ${id}`;
+    WHERE a."id" = ${id}`,
+  );
   const row = rows[0];
   if (!row) return null;
   return { artifact: toArtifactCore(row), version: withVersion && row.v_id !== null ? toVersionRow(row) : null };
@@ -63,14 +67,17 @@ export async function selectArtifactsWithLatest(
   ids: string[],
 ): Promise<Map<string, { artifact: TArtifactCore; latest: TVersionRow | null }>> {
   if (!ids.length) return new Map();
-  const rows = await db.$queryRaw<TRaw[]>`
+  const rows = await queryRows<TRaw>(
+    db,
+    Prisma.sql`
     SELECT ${ARTIFACT_COLUMNS}, ${VERSION_COLUMNS}
     FROM "Artifact" a
     JOIN "Namespace" n ON n."id" = a."namespaceId"
     JOIN "Identity" c ON c."id" = a."createdById"
     LEFT JOIN "Session" s ON s."id" = a."sessionId"
     LEFT JOIN "ArtifactVersion" v ON v."artifactId" = a."id" AND v."version" = a."latestVersion" ${VERSION_JOINS}
-    WHERE a."id" IN (${Prisma.join(ids)})`;
+    WHERE a."id" IN (${Prisma.join(ids)})`,
+  );
   return new Map(rows.map((r) => [r.id as string, { artifact: toArtifactCore(r), latest: r.v_id === null ? null : toVersionRow(r) }]));
 }
 

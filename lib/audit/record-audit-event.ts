@@ -1,5 +1,6 @@
 import "server-only";
-import type { Db, Tx } from "../db/client.ts";
+import { Prisma } from "../db/generated/sqlite/client.ts";
+import { executeSql, type TSqlRunner } from "../db/raw-sql.ts";
 import { newId } from "../ids.ts";
 import type { TPrincipal } from "../access/principal.ts";
 
@@ -65,7 +66,7 @@ function redact(value: unknown): unknown {
  * that caused it goes on. (Inside a PostgreSQL transaction a failed insert still aborts that
  * transaction: an event that must commit with its change uses recordAuditEventInTx.)
  */
-export async function recordAuditEvent(db: Db | Tx, e: TAuditEventInput): Promise<void> {
+export async function recordAuditEvent(db: TSqlRunner, e: TAuditEventInput): Promise<void> {
   try {
     await recordAuditEventInTx(db, e);
   } catch (error) {
@@ -74,21 +75,14 @@ export async function recordAuditEvent(db: Db | Tx, e: TAuditEventInput): Promis
 }
 
 /** Appends one event in the caller's transaction, so it commits with the change or not at all; throws on failure. */
-export async function recordAuditEventInTx(tx: Db | Tx, e: TAuditEventInput): Promise<void> {
+export async function recordAuditEventInTx(tx: TSqlRunner, e: TAuditEventInput): Promise<void> {
   const id = newId();
-  await tx.auditEvent.create({
-    data: {
-      id,
-      // The instant the time-ordered id starts with, so time filters can be id ranges.
-      createdAt: new Date(parseInt(id.slice(0, 10), 36)),
-      actorId: e.actor?.identityId ?? null,
-      actorName: e.actorName ?? e.actor?.name ?? "anonymous",
-      action: e.action,
-      namespace: e.namespace ?? null,
-      artifactId: e.artifactId ?? null,
-      version: e.version ?? null,
-      details: JSON.stringify(redact(e.details ?? {})),
-    },
-    select: { id: true },
-  });
+  // The instant the time-ordered id starts with, so time filters can be id ranges.
+  const createdAt = new Date(parseInt(id.slice(0, 10), 36));
+  await executeSql(
+    tx,
+    Prisma.sql`INSERT INTO "AuditEvent" ("id", "createdAt", "actorId", "actorName", "action", "namespace", "artifactId", "version", "details")
+      VALUES (${id}, ${createdAt}, ${e.actor?.identityId ?? null}, ${e.actorName ?? e.actor?.name ?? "anonymous"}, ${e.action},
+        ${e.namespace ?? null}, ${e.artifactId ?? null}, ${e.version ?? null}, ${JSON.stringify(redact(e.details ?? {}))})`,
+  );
 }

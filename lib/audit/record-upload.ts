@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "../db/client.ts";
+import type { TSqlRunner } from "../db/raw-sql.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import type { TPublishResult } from "../artifacts/publish-input.ts";
 import { recordAuditEventInTx } from "./record-audit-event.ts";
@@ -11,7 +11,7 @@ export type TUploadAudit = { via: string; extra?: Record<string, unknown> };
  * Records a published version in the publishing transaction, so a version is never without its
  * audit row. Replays of an earlier upload published nothing and are not recorded.
  */
-export async function recordUpload(tx: Tx, principal: TPrincipal, result: TPublishResult, audit: TUploadAudit): Promise<void> {
+export async function recordUpload(tx: TSqlRunner, principal: TPrincipal, result: TPublishResult, audit: TUploadAudit): Promise<void> {
   if (result.replayed) return;
   await recordAuditEventInTx(tx, {
     actor: principal,

@@ -8,6 +8,7 @@ import { getConfig } from "../config.ts";
 import { parseDatabaseUrl } from "./database-url.ts";
 import { dbQueries } from "../observability/stowage-metrics.ts";
 import { StowageSqliteAdapterFactory } from "./sqlite-adapter.ts";
+import { attachRawSql, rememberAdapter, type TRawSql } from "./raw-sql.ts";
 
 /**
  * Both generated clients have the same models and methods (the PostgreSQL schema is derived
@@ -45,18 +46,24 @@ export type TQueryEvent = { query: string; params: string; duration: number };
 export function createDb(databaseUrl: string, options: { onQuery?: (e: TQueryEvent) => void } = {}): Db {
   const target = parseDatabaseUrl(databaseUrl);
   const log = options.onQuery ? [{ emit: "event" as const, level: "query" as const }] : undefined;
+  const raw: TRawSql = {
+    placeholders: target.dialect === "postgres" ? "$n" : "?",
+    onQuery: options.onQuery,
+    adapter: null,
+    connect: () => db.$connect(),
+    client: null,
+  };
   let db: Db;
   if (target.dialect === "postgres") {
-    db = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), transactionOptions, log }) as unknown as Db;
+    const adapter = rememberAdapter(new PrismaPg({ connectionString: target.url }), raw);
+    db = new PostgresClient({ adapter, transactionOptions, log }) as unknown as Db;
   } else {
     mkdirSync(path.dirname(target.file), { recursive: true });
-    db = new SqliteClient({
-      adapter: new StowageSqliteAdapterFactory({ url: target.url, timeout: 10_000 }),
-      transactionOptions,
-      log,
-    }) as unknown as Db;
+    const adapter = rememberAdapter(new StowageSqliteAdapterFactory({ url: target.url, timeout: 10_000 }), raw);
+    db = new SqliteClient({ adapter, transactionOptions, log }) as unknown as Db;
   }
   if (options.onQuery) (db as unknown as { $on(event: "query", cb: (e: TQueryEvent) => void): void }).$on("query", options.onQuery);
+  attachRawSql(db, raw);
   Object.defineProperty(db, DIALECT, { value: target.dialect, enumerable: false });
   return db;
 }

@@ -1,15 +1,24 @@
 import "server-only";
-import type { Tx } from "../db/client.ts";
-import type { Prisma } from "../db/generated/sqlite/client.ts";
+import { Prisma } from "../db/generated/sqlite/client.ts";
+import { executeSql, queryRows, type TSqlRunner } from "../db/raw-sql.ts";
 import { releaseVersions } from "./release-versions.ts";
+
+/** Only an artifact expired at this instant (the sweep's re-check under the lock). */
+export type TDeleteCondition = { expiredAt?: Date };
+
+const conditionSql = (c: TDeleteCondition) =>
+  c.expiredAt ? Prisma.sql`AND ("expiresAt" <= ${c.expiredAt} OR "retainUntil" <= ${c.expiredAt})` : Prisma.empty;
 
 /**
  * Locks the artifact row in the caller's transaction (the row lock on PostgreSQL, the write lock
  * on SQLite) with a no-op update, so deletes racing each other release each version once.
  * False when no row matches.
  */
-export async function lockArtifactRow(tx: Tx, where: Prisma.ArtifactWhereInput): Promise<boolean> {
-  return (await tx.artifact.updateMany({ where, data: { nextVersion: { increment: 0 } } })).count > 0;
+export async function lockArtifactRow(tx: TSqlRunner, id: string, condition: TDeleteCondition = {}): Promise<boolean> {
+  return (
+    (await executeSql(tx, Prisma.sql`UPDATE "Artifact" SET "nextVersion" = "nextVersion" WHERE "id" = ${id} ${conditionSql(condition)}`)) >
+    0
+  );
 }
 
 export type TDeletedArtifact = { pendingIds: string[]; versions: number; bytes: bigint };
@@ -21,16 +30,16 @@ export type TDeletedArtifact = { pendingIds: string[]; versions: number; bytes: 
  * publish replacing an expired artifact) releases each version once. Null when nothing matched.
  */
 export async function deleteArtifactRows(
-  tx: Tx,
+  tx: TSqlRunner,
   artifact: { id: string; namespaceId: string },
-  condition: Prisma.ArtifactWhereInput = {},
+  condition: TDeleteCondition = {},
 ): Promise<TDeletedArtifact | null> {
-  if (!(await lockArtifactRow(tx, { AND: [{ id: artifact.id }, condition] }))) return null;
-  const versions = await tx.artifactVersion.findMany({
-    where: { artifactId: artifact.id },
-    select: { backend: true, storageKey: true, sizeBytes: true },
-  });
-  await tx.artifact.delete({ where: { id: artifact.id } });
+  if (!(await lockArtifactRow(tx, artifact.id, condition))) return null;
+  const versions = await queryRows<{ backend: string; storageKey: string; sizeBytes: bigint }>(
+    tx,
+    Prisma.sql`SELECT "backend", "storageKey", "sizeBytes" FROM "ArtifactVersion" WHERE "artifactId" = ${artifact.id}`,
+  );
+  await executeSql(tx, Prisma.sql`DELETE FROM "Artifact" WHERE "id" = ${artifact.id}`);
   const pendingIds = await releaseVersions(
     tx,
     versions.map((v) => ({ ...v, namespaceId: artifact.namespaceId })),

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Tx } from "../db/client.ts";
+import { Prisma } from "../db/generated/sqlite/client.ts";
+import { executeSql, valueChunks, type TSqlRunner } from "../db/raw-sql.ts";
 import { newId } from "../ids.ts";
 import { addUsage } from "../quota/add-usage.ts";
 
@@ -11,11 +12,16 @@ export type TReleasedVersion = { namespaceId: string; backend: string; storageKe
  * whatever fails afterwards, no row points at missing bytes, no bytes are forgotten, and usage
  * never drifts. Returns the outbox ids, so the caller can delete the bytes right away.
  */
-export async function releaseVersions(tx: Tx, versions: TReleasedVersion[]): Promise<string[]> {
+export async function releaseVersions(tx: TSqlRunner, versions: TReleasedVersion[]): Promise<string[]> {
   if (!versions.length) return [];
+  const now = new Date();
   const queued = versions.map((v) => ({ id: newId(), backend: v.backend, storageKey: v.storageKey }));
-  // 3 parameters a row, and SQLite allows 999 a query.
-  for (let i = 0; i < queued.length; i += 300) await tx.pendingBlobDelete.createMany({ data: queued.slice(i, i + 300) });
+  for (const rows of valueChunks(queued, (q) => Prisma.sql`(${q.id}, ${q.backend}, ${q.storageKey}, ${now}, 0)`)) {
+    await executeSql(
+      tx,
+      Prisma.sql`INSERT INTO "PendingBlobDelete" ("id", "backend", "storageKey", "createdAt", "attempts") VALUES ${Prisma.join(rows)}`,
+    );
+  }
   const bytesByNamespace = new Map<string, bigint>();
   for (const v of versions) bytesByNamespace.set(v.namespaceId, (bytesByNamespace.get(v.namespaceId) ?? 0n) + v.sizeBytes);
   for (const [namespaceId, bytes] of bytesByNamespace) await addUsage(tx, namespaceId, -bytes);

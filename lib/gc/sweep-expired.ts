@@ -32,7 +32,7 @@ export async function sweepExpired(db: Db, lease: TLease, options: { now?: Date;
       const counts: TExpiredSweep & { removed: typeof batch } = { artifacts: 0, versions: 0, bytes: 0n, removed: [] };
       for (const artifact of batch) {
         // Re-checked under the row lock: a publish may have replaced it meanwhile.
-        const gone = await deleteArtifactRows(tx, artifact, expired);
+        const gone = await deleteArtifactRows(tx, artifact, { expiredAt: now });
         if (!gone) continue;
         counts.removed.push(artifact);
         counts.artifacts++;

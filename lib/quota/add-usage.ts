@@ -1,6 +1,6 @@
 import "server-only";
-import type { Tx } from "../db/client.ts";
 import { Prisma } from "../db/generated/sqlite/client.ts";
+import { executeSql, queryRows, type TSqlRunner } from "../db/raw-sql.ts";
 import { utcDay } from "./utc-day.ts";
 
 /**
@@ -15,7 +15,7 @@ import { utcDay } from "./utc-day.ts";
  * Returns false (and changes nothing) when it would not fit.
  */
 export async function addUsage(
-  tx: Tx,
+  tx: TSqlRunner,
   namespaceId: string,
   deltaBytes: bigint | number,
   now = new Date(),
@@ -24,15 +24,16 @@ export async function addUsage(
   const delta = BigInt(deltaBytes);
   if (delta === 0n) return true;
   const within = options.quota === undefined ? Prisma.empty : Prisma.sql`AND "usedBytes" + "reservedBytes" + ${delta} <= ${options.quota}`;
-  const rows = await tx.$queryRaw<{ usedBytes: bigint }[]>`
-    UPDATE "Namespace" SET "usedBytes" = "usedBytes" + ${delta} WHERE "id" = ${namespaceId} ${within} RETURNING "usedBytes"`;
+  const rows = await queryRows<{ usedBytes: bigint }>(
+    tx,
+    Prisma.sql`UPDATE "Namespace" SET "usedBytes" = "usedBytes" + ${delta} WHERE "id" = ${namespaceId} ${within} RETURNING "usedBytes"`,
+  );
   if (!rows[0]) return false;
   const usedBytes = BigInt(rows[0].usedBytes);
-  const day = utcDay(now);
-  await tx.usageSample.upsert({
-    where: { namespaceId_day: { namespaceId, day } },
-    create: { namespaceId, day, usedBytes },
-    update: { usedBytes },
-  });
+  await executeSql(
+    tx,
+    Prisma.sql`INSERT INTO "UsageSample" ("namespaceId", "day", "usedBytes") VALUES (${namespaceId}, ${utcDay(now)}, ${usedBytes})
+      ON CONFLICT ("namespaceId", "day") DO UPDATE SET "usedBytes" = excluded."usedBytes"`,
+  );
   return true;
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { getConfig } from "../config.ts";
 import type { Db, Tx } from "../db/client.ts";
+import { Prisma } from "../db/generated/sqlite/client.ts";
+import { executeSql, queryRows, type TSqlRunner } from "../db/raw-sql.ts";
 import { StowageError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { TPrincipal } from "../access/principal.ts";
@@ -42,9 +44,13 @@ async function hold(
  * The 409 for an upload that does not fit, with the namespace's numbers as they are now and
  * `requestedBytes`, what the upload as a whole asks for.
  */
-export async function quotaExceeded(db: Db | Tx, ns: TQuotaNamespace, wanted: bigint): Promise<StowageError> {
+export async function quotaExceeded(db: TSqlRunner, ns: TQuotaNamespace, wanted: bigint): Promise<StowageError> {
   const quota = quotaOf(ns);
-  const now = await db.namespace.findUniqueOrThrow({ where: { id: ns.id } });
+  const [now] = await queryRows<{ usedBytes: bigint; reservedBytes: bigint }>(
+    db,
+    Prisma.sql`SELECT "usedBytes", "reservedBytes" FROM "Namespace" WHERE "id" = ${ns.id}`,
+  );
+  if (!now) throw new Error(`namespace ${ns.id} is gone`);
   quotaRefusals.inc();
   return new StowageError(
     "ARTIFACT_QUOTA_EXCEEDED",
@@ -100,11 +106,16 @@ export async function growReservation(
  * Ends a reservation: the held bytes go back (the version's own size is added to usedBytes by
  * the commit). Safe to call twice or for a reservation the sweep already reclaimed.
  */
-export async function releaseReservation(tx: Tx, reservationId: string): Promise<void> {
-  const row = await tx.quotaReservation.findUnique({ where: { id: reservationId } });
-  if (!row) return;
-  const gone = await tx.quotaReservation.deleteMany({ where: { id: reservationId } });
-  if (gone.count) await tx.namespace.update({ where: { id: row.namespaceId }, data: { reservedBytes: { decrement: row.bytes } } });
+export async function releaseReservation(tx: TSqlRunner, reservationId: string): Promise<void> {
+  const [row] = await queryRows<{ namespaceId: string; bytes: bigint }>(
+    tx,
+    Prisma.sql`DELETE FROM "QuotaReservation" WHERE "id" = ${reservationId} RETURNING "namespaceId", "bytes"`,
+  );
+  if (row)
+    await executeSql(
+      tx,
+      Prisma.sql`UPDATE "Namespace" SET "reservedBytes" = "reservedBytes" - ${BigInt(row.bytes)} WHERE "id" = ${row.namespaceId}`,
+    );
 }
 
 /** releaseReservation in a transaction of its own (failure paths). */
