@@ -126,13 +126,20 @@ export function sampleRss(pid: number, intervalMs = 100): { stop: () => number[]
 
 let clockTicks: number | undefined;
 
-/** User and system CPU seconds a process has used so far (all its threads), from /proc/<pid>/stat. */
-export function readCpu(pid: number): { user: number; system: number } {
+/**
+ * User and system CPU seconds a process has used so far (all its threads), from /proc/<pid>/stat;
+ * `children`: what its children that ended (and were waited for) used, in the same units.
+ */
+export function readCpu(pid: number): { user: number; system: number; children: number } {
   clockTicks ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   // Fields after the command name, which is in parentheses and may contain spaces.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return { user: Number(fields[11]) / clockTicks, system: Number(fields[12]) / clockTicks };
+  return {
+    user: Number(fields[11]) / clockTicks,
+    system: Number(fields[12]) / clockTicks,
+    children: (Number(fields[13]) + Number(fields[14])) / clockTicks,
+  };
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -54,8 +54,10 @@ export async function startPostgres(database = "stowage_bench"): Promise<TBenchP
 
   const postmaster = Number(readFileSync(path.join(dir, "data", "postmaster.pid"), "utf8").split("\n")[0]);
   if (!Number.isInteger(postmaster) || postmaster <= 0) throw new Error(`could not read the postmaster pid under ${dir}/data`);
+  // A backend that ends between two readings takes its CPU out of the live children's sum and
+  // into the postmaster's `children` total, so both are counted: the sum only grows.
   const cpu = () => {
-    let total = 0;
+    let total = readCpu(postmaster).children;
     for (const pid of [postmaster, ...childrenOf(postmaster)]) {
       try {
         const c = readCpu(pid);

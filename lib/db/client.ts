@@ -8,6 +8,7 @@ import { getConfig } from "../config.ts";
 import { parseDatabaseUrl } from "./database-url.ts";
 import { dbQueries } from "../observability/stowage-metrics.ts";
 import { StowageSqliteAdapterFactory } from "./sqlite-adapter.ts";
+import { statementNamer } from "./postgres-statement-names.ts";
 import { attachRawSql, rememberAdapter, type TRawSql } from "./raw-sql.ts";
 
 /**
@@ -55,7 +56,8 @@ export function createDb(databaseUrl: string, options: { onQuery?: (e: TQueryEve
   };
   let db: Db;
   if (target.dialect === "postgres") {
-    const adapter = rememberAdapter(new PrismaPg({ connectionString: target.url }), raw);
+    const namer = statementNamer() as (query: { sql: string }) => string; // undefined: unnamed, which pg accepts
+    const adapter = rememberAdapter(new PrismaPg({ connectionString: target.url }, { statementNameGenerator: namer }), raw);
     db = new PostgresClient({ adapter, transactionOptions, log }) as unknown as Db;
   } else {
     mkdirSync(path.dirname(target.file), { recursive: true });
