@@ -1,8 +1,8 @@
 import "server-only";
 import { getConfig } from "../config.ts";
-import type { Db, Tx } from "../db/client.ts";
+import type { Db } from "../db/client.ts";
 import { Prisma } from "../db/generated/sqlite/client.ts";
-import { executeSql, queryRows, type TSqlRunner } from "../db/raw-sql.ts";
+import { executeSql, queryRows, rawTransaction, type TSqlRunner } from "../db/raw-sql.ts";
 import { StowageError } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { TPrincipal } from "../access/principal.ts";
@@ -25,13 +25,16 @@ async function hold(
   ns: TQuotaNamespace,
   bytes: bigint,
   requested: () => Promise<bigint>,
-  record: (tx: Tx) => Promise<unknown>,
+  record: (tx: TSqlRunner) => Promise<unknown>,
 ): Promise<void> {
   const quota = quotaOf(ns);
-  const held = await db.$transaction(async (tx) => {
-    const updated = principal.isAdmin
-      ? await tx.$executeRaw`UPDATE "Namespace" SET "reservedBytes" = "reservedBytes" + ${bytes} WHERE "id" = ${ns.id}`
-      : await tx.$executeRaw`UPDATE "Namespace" SET "reservedBytes" = "reservedBytes" + ${bytes} WHERE "id" = ${ns.id} AND "usedBytes" + "reservedBytes" + ${bytes} <= ${quota}`;
+  const within = principal.isAdmin ? Prisma.empty : Prisma.sql`AND "usedBytes" + "reservedBytes" + ${bytes} <= ${quota}`;
+  // Raw statements only: every upload of a known size takes this hold (db/raw-sql.ts).
+  const held = await rawTransaction(db, async (tx) => {
+    const updated = await executeSql(
+      tx,
+      Prisma.sql`UPDATE "Namespace" SET "reservedBytes" = "reservedBytes" + ${bytes} WHERE "id" = ${ns.id} ${within}`,
+    );
     if (updated === 0) return false;
     await record(tx);
     return true;
@@ -83,7 +86,12 @@ export async function reserveQuota(
     ns,
     bytes,
     async () => bytes,
-    (tx) => tx.quotaReservation.create({ data: { id, namespaceId: ns.id, bytes, expiresAt: new Date(Date.now() + options.ttlMs) } }),
+    (tx) =>
+      executeSql(
+        tx,
+        Prisma.sql`INSERT INTO "QuotaReservation" ("id", "namespaceId", "bytes", "createdAt", "expiresAt")
+          VALUES (${id}, ${ns.id}, ${bytes}, ${new Date()}, ${new Date(Date.now() + options.ttlMs)})`,
+      ),
   );
   return { id, bytes };
 }
@@ -98,7 +106,7 @@ export async function growReservation(
 ): Promise<void> {
   const heldSoFar = async () => ((await db.quotaReservation.findUnique({ where: { id: reservationId } }))?.bytes ?? 0n) + more;
   await hold(db, principal, ns, more, heldSoFar, (tx) =>
-    tx.quotaReservation.update({ where: { id: reservationId }, data: { bytes: { increment: more } } }),
+    executeSql(tx, Prisma.sql`UPDATE "QuotaReservation" SET "bytes" = "bytes" + ${more} WHERE "id" = ${reservationId}`),
   );
 }
 
