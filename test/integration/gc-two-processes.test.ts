@@ -1,16 +1,12 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { insertIdentity } from "@/lib/admin/identities";
 import { publishArtifact } from "@/lib/artifacts/publish-artifact";
-import { createDb, type Db } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrate";
 import { createFsBlobStore } from "@/lib/storage/fs-blob-store";
 import { listFiles } from "../support/list-files";
-import { createTestDatabase, type TTestDatabase } from "../support/test-database";
+import { useMigratedDatabase } from "../support/migrated-database";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const ARTIFACTS = 120;
@@ -55,24 +51,10 @@ function worker(env: Record<string, string>): Promise<TEvent[]> {
 }
 
 describe("garbage collection in two processes at once", () => {
-  let dataDir: string;
-  let database: TTestDatabase;
-  let db: Db;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "stowage-gc2-"));
-    database = await createTestDatabase(dataDir);
-    await migrateDatabase(database.url);
-    db = createDb(database.url);
-  });
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const scratch = useMigratedDatabase("stowage-gc2-");
 
   it("never runs two passes at the same time, and deletes every expired artifact exactly once", async () => {
+    const { db, dir: dataDir, database } = scratch;
     const agent = await insertIdentity(db, { name: "gc-agent" });
     const principal = { identityId: agent.id, name: agent.name, isAdmin: false, groupIds: [] };
     const store = createFsBlobStore({ root: path.join(dataDir, "blobs") });

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, isUniqueViolation, type Db } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { isUniqueViolation, type Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { executeSql, queryRows, rawTransaction } from "@/lib/db/raw-sql";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { createTestDatabase, type TTestDatabase } from "../support/test-database";
+import { useMigratedDatabase } from "../support/migrated-database";
 
 const insert = (id: string, action = "probe.raw") =>
   Prisma.sql`INSERT INTO "AuditEvent" ("id", "createdAt", "actorName", "action", "version", "details")
@@ -20,31 +16,16 @@ const probeIds = async (db: Db) =>
  * as a whole, on both databases.
  */
 describe("raw SQL beside Prisma's client", () => {
-  let dir: string;
-  let database: TTestDatabase;
-  let db: Db;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "stowage-raw-sql-"));
-    database = await createTestDatabase(dir);
-    await migrateDatabase(database.url);
-    db = createDb(database.url);
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
+  const scratch = useMigratedDatabase("stowage-raw-sql-");
   it("returns the rows $queryRaw returns, value for value and type for type", async () => {
-    await executeSql(db, insert("r-types"));
-    await db.namespace.create({ data: { id: "ns-raw", name: "custom:raw", kind: "custom", quotaBytes: 12_345_678_901_234n } });
+    await executeSql(scratch.db, insert("r-types"));
+    await scratch.db.namespace.create({ data: { id: "ns-raw", name: "custom:raw", kind: "custom", quotaBytes: 12_345_678_901_234n } });
     const query = Prisma.sql`SELECT n."id", n."quotaBytes", n."usedBytes", n."retentionDays", n."createdAt", e."version", e."createdAt" AS "at",
         i."isAdmin", COUNT(*) AS "n"
       FROM "Namespace" n CROSS JOIN "AuditEvent" e LEFT JOIN "Identity" i ON i."id" = e."actorId"
       WHERE n."id" = ${"ns-raw"} AND e."id" = ${"r-types"} GROUP BY n."id", e."id", i."id"`;
-    const viaPrisma = await db.$queryRaw<Record<string, unknown>[]>(query);
-    const direct = await queryRows<Record<string, unknown>>(db, query);
+    const viaPrisma = await scratch.db.$queryRaw<Record<string, unknown>[]>(query);
+    const direct = await queryRows<Record<string, unknown>>(scratch.db, query);
     expect(direct).toEqual(viaPrisma);
     expect(direct[0]).toMatchObject({
       quotaBytes: 12_345_678_901_234n,
@@ -56,53 +37,53 @@ describe("raw SQL beside Prisma's client", () => {
   });
 
   it("reports a unique violation with Prisma's code", async () => {
-    await executeSql(db, insert("r-dup"));
-    const error = await executeSql(db, insert("r-dup")).catch((e: unknown) => e);
+    await executeSql(scratch.db, insert("r-dup"));
+    const error = await executeSql(scratch.db, insert("r-dup")).catch((e: unknown) => e);
     expect(isUniqueViolation(error)).toBe(true);
   });
 
   it("commits a raw transaction as a whole, and rolls it back as a whole", async () => {
-    await rawTransaction(db, async (tx) => {
+    await rawTransaction(scratch.db, async (tx) => {
       await executeSql(tx, insert("t-commit-1"));
       await executeSql(tx, insert("t-commit-2"));
     });
-    const failed = await rawTransaction(db, async (tx) => {
+    const failed = await rawTransaction(scratch.db, async (tx) => {
       await executeSql(tx, insert("t-rollback-1"));
       expect(await queryRows(tx, Prisma.sql`SELECT "id" FROM "AuditEvent" WHERE "id" = ${"t-rollback-1"}`)).toHaveLength(1);
       await executeSql(tx, insert("t-commit-1")); // a unique violation: everything in the transaction goes
     }).catch((e: unknown) => e);
     expect(isUniqueViolation(failed)).toBe(true);
-    const thrown = await rawTransaction(db, async (tx) => {
+    const thrown = await rawTransaction(scratch.db, async (tx) => {
       await executeSql(tx, insert("t-rollback-2"));
       throw new Error("on purpose");
     }).catch((e: Error) => e.message);
     expect(thrown).toBe("on purpose");
-    const ids = await probeIds(db);
+    const ids = await probeIds(scratch.db);
     expect(ids).toEqual(expect.arrayContaining(["t-commit-1", "t-commit-2"]));
     expect(ids).not.toContain("t-rollback-1");
     expect(ids).not.toContain("t-rollback-2");
     // The connection is not left inside a transaction: a write after the rollback stays.
-    await executeSql(db, insert("t-after"));
-    expect(await probeIds(db)).toContain("t-after");
+    await executeSql(scratch.db, insert("t-after"));
+    expect(await probeIds(scratch.db)).toContain("t-after");
   });
 
   it("refuses a statement sent after its transaction ended", async () => {
     let kept!: object;
-    await rawTransaction(db, async (tx) => {
+    await rawTransaction(scratch.db, async (tx) => {
       kept = tx;
     });
     await expect(executeSql(kept as never, insert("t-late"))).rejects.toThrow(/ended/);
-    expect(await probeIds(db)).not.toContain("t-late");
+    expect(await probeIds(scratch.db)).not.toContain("t-late");
   });
 
   it("does not take the shortcut out of a Prisma transaction", async () => {
-    await db
+    await scratch.db
       .$transaction(async (tx) => {
         await executeSql(tx, insert("p-inside"));
         throw new Error("on purpose");
       })
       .catch(() => {});
-    expect(await probeIds(db)).not.toContain("p-inside");
+    expect(await probeIds(scratch.db)).not.toContain("p-inside");
   });
 
   it("keeps a raw transaction's rows from other readers until it commits", async () => {
@@ -110,18 +91,18 @@ describe("raw SQL beside Prisma's client", () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     let inserted!: () => void;
     const ready = new Promise<void>((resolve) => (inserted = resolve));
-    const done = rawTransaction(db, async (tx) => {
+    const done = rawTransaction(scratch.db, async (tx) => {
       await executeSql(tx, insert("t-held"));
       inserted();
       await held;
     });
     await ready;
     try {
-      expect(await queryRows(db, Prisma.sql`SELECT "id" FROM "AuditEvent" WHERE "id" = ${"t-held"}`)).toHaveLength(0);
+      expect(await queryRows(scratch.db, Prisma.sql`SELECT "id" FROM "AuditEvent" WHERE "id" = ${"t-held"}`)).toHaveLength(0);
     } finally {
       release();
     }
     await done;
-    expect(await queryRows(db, Prisma.sql`SELECT "id" FROM "AuditEvent" WHERE "id" = ${"t-held"}`)).toHaveLength(1);
+    expect(await queryRows(scratch.db, Prisma.sql`SELECT "id" FROM "AuditEvent" WHERE "id" = ${"t-held"}`)).toHaveLength(1);
   });
 });

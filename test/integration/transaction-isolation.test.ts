@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { createTestDatabase, type TTestDatabase } from "../support/test-database";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { useMigratedDatabase } from "../support/migrated-database";
 
 /** Long enough for a statement issued now to have run, had it not waited. */
 const pause = () => new Promise((resolve) => setTimeout(resolve, 200));
@@ -19,21 +15,7 @@ const idsIn = async (db: Db) =>
  * being undone with it.
  */
 describe("statements outside an open transaction", () => {
-  let dir: string;
-  let database: TTestDatabase;
-  let db: Db;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "stowage-isolation-"));
-    database = await createTestDatabase(dir);
-    await migrateDatabase(database.url);
-    db = createDb(database.url);
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const scratch = useMigratedDatabase("stowage-isolation-");
 
   /** A transaction that inserts `id`, then holds until `release` is called, then commits or rolls back. */
   function openTransaction(id: string, outcome: "commit" | "rollback") {
@@ -41,7 +23,7 @@ describe("statements outside an open transaction", () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     let inserted!: () => void;
     const ready = new Promise<void>((resolve) => (inserted = resolve));
-    const done = db
+    const done = scratch.db
       .$transaction(async (tx) => {
         await tx.auditEvent.create(event(id));
         inserted();
@@ -59,12 +41,12 @@ describe("statements outside an open transaction", () => {
     const tx = openTransaction("a-rolled-back", "rollback");
     try {
       await tx.ready;
-      const outside = db.auditEvent.create(event("a-outside"));
+      const outside = scratch.db.auditEvent.create(event("a-outside"));
       await Promise.race([outside, pause()]);
       tx.release();
       expect(await tx.done).toBe("rolled back on purpose");
       await outside;
-      expect(await idsIn(db)).toEqual(["a-outside"]);
+      expect(await idsIn(scratch.db)).toEqual(["a-outside"]);
     } finally {
       tx.release();
     }
@@ -75,11 +57,11 @@ describe("statements outside an open transaction", () => {
     try {
       await tx.ready;
       // Answered while the transaction is still open, and without its row.
-      expect(await idsIn(db)).toEqual(["a-outside"]);
-      expect(await db.auditEvent.count({ where: { id: "b-uncommitted" } })).toBe(0);
+      expect(await idsIn(scratch.db)).toEqual(["a-outside"]);
+      expect(await scratch.db.auditEvent.count({ where: { id: "b-uncommitted" } })).toBe(0);
       tx.release();
       expect(await tx.done).toBe("committed");
-      expect(await idsIn(db)).toEqual(["a-outside", "b-uncommitted"]);
+      expect(await idsIn(scratch.db)).toEqual(["a-outside", "b-uncommitted"]);
     } finally {
       tx.release();
     }
@@ -92,20 +74,22 @@ describe("statements outside an open transaction", () => {
     try {
       await tx.ready;
       let outsideDone = false;
-      const outside = db.auditEvent.create(event("c-second")).then(() => (outsideDone = true));
+      const outside = scratch.db.auditEvent.create(event("c-second")).then(() => (outsideDone = true));
       await Promise.race([outside, pause()]);
-      if (database.kind === "sqlite") expect(outsideDone).toBe(false);
+      if (scratch.database.kind === "sqlite") expect(outsideDone).toBe(false);
       tx.release();
       expect(await tx.done).toBe("committed");
       await outside;
-      expect(await idsIn(db)).toEqual(["a-outside", "b-uncommitted", "c-first", "c-second"]);
+      expect(await idsIn(scratch.db)).toEqual(["a-outside", "b-uncommitted", "c-first", "c-second"]);
     } finally {
       tx.release();
     }
   });
 
   it("report a statement SQLite cannot compile as the adapter does", async () => {
-    await expect(db.$queryRawUnsafe("SELEC nothing")).rejects.toMatchObject({ name: "PrismaClientKnownRequestError" });
-    await expect(db.$queryRawUnsafe("SELECT count(*) AS n FROM nowhere")).rejects.toMatchObject({ name: "PrismaClientKnownRequestError" });
+    await expect(scratch.db.$queryRawUnsafe("SELEC nothing")).rejects.toMatchObject({ name: "PrismaClientKnownRequestError" });
+    await expect(scratch.db.$queryRawUnsafe("SELECT count(*) AS n FROM nowhere")).rejects.toMatchObject({
+      name: "PrismaClientKnownRequestError",
+    });
   });
 });
