@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "./generated/sqlite/client.ts";
+import { Prisma } from "./generated/sqlite/client.ts";
 import type { SqlDriverAdapter } from "./sqlite-statement-cache.ts";
 import type { Db, Tx } from "./client.ts";
 
@@ -48,11 +48,14 @@ export type TRawTransaction = { readonly rawTransaction: true };
 /** What the raw SQL helpers accept: a client, a Prisma transaction, or a rawTransaction. */
 export type TSqlRunner = Db | Tx | TRawTransaction;
 
-/** Rows for a multi-row INSERT, a few hundred a statement (SQLite's bound-parameter limit). */
-export function valueChunks<T>(items: T[], row: (item: T) => Prisma.Sql, perStatement = 200): Prisma.Sql[][] {
-  const chunks: Prisma.Sql[][] = [];
-  for (let i = 0; i < items.length; i += perStatement) chunks.push(items.slice(i, i + perStatement).map(row));
-  return chunks;
+/**
+ * `INSERT INTO <into> VALUES <rows>`, 200 rows a statement (at most 5 parameters a row stays
+ * under SQLite's oldest bound-parameter limit, 999); nothing for no rows.
+ */
+export async function insertRows(tx: TSqlRunner, into: Prisma.Sql, rows: Prisma.Sql[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await executeSql(tx, Prisma.sql`INSERT INTO ${into} VALUES ${Prisma.join(rows.slice(i, i + 200))}`);
+  }
 }
 
 const statement = (sql: string): TSqlQuery => ({ sql, args: [], argTypes: [] });

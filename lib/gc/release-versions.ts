@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "../db/generated/sqlite/client.ts";
-import { executeSql, valueChunks, type TSqlRunner } from "../db/raw-sql.ts";
+import { insertRows, type TSqlRunner } from "../db/raw-sql.ts";
 import { newId } from "../ids.ts";
 import { addUsage } from "../quota/add-usage.ts";
 
@@ -16,12 +16,11 @@ export async function releaseVersions(tx: TSqlRunner, versions: TReleasedVersion
   if (!versions.length) return [];
   const now = new Date();
   const queued = versions.map((v) => ({ id: newId(), backend: v.backend, storageKey: v.storageKey }));
-  for (const rows of valueChunks(queued, (q) => Prisma.sql`(${q.id}, ${q.backend}, ${q.storageKey}, ${now}, 0)`)) {
-    await executeSql(
-      tx,
-      Prisma.sql`INSERT INTO "PendingBlobDelete" ("id", "backend", "storageKey", "createdAt", "attempts") VALUES ${Prisma.join(rows)}`,
-    );
-  }
+  await insertRows(
+    tx,
+    Prisma.sql`"PendingBlobDelete" ("id", "backend", "storageKey", "createdAt", "attempts")`,
+    queued.map((q) => Prisma.sql`(${q.id}, ${q.backend}, ${q.storageKey}, ${now}, 0)`),
+  );
   const bytesByNamespace = new Map<string, bigint>();
   for (const v of versions) bytesByNamespace.set(v.namespaceId, (bytesByNamespace.get(v.namespaceId) ?? 0n) + v.sizeBytes);
   for (const [namespaceId, bytes] of bytesByNamespace) await addUsage(tx, namespaceId, -bytes);
