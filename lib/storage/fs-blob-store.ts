@@ -117,6 +117,20 @@ async function copyBody(handle: FileHandle, body: Readable | AsyncIterable<Uint8
   return { size, sha256: hash.digest("hex") };
 }
 
+/**
+ * Runs a call that creates a name in `dir`, creating the directory only when the call finds it
+ * missing: after the first publish into a folder that saves two syscalls per publish.
+ */
+async function inDirectory<T>(dir: string, create: () => Promise<T>): Promise<T> {
+  try {
+    return await fsOp(create());
+  } catch (err) {
+    if (errorCode(err) !== "ENOENT") throw err;
+    await fsOp(mkdir(dir, { recursive: true }));
+    return await fsOp(create());
+  }
+}
+
 /** Makes a rename durable; some platforms cannot fsync directories, hence best effort. */
 async function syncDirectory(dir: string): Promise<void> {
   let handle: FileHandle | undefined;
@@ -169,9 +183,8 @@ export function createFsBlobStore(options: { root: string }): BlobStore {
     // The loop sees the body's error; this keeps a late second 'error' emit (after the loop has
     // let go of the stream) from becoming an uncaught exception.
     if (isEmitter(body)) body.on("error", ignore);
-    await fsOp(mkdir(dir, { recursive: true }));
     const tmpPath = path.join(dir, `.tmp-${randomBytes(16).toString("hex")}`);
-    let handle: FileHandle | undefined = await fsOp(open(tmpPath, "wx"));
+    let handle: FileHandle | undefined = await inDirectory(dir, () => open(tmpPath, "wx"));
     try {
       const result = await copyBody(handle, body, maxBytes);
       await fsOp(handle.sync());
@@ -190,18 +203,17 @@ export function createFsBlobStore(options: { root: string }): BlobStore {
     const { tmpPath, ...result } = await writeTemp(tmpDir, body, putOptions?.maxBytes);
     try {
       const finalDir = path.dirname(finalPath);
-      await fsOp(mkdir(finalDir, { recursive: true }));
       if (putOptions?.ifAbsent) {
         // link() creates the name only if it is free, atomically; rename() would replace.
         try {
-          await fsOp(link(tmpPath, finalPath));
+          await inDirectory(finalDir, () => link(tmpPath, finalPath));
         } catch (err) {
           if (errorCode(err) === "EEXIST") throw new BlobExistsError(key);
           throw err;
         }
         await unlink(tmpPath).catch(() => {});
       } else {
-        await fsOp(rename(tmpPath, finalPath));
+        await inDirectory(finalDir, () => rename(tmpPath, finalPath));
       }
       await syncDirectory(finalDir);
       return result;
