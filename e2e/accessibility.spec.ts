@@ -54,6 +54,7 @@ test("every main page passes axe's WCAG 2.1 AA checks", async ({ page }) => {
     "/upload",
     "/namespaces",
     `/namespaces/${encodeURIComponent(user.namespace)}`,
+    "/docs/api",
   ]) {
     await page.goto(url);
     await expectAccessible(page, url);

@@ -12,6 +12,7 @@ const LINKS: TNavLink[] = [
   { href: "/upload", label: "Upload" },
   { href: "/namespaces", label: "Namespaces" },
   { href: "/keys", label: "API keys" },
+  { href: "/docs/api", label: "API" },
 ];
 const ADMIN_LINKS: TNavLink[] = [{ href: "/admin", label: "Admin" }];
 

@@ -1,4 +1,5 @@
 import type { Artifact, ArtifactVersion } from "../db/generated/sqlite/client.ts";
+import type { TArtifact, TVersion } from "../api-contract/common.ts";
 
 /** The include that every artifact read uses, so serializers always get what they need. */
 export const ARTIFACT_INCLUDE = {
@@ -21,10 +22,11 @@ export type TArtifactRow = Artifact & {
 };
 export type TVersionRow = ArtifactVersion & { run: { externalId: string } | null; createdBy: { name: string } };
 
-export type TVersionDto = ReturnType<typeof toVersionDto>;
-export type TArtifactDto = ReturnType<typeof toArtifactDto>;
+// The API contract's shapes (api-contract/common.ts): a field added here without it fails to compile.
+export type TVersionDto = TVersion;
+export type TArtifactDto = TArtifact;
 
-export function toVersionDto(v: TVersionRow) {
+export function toVersionDto(v: TVersionRow): TVersionDto {
   return {
     artifactId: v.artifactId,
     version: v.version,
@@ -39,7 +41,7 @@ export function toVersionDto(v: TVersionRow) {
   };
 }
 
-export function toArtifactDto(a: TArtifactRow, latest?: TVersionRow | null) {
+export function toArtifactDto(a: TArtifactRow, latest?: TVersionRow | null): TArtifactDto {
   return {
     id: a.id,
     namespace: a.namespace.name,

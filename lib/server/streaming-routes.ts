@@ -1,12 +1,11 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { z } from "zod";
+import { getArtifactContentOp } from "../api-contract/artifacts.ts";
 import { getConfig } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { authenticateRequest } from "../access/authenticate-request.ts";
-import { parseVersionNumber } from "../artifacts/artifact-fields.ts";
 import { publishArtifact } from "../artifacts/publish-artifact.ts";
-import { readSearchParams } from "../http/search-params.ts";
+import { readQuery } from "../http/contract-input.ts";
 import { readUploadRequest } from "../http/read-upload-request.ts";
 import { openSharedContent } from "../delivery/open-shared-content.ts";
 import { openVersionContent } from "../delivery/open-version-content.ts";
@@ -16,8 +15,6 @@ import { validationFailed } from "../errors.ts";
 import { toHeaders, writeError, writeJson, writeResult } from "./node-response.ts";
 
 type THandler = (req: IncomingMessage, res: ServerResponse, url: URL, params: string[]) => Promise<void>;
-
-const ZContentQuery = z.strictObject({ version: z.string().optional(), download: z.enum(["0", "1"]).optional() });
 
 // POST /api/v1/artifacts – upload a new version (multipart/form-data or a raw body)
 const upload: THandler = async (req, res, url) => {
@@ -52,14 +49,14 @@ const upload: THandler = async (req, res, url) => {
 const content: THandler = async (req, res, url, [id]) => {
   const db = getDb();
   const principal = await authenticateRequest(db, req.method!, toHeaders(req));
-  const { query } = readSearchParams(url, ZContentQuery);
+  const { query } = readQuery(url, getArtifactContentOp);
   const download = await openVersionContent(
     db,
     principal,
     id!,
     { method: req.method!, headers: toHeaders(req) },
     {
-      version: parseVersionNumber(query.version),
+      version: query.version,
       forceDownload: query.download === "1",
       presignSeconds: getConfig().presignedUrlSeconds,
     },

@@ -1,13 +1,12 @@
+import { listArtifactsOp } from "@/lib/api-contract/artifacts";
 import { listArtifacts } from "@/lib/artifacts/list-artifacts";
+import { readQuery } from "@/lib/http/contract-input";
 import { apiRoute, json } from "@/lib/http/route-handler";
-import { readSearchParams } from "@/lib/http/search-params";
-import { parseLimit } from "@/lib/pagination";
-import { ZListQuery } from "./schemas";
 
 // GET /api/v1/artifacts – list artifacts the caller can read
 // (POST, the upload, streams through lib/server/streaming-routes.ts.)
 export const GET = apiRoute(async ({ req, db, principal }) => {
-  const { query, prefixed } = readSearchParams(new URL(req.url), ZListQuery, ["metadata."]);
+  const { query, prefixed } = readQuery(new URL(req.url), listArtifactsOp);
   const result = await listArtifacts(db, principal, {
     namespace: query.namespace,
     sessionId: query.sessionId,
@@ -15,7 +14,7 @@ export const GET = apiRoute(async ({ req, db, principal }) => {
     tag: query.tag,
     namePrefix: query.name,
     metadata: prefixed,
-    limit: parseLimit(query.limit),
+    limit: query.limit,
     cursor: query.cursor,
   });
   return json(result);

@@ -1,14 +1,14 @@
+import { startUploadOp } from "@/lib/api-contract/uploads";
 import { getConfig } from "@/lib/config";
+import { readBody } from "@/lib/http/contract-input";
 import { apiRoute, json } from "@/lib/http/route-handler";
-import { readJsonBody } from "@/lib/http/read-json-body";
 import { readUploadHeaders } from "@/lib/http/upload-headers";
 import { getWriteBlobStore } from "@/lib/storage/get-blob-store";
 import { startDirectUpload } from "@/lib/uploads/start-direct-upload";
-import { ZStartUpload } from "./schemas";
 
 // POST /api/v1/uploads – open a direct upload of a large file sent in parts (up to 100 GB)
 export const POST = apiRoute(async ({ req, db, principal }) => {
-  const { size, sha256, partSize, filename, contentType, ...fields } = await readJsonBody(req, ZStartUpload);
+  const { size, sha256, partSize, filename, contentType, ...fields } = await readBody(req, startUploadOp);
   const { ifMatch, ifNoneMatch, idempotencyKey } = readUploadHeaders(req.headers);
   const upload = await startDirectUpload(db, getWriteBlobStore(), principal, getConfig().directUploadMaxBytes, {
     fields,

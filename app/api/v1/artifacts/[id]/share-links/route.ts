@@ -1,13 +1,11 @@
-import { z } from "zod";
+import { listShareLinksOp } from "@/lib/api-contract/sharing";
+import { readParams, readQuery } from "@/lib/http/contract-input";
 import { apiRoute, json } from "@/lib/http/route-handler";
-import { readSearchParams } from "@/lib/http/search-params";
-import { parseLimit } from "@/lib/pagination";
 import { listShareLinks } from "@/lib/sharing/list-share-links";
-
-const ZLinksQuery = z.strictObject({ limit: z.string().optional(), cursor: z.string().optional() });
 
 // GET /api/v1/artifacts/{id}/share-links – the artifact's links with their status, never their tokens
 export const GET = apiRoute<{ id: string }>(async ({ req, db, principal, params }) => {
-  const { query } = readSearchParams(new URL(req.url), ZLinksQuery);
-  return json(await listShareLinks(db, principal, params.id, { limit: parseLimit(query.limit), cursor: query.cursor }));
+  const { id } = readParams(params, listShareLinksOp);
+  const { query } = readQuery(new URL(req.url), listShareLinksOp);
+  return json(await listShareLinks(db, principal, id, { limit: query.limit, cursor: query.cursor }));
 });

@@ -1,13 +1,11 @@
-import { z } from "zod";
+import { listVersionsOp } from "@/lib/api-contract/artifacts";
 import { listVersions } from "@/lib/artifacts/list-versions";
+import { readParams, readQuery } from "@/lib/http/contract-input";
 import { apiRoute, json } from "@/lib/http/route-handler";
-import { readSearchParams } from "@/lib/http/search-params";
-import { parseLimit } from "@/lib/pagination";
-
-const ZVersionsQuery = z.strictObject({ limit: z.string().optional(), cursor: z.string().optional() });
 
 // GET /api/v1/artifacts/{id}/versions – history, newest first
 export const GET = apiRoute<{ id: string }>(async ({ req, db, principal, params }) => {
-  const { query } = readSearchParams(new URL(req.url), ZVersionsQuery);
-  return json(await listVersions(db, principal, params.id, { limit: parseLimit(query.limit), cursor: query.cursor }));
+  const { id } = readParams(params, listVersionsOp);
+  const { query } = readQuery(new URL(req.url), listVersionsOp);
+  return json(await listVersions(db, principal, id, query));
 });

@@ -1,13 +1,12 @@
-import { z } from "zod";
+import { addGroupMemberOp } from "@/lib/api-contract/admin";
 import { addGroupMember } from "@/lib/admin/groups";
+import { readBody, readParams } from "@/lib/http/contract-input";
 import { adminRoute } from "@/lib/http/route-handler";
-import { readJsonBody } from "@/lib/http/read-json-body";
-
-const ZAddMember = z.strictObject({ identity: z.string().min(1) });
 
 // POST /api/v1/groups/{name}/members – add an identity to the group (admin)
 export const POST = adminRoute<{ name: string }>(async ({ req, db, principal, params }) => {
-  const body = await readJsonBody(req, ZAddMember);
-  await addGroupMember(db, principal, params.name, body.identity);
+  const { name } = readParams(params, addGroupMemberOp);
+  const body = await readBody(req, addGroupMemberOp);
+  await addGroupMember(db, principal, name, body.identity);
   return new Response(null, { status: 204 });
 });

@@ -1,0 +1,274 @@
+import { z } from "zod";
+import { operation } from "./operation.ts";
+import { ZArtifact, ZCursor, ZIdParams, ZLimit, ZNextCursor, ZVersion, ZVersionNumber } from "./common.ts";
+
+const ZText = z.string().min(1).max(1024);
+const TAG = "Artifacts";
+
+/** What a publish answers, through the server or as a direct upload's completion. */
+export const ZPublished = z.strictObject({ artifact: ZArtifact, version: ZVersion }).meta({ id: "Published" });
+const ZArtifactResponse = z.strictObject({ artifact: ZArtifact }).meta({ id: "ArtifactResponse" });
+
+export const listArtifactsOp = operation({
+  id: "listArtifacts",
+  method: "GET",
+  path: "/api/v1/artifacts",
+  tag: TAG,
+  summary: "List artifacts the caller can read, newest first",
+  auth: "key",
+  query: z.strictObject({
+    namespace: ZText.optional().meta({ description: "Only this namespace." }),
+    sessionId: ZText.optional().meta({ description: "Only artifacts of this session (needs namespace)." }),
+    runId: ZText.optional().meta({ description: "Only artifacts a version of which this run published." }),
+    tag: ZText.optional().meta({ description: "Only artifacts with this tag." }),
+    name: ZText.optional().meta({ description: "Only names starting with this prefix." }),
+    limit: ZLimit,
+    cursor: ZCursor,
+  }),
+  queryPrefixes: [
+    { prefix: "metadata.", description: "`metadata.<key>=<value>`: only artifacts whose metadata has this entry (repeatable)." },
+  ],
+  responses: {
+    200: {
+      description: "A page of artifacts, each with its latest version.",
+      schema: z.strictObject({ artifacts: z.array(ZArtifact), nextCursor: ZNextCursor }).meta({ id: "ArtifactPage" }),
+    },
+  },
+  errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NAMESPACE_DENIED", "ARTIFACT_NOT_FOUND"],
+});
+
+export const lookupArtifactOp = operation({
+  id: "lookupArtifact",
+  method: "GET",
+  path: "/api/v1/artifacts/lookup",
+  tag: TAG,
+  summary: "Find one artifact by namespace, session and exact name",
+  description: "Clients know names, not ids: this answers the same as GET /api/v1/artifacts/{id} in one request.",
+  auth: "key",
+  query: z.strictObject({
+    namespace: ZText.meta({ description: "The artifact's namespace." }),
+    name: ZText.meta({ description: "The exact name (may contain /)." }),
+    sessionId: ZText.optional().meta({ description: "The session it belongs to; leave out for one outside any session." }),
+  }),
+  responses: { 200: { description: "The artifact with its latest version.", schema: ZArtifactResponse } },
+  errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NAMESPACE_DENIED", "ARTIFACT_NOT_FOUND"],
+});
+
+export const uploadArtifactOp = operation({
+  id: "uploadArtifact",
+  method: "POST",
+  path: "/api/v1/artifacts",
+  tag: TAG,
+  summary: "Publish a new version (multipart or a raw body)",
+  description:
+    "The same (namespace, session, name) again publishes the next version. Multipart fields may come before or after the file. A raw body takes its fields from the query and its type from Content-Type.",
+  auth: "key",
+  query: z.looseObject({
+    namespace: ZText.optional().meta({ description: "Raw body: the namespace (required there)." }),
+    name: ZText.optional().meta({ description: "Raw body: the artifact's name (required there)." }),
+    sessionId: ZText.optional(),
+    runId: ZText.optional(),
+    tags: z.string().optional().meta({ description: "A JSON array or a comma-separated list." }),
+    metadata: z.string().optional().meta({ description: "A JSON object." }),
+    expiresAt: z.string().optional().meta({ description: "ISO 8601 instant." }),
+  }),
+  headers: {
+    "Idempotency-Key":
+      "A retry with the same key and the same request answers the first result (200, Idempotent-Replayed: true) instead of publishing again.",
+    "If-Match": "Publish only if the latest version is this number (else 412).",
+    "If-None-Match": "`*`: publish only if the artifact does not exist yet (else 412).",
+  },
+  body: {
+    multipart: z.strictObject({
+      file: z.string().meta({ format: "binary" }),
+      namespace: ZText,
+      name: ZText.optional().meta({ description: "Defaults to the file's name." }),
+      sessionId: ZText.optional(),
+      runId: ZText.optional(),
+      tags: z.string().optional(),
+      metadata: z.string().optional(),
+      expiresAt: z.string().optional(),
+      sha256: z.string().optional().meta({ description: "The bytes' sha256, checked before the commit." }),
+    }),
+    raw: "The bytes themselves, with the fields in the query and their type in Content-Type.",
+  },
+  responses: {
+    201: { description: "Published.", schema: ZPublished, headers: { Location: "The version's URL.", ETag: "The bytes' sha256." } },
+    200: { description: "An Idempotency-Key replay: the first publish's result.", schema: ZPublished },
+  },
+  errors: [
+    "ARTIFACT_VALIDATION_FAILED",
+    "ARTIFACT_NAMESPACE_DENIED",
+    "ARTIFACT_NOT_FOUND",
+    "ARTIFACT_VERSION_CONFLICT",
+    "ARTIFACT_IDEMPOTENCY_KEY_REUSED",
+    "ARTIFACT_QUOTA_EXCEEDED",
+    "ARTIFACT_TOO_LARGE",
+    "ARTIFACT_STORAGE_UNAVAILABLE",
+  ],
+});
+
+export const getArtifactOp = operation({
+  id: "getArtifact",
+  method: "GET",
+  path: "/api/v1/artifacts/{id}",
+  tag: TAG,
+  summary: "An artifact with its latest version",
+  auth: "key",
+  params: ZIdParams,
+  responses: { 200: { description: "The artifact.", schema: ZArtifactResponse } },
+  errors: ["ARTIFACT_NOT_FOUND"],
+});
+
+export const updateArtifactOp = operation({
+  id: "updateArtifact",
+  method: "PATCH",
+  path: "/api/v1/artifacts/{id}",
+  tag: TAG,
+  summary: "Replace the tags, set or clear expiresAt",
+  auth: "key",
+  params: ZIdParams,
+  body: {
+    json: z.strictObject({
+      tags: z.array(z.string()).optional(),
+      expiresAt: z.string().nullable().optional().meta({ description: "ISO 8601 instant, or null to clear." }),
+    }),
+    example: { tags: ["report", "final"], expiresAt: "2027-01-01T00:00:00Z" },
+  },
+  responses: { 200: { description: "The artifact as it is now.", schema: ZArtifactResponse } },
+  errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NAMESPACE_DENIED", "ARTIFACT_NOT_FOUND"],
+});
+
+export const deleteArtifactOp = operation({
+  id: "deleteArtifact",
+  method: "DELETE",
+  path: "/api/v1/artifacts/{id}",
+  tag: TAG,
+  summary: "Delete every version (owner or admin)",
+  auth: "key",
+  params: ZIdParams,
+  responses: { 204: { description: "Deleted; its bytes are released from the quota." } },
+  errors: ["ARTIFACT_NAMESPACE_DENIED", "ARTIFACT_NOT_FOUND"],
+});
+
+const contentQuery = z.strictObject({
+  version: ZVersionNumber.optional().meta({ description: "A version number; the latest when left out." }),
+  download: z.enum(["0", "1"]).optional().meta({ description: "1: Content-Disposition: attachment." }),
+});
+const contentOperation = (method: "GET" | "HEAD") =>
+  operation({
+    id: method === "GET" ? "getArtifactContent" : "headArtifactContent",
+    method,
+    path: "/api/v1/artifacts/{id}/content",
+    tag: TAG,
+    summary: method === "GET" ? "A version's bytes, streamed" : "A version's headers without its bytes",
+    auth: "key",
+    params: ZIdParams,
+    query: contentQuery,
+    headers: { Range: "One byte range (bytes=start-end).", "If-None-Match": "The ETag you have: 304 if unchanged." },
+    responses: {
+      200: {
+        description: "The bytes.",
+        contentType: "application/octet-stream",
+        headers: { ETag: "The sha256.", "Content-Length": "Size." },
+      },
+      206: {
+        description: "The requested range.",
+        contentType: "application/octet-stream",
+        headers: { "Content-Range": "The range sent." },
+      },
+      302: { description: "Bytes in S3: a presigned URL in Location." },
+      304: { description: "Not modified." },
+    },
+    errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NOT_FOUND", "ARTIFACT_RANGE_NOT_SATISFIABLE", "ARTIFACT_STORAGE_UNAVAILABLE"],
+  });
+export const getArtifactContentOp = contentOperation("GET");
+export const headArtifactContentOp = contentOperation("HEAD");
+
+export const listVersionsOp = operation({
+  id: "listVersions",
+  method: "GET",
+  path: "/api/v1/artifacts/{id}/versions",
+  tag: TAG,
+  summary: "Version history, newest first",
+  auth: "key",
+  params: ZIdParams,
+  query: z.strictObject({ limit: ZLimit, cursor: ZCursor }),
+  responses: {
+    200: {
+      description: "A page of versions.",
+      schema: z.strictObject({ versions: z.array(ZVersion), nextCursor: ZNextCursor }).meta({ id: "VersionPage" }),
+    },
+  },
+  errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NOT_FOUND"],
+});
+
+const ZVersionParams = z.strictObject({ id: z.string().meta({ description: "The artifact's id." }), version: ZVersionNumber });
+
+export const getVersionOp = operation({
+  id: "getVersion",
+  method: "GET",
+  path: "/api/v1/artifacts/{id}/versions/{version}",
+  tag: TAG,
+  summary: "One version's metadata",
+  auth: "key",
+  params: ZVersionParams,
+  responses: { 200: { description: "The version.", schema: z.strictObject({ version: ZVersion }).meta({ id: "VersionResponse" }) } },
+  errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NOT_FOUND"],
+});
+
+export const deleteVersionOp = operation({
+  id: "deleteVersion",
+  method: "DELETE",
+  path: "/api/v1/artifacts/{id}/versions/{version}",
+  tag: TAG,
+  summary: "Delete one version (owner or admin)",
+  auth: "key",
+  params: ZVersionParams,
+  responses: { 204: { description: "Deleted." } },
+  errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NAMESPACE_DENIED", "ARTIFACT_NOT_FOUND"],
+});
+
+export const getDownloadUrlOp = operation({
+  id: "getDownloadUrl",
+  method: "GET",
+  path: "/api/v1/artifacts/{id}/url",
+  tag: TAG,
+  summary: "A URL to a version's bytes that works without credentials until it expires",
+  description: "A presigned S3 URL when the bytes are in S3, else a signed Stowage URL.",
+  auth: "key",
+  params: ZIdParams,
+  query: z.strictObject({
+    version: ZVersionNumber.optional(),
+    expiresIn: z
+      .string()
+      .regex(/^\d{1,9}$/, "expiresIn must be a number of seconds")
+      .optional()
+      .meta({ description: "Seconds (bounded by PRESIGNED_URL_EXPIRY_SECONDS)." }),
+    download: z.enum(["0", "1"]).optional(),
+  }),
+  responses: {
+    200: {
+      description: "The URL.",
+      schema: z
+        .object({ url: z.string(), expiresAt: z.iso.datetime(), version: z.number().int(), delivery: z.string() })
+        .meta({ id: "DownloadUrl" }),
+    },
+  },
+  errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NOT_FOUND", "ARTIFACT_STORAGE_UNAVAILABLE"],
+});
+
+export const ARTIFACT_OPERATIONS = [
+  listArtifactsOp,
+  lookupArtifactOp,
+  uploadArtifactOp,
+  getArtifactOp,
+  updateArtifactOp,
+  deleteArtifactOp,
+  getArtifactContentOp,
+  headArtifactContentOp,
+  listVersionsOp,
+  getVersionOp,
+  deleteVersionOp,
+  getDownloadUrlOp,
+];

@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { ERROR_STATUS, type ErrorCode } from "../errors.ts";
+import { parseVersionNumber } from "../artifacts/artifact-fields.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseLimit } from "../pagination.ts";
+
+/** Schemas shared by several operations; each has an id and becomes one OpenAPI component. */
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+export const ZErrorResponse = z
+  .object({
+    error: z.looseObject({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+    }),
+  })
+  .meta({
+    id: "Error",
+    description:
+      "Every error: a code from the enum, a message for people, and the code's details beside them (e.g. field, usedBytes, quotaBytes, requestedBytes).",
+    example: {
+      error: {
+        code: "ARTIFACT_QUOTA_EXCEEDED",
+        message: "namespace quota exceeded",
+        usedBytes: 1024,
+        quotaBytes: 2048,
+        requestedBytes: 4096,
+      },
+    },
+  });
+
+const ZInstant = z.iso.datetime();
+
+export const ZVersion = z
+  .strictObject({
+    artifactId: z.string(),
+    version: z.number().int().min(0),
+    filename: z.string(),
+    mimeType: z.string(),
+    sizeBytes: z.number().int().min(0),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    createdAt: ZInstant,
+    createdBy: z.string(),
+    runId: z.string().nullable(),
+    metadata: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: "Version", description: "One immutable version of an artifact." });
+
+export const ZArtifact = z
+  .strictObject({
+    id: z.string(),
+    namespace: z.string(),
+    sessionId: z.string().nullable(),
+    name: z.string(),
+    tags: z.array(z.string()),
+    createdBy: z.string(),
+    createdAt: ZInstant,
+    updatedAt: ZInstant,
+    expiresAt: ZInstant.nullable(),
+    retainUntil: ZInstant.nullable().meta({
+      description: "When the namespace's retention ends it; it expires at the earlier of this and expiresAt.",
+    }),
+    latestVersion: z.number().int().min(0).nullable(),
+    latest: ZVersion.nullable().optional().meta({ description: "The latest version, where the operation includes it." }),
+  })
+  .meta({
+    id: "Artifact",
+    description: "A named, versioned artifact in a namespace (and maybe a session).",
+    example: {
+      id: "01jf3z8k6v1q2w3e4r5t6y7u8i",
+      namespace: "agent:planner",
+      sessionId: "chat-42",
+      name: "reports/summary.md",
+      tags: ["report"],
+      createdBy: "planner",
+      createdAt: "2026-12-01T10:00:00.000Z",
+      updatedAt: "2026-12-01T10:05:00.000Z",
+      expiresAt: null,
+      retainUntil: null,
+      latestVersion: 1,
+    },
+  });
+
+export type TArtifact = z.infer<typeof ZArtifact>;
+export type TVersion = z.infer<typeof ZVersion>;
+
+/** `limit`: validated by the one rule every listing shares. */
+export const ZLimit = z
+  .string()
+  .optional()
+  .transform((value) => parseLimit(value))
+  .meta({ description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`, example: "50" });
+
+export const ZCursor = z.string().max(2048).optional().meta({ description: "The `nextCursor` of the previous page, as given (opaque)." });
+
+/** A version number in a path or query: a non-negative integer. */
+export const ZVersionNumber = z
+  .string()
+  .transform((value) => parseVersionNumber(value)!)
+  .meta({ description: "A version number (0, 1, …).", example: "0" });
+
+export const ZNextCursor = z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." });
+
+export const ZIdParams = z.strictObject({ id: z.string().meta({ description: "The artifact's id." }) });

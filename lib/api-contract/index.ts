@@ -1,0 +1,19 @@
+import { ARTIFACT_OPERATIONS } from "./artifacts.ts";
+import { ADMIN_OPERATIONS } from "./admin.ts";
+import { SHARING_OPERATIONS } from "./sharing.ts";
+import { UPLOAD_OPERATIONS } from "./uploads.ts";
+import { RUN_OPERATIONS } from "./runs.ts";
+import { SERVICE_OPERATIONS } from "./service.ts";
+import { REFERENCE_OPERATIONS } from "./reference.ts";
+import type { TOperation } from "./operation.ts";
+
+/** Every `/api/v1` operation: what the routes validate with and what openapi.json documents. */
+export const API_OPERATIONS: readonly TOperation[] = [
+  ...ARTIFACT_OPERATIONS,
+  ...UPLOAD_OPERATIONS,
+  ...SHARING_OPERATIONS,
+  ...RUN_OPERATIONS,
+  ...ADMIN_OPERATIONS,
+  ...SERVICE_OPERATIONS,
+  ...REFERENCE_OPERATIONS,
+];

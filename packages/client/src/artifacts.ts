@@ -1,0 +1,166 @@
+import { DownloadBody } from "./download-body.js";
+import { eachItem } from "./paginate.js";
+import type { QueryValue, Transport } from "./transport.js";
+import type {
+  Artifact,
+  ArtifactPage,
+  DownloadUrl,
+  ListFilter,
+  LookupQuery,
+  NewShareLink,
+  PageOptions,
+  Version,
+  VersionPage,
+} from "./types.js";
+
+type Signal = { signal?: AbortSignal };
+
+export type DownloadOptions = Signal & {
+  /** A version number; the latest when left out. */
+  version?: number;
+  /** Bytes `start` to `end`, both inclusive (HTTP's Range); `end` left out: to the last byte. */
+  range?: { start: number; end?: number };
+};
+
+export type UrlOptions = Signal & {
+  version?: number;
+  /** Seconds the URL works (bounded by the server's PRESIGNED_URL_EXPIRY_SECONDS). */
+  expiresIn?: number;
+  /** Ask browsers to save the file rather than show it. */
+  download?: boolean;
+};
+
+export type ShareOptions = Signal & {
+  /** Seconds, 60 to the server's SHARE_URL_MAX_SECONDS (default one hour). */
+  expiresIn?: number;
+  /** The version to share; the latest when left out. */
+  version?: number;
+};
+
+export type UpdateOptions = Signal & {
+  /** Replaces every tag. */
+  tags?: string[];
+  /** A new expiry, or null to clear it. */
+  expiresAt?: Date | string | null;
+};
+
+export type DeleteOptions = Signal & {
+  /** Only this version; the whole artifact when left out. */
+  version?: number;
+};
+
+const artifactPath = (id: string, rest = "") => `/api/v1/artifacts/${encodeURIComponent(id)}${rest}`;
+
+/** `stowage.artifacts`: reading, listing, sharing, changing and deleting artifacts. */
+export class ArtifactsApi {
+  readonly #transport: Transport;
+
+  constructor(transport: Transport) {
+    this.#transport = transport;
+  }
+
+  /** The artifact with its latest version (`latest`). */
+  async get(id: string, options: Signal = {}): Promise<Artifact> {
+    const { artifact } = await this.#transport.json<{ artifact: Artifact }>({
+      method: "GET",
+      path: artifactPath(id),
+      signal: options.signal,
+    });
+    return artifact;
+  }
+
+  /** The artifact named `name` in `namespace` (and session `sessionId`, if it belongs to one). */
+  async lookup({ signal, ...query }: LookupQuery): Promise<Artifact> {
+    const { artifact } = await this.#transport.json<{ artifact: Artifact }>({
+      method: "GET",
+      path: "/api/v1/artifacts/lookup",
+      query,
+      signal,
+    });
+    return artifact;
+  }
+
+  /** One page of artifacts, newest first; pass its `nextCursor` as `cursor` for the next. */
+  listPage({ signal, metadata, ...filter }: ListFilter = {}): Promise<ArtifactPage> {
+    const query: [string, string][] = [];
+    for (const [key, value] of Object.entries(filter as Record<string, QueryValue>)) {
+      if (value !== undefined && value !== null) query.push([key, String(value)]);
+    }
+    for (const [key, value] of Object.entries(metadata ?? {})) query.push([`metadata.${key}`, value]);
+    return this.#transport.json({ method: "GET", path: "/api/v1/artifacts", query, signal });
+  }
+
+  /** Every artifact the filter matches, across as many pages as there are: `for await (const a of …)`. */
+  list(filter: ListFilter = {}): AsyncGenerator<Artifact, void, undefined> {
+    return eachItem(filter.cursor, async (cursor) => {
+      const page = await this.listPage({ ...filter, cursor });
+      return { items: page.artifacts, nextCursor: page.nextCursor };
+    });
+  }
+
+  /** One page of the version history, newest first. */
+  versionsPage(id: string, { signal, ...query }: PageOptions = {}): Promise<VersionPage> {
+    return this.#transport.json({ method: "GET", path: artifactPath(id, "/versions"), query, signal });
+  }
+
+  /** Every version, newest first. */
+  versions(id: string, options: PageOptions = {}): AsyncGenerator<Version, void, undefined> {
+    return eachItem(options.cursor, async (cursor) => {
+      const page = await this.versionsPage(id, { ...options, cursor });
+      return { items: page.versions, nextCursor: page.nextCursor };
+    });
+  }
+
+  /** One version's metadata. */
+  async version(id: string, version: number, options: Signal = {}): Promise<Version> {
+    const found = await this.#transport.json<{ version: Version }>({
+      method: "GET",
+      path: artifactPath(id, `/versions/${version}`),
+      signal: options.signal,
+    });
+    return found.version;
+  }
+
+  /**
+   * A version's bytes. Resolves once the server starts answering (retried until then); the body
+   * is read afterwards, once, from the returned object. Bytes kept in S3 come from S3 directly.
+   */
+  download(id: string, { version, range, signal }: DownloadOptions = {}): Promise<DownloadBody> {
+    const headers: Record<string, string> = { accept: "*/*" };
+    if (range) headers.range = `bytes=${range.start}-${range.end ?? ""}`;
+    return this.#transport.send(
+      { method: "GET", path: artifactPath(id, "/content"), query: { version }, headers, signal },
+      async (answer) => {
+        answer.handOff();
+        return new DownloadBody(answer.res, answer.deadline);
+      },
+    );
+  }
+
+  /** A URL to a version's bytes that works without a key until it expires (it cannot be revoked). */
+  url(id: string, { version, expiresIn, download, signal }: UrlOptions = {}): Promise<DownloadUrl> {
+    const query = { version, expiresIn, download: download === undefined ? undefined : download ? "1" : "0" };
+    return this.#transport.json({ method: "GET", path: artifactPath(id, "/url"), query, signal });
+  }
+
+  /** A time-limited share link that works without a key, and can be revoked. */
+  share(id: string, { signal, ...body }: ShareOptions = {}): Promise<NewShareLink> {
+    return this.#transport.json({ method: "POST", path: artifactPath(id, "/share"), json: body, signal });
+  }
+
+  /** Replaces the tags and/or sets or clears the expiry; answers the artifact as it is now. */
+  async update(id: string, { tags, expiresAt, signal }: UpdateOptions): Promise<Artifact> {
+    const json = { tags, expiresAt: expiresAt instanceof Date ? expiresAt.toISOString() : expiresAt };
+    const { artifact } = await this.#transport.json<{ artifact: Artifact }>({ method: "PATCH", path: artifactPath(id), json, signal });
+    return artifact;
+  }
+
+  /**
+   * Deletes one version, or the whole artifact. A retry after a lost answer may find it gone
+   * already: that 404 counts as deleted.
+   */
+  async delete(id: string, { version, signal }: DeleteOptions = {}): Promise<void> {
+    const path = artifactPath(id, version === undefined ? "" : `/versions/${version}`);
+    await this.#transport.json({ method: "DELETE", path, signal, doneAfterRetry: [404] });
+  }
+}

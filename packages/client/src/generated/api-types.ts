@@ -1,0 +1,6596 @@
+/**
+ * Generated from the API contract (lib/api-contract, the document GET /api/v1/openapi.json serves)
+ * by scripts/generate-client-types.ts with openapi-typescript. Do not edit: change the contract, then
+ *   node --import ./scripts/register-hooks.mjs scripts/generate-client-types.ts
+ * test/unit/client-types-current.test.ts fails while this file is behind the contract.
+ */
+
+export interface paths {
+    "/api/v1/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List artifacts the caller can read, newest first */
+        get: operations["listArtifacts"];
+        put?: never;
+        /**
+         * Publish a new version (multipart or a raw body)
+         * @description The same (namespace, session, name) again publishes the next version. Multipart fields may come before or after the file. A raw body takes its fields from the query and its type from Content-Type.
+         */
+        post: operations["uploadArtifact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An artifact with its latest version */
+        get: operations["getArtifact"];
+        put?: never;
+        post?: never;
+        /** Delete every version (owner or admin) */
+        delete: operations["deleteArtifact"];
+        options?: never;
+        head?: never;
+        /** Replace the tags, set or clear expiresAt */
+        patch: operations["updateArtifact"];
+        trace?: never;
+    };
+    "/api/v1/artifacts/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version's bytes, streamed */
+        get: operations["getArtifactContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /** A version's headers without its bytes */
+        head: operations["headArtifactContent"];
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A time-limited, revocable link to one version that needs no key */
+        post: operations["createShareLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/{id}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The artifact's share links with their status, newest first
+         * @description Those who may manage the artifact's links see all of them; other readers see the links they made.
+         */
+        get: operations["listShareLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/{id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the artifact is shared with, oldest first (write access) */
+        get: operations["listArtifactShares"];
+        put?: never;
+        /** Let one identity or one group read the artifact (write access) */
+        post: operations["shareArtifact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/{id}/shares/{shareId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unshare: its recipients lose access at once (write access) */
+        delete: operations["unshareArtifact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/{id}/url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A URL to a version's bytes that works without credentials until it expires
+         * @description A presigned S3 URL when the bytes are in S3, else a signed Stowage URL.
+         */
+        get: operations["getDownloadUrl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Version history, newest first */
+        get: operations["listVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version's metadata */
+        get: operations["getVersion"];
+        put?: never;
+        post?: never;
+        /** Delete one version (owner or admin) */
+        delete: operations["deleteVersion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find one artifact by namespace, session and exact name
+         * @description Clients know names, not ids: this answers the same as GET /api/v1/artifacts/{id} in one request.
+         */
+        get: operations["lookupArtifact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who did what and when, newest first
+         * @description Filters combine with AND.
+         */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Groups and their members */
+        get: operations["listGroups"];
+        put?: never;
+        /** Create a group; its members share ring:<name> */
+        post: operations["createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{name}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an identity to the group */
+        post: operations["addGroupMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{name}/members/{identity}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member */
+        delete: operations["removeGroupMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers and reaches its database */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every identity, by name */
+        get: operations["listIdentities"];
+        put?: never;
+        /** Create an identity with its agent:<name> namespace, optionally with dashboard sign-in */
+        post: operations["createIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identities/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an identity's sign-in, admin flag or disabled state
+         * @description Admins cannot demote or disable themselves, and there is always at least one enabled admin.
+         */
+        patch: operations["updateIdentity"];
+        trace?: never;
+    };
+    "/api/v1/identities/{name}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An identity's key prefixes and usage, never the keys (admin or self) */
+        get: operations["listIdentityKeys"];
+        put?: never;
+        /** A new key, returned this once (admin or self) */
+        post: operations["createIdentityKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a key at once (admin or its owner)
+         * @description Another identity's key is answered like an unknown one (404).
+         */
+        delete: operations["revokeKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the caller is and which namespaces it can read */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/namespaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The namespaces the caller can read (all, for admins) */
+        get: operations["listNamespaces"];
+        put?: never;
+        /**
+         * Create a custom namespace such as team:ml
+         * @description agent: and ring: namespaces come with their identity or group.
+         */
+        post: operations["createNamespace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/namespaces/{namespace}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The namespace's usage, quota and retention */
+        get: operations["getNamespace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set the namespace's quota and retention overrides (null: the default)
+         * @description A lower quota deletes nothing: uploads stop until usage is under it again. A retention change applies at once.
+         */
+        patch: operations["updateNamespaceSettings"];
+        trace?: never;
+    };
+    "/api/v1/namespaces/{namespace}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who has been granted access to the namespace */
+        get: operations["listGrants"];
+        put?: never;
+        /** Grant read or write to an identity or a group (or change its permission) */
+        post: operations["createGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/namespaces/{namespace}/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a grant */
+        delete: operations["revokeGrant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/namespaces/{namespace}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bytes stored and held, the quota, counts */
+        get: operations["getNamespaceUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document: the OpenAPI 3.1 description of /api/v1 */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database and the store new uploads go to answer in time */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Runs the caller can see, newest first, with what each published */
+        get: operations["listRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/runs/{runId}/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a run published: its artifacts, each with the versions this run published */
+        get: operations["listRunArtifacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sessions the caller can see, newest first, with their run counts */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}/artifacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session's roll-up: its own artifacts and everything its runs published */
+        get: operations["listSessionArtifacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * First run: an admin API key gives its admin a dashboard email and password
+         * @description Open only while no identity can sign in with a password; the admin key proves the caller may claim the install.
+         */
+        post: operations["completeSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a share link: it stops working at once
+         * @description The link's creator, the artifact's owner, writers of its namespace and admins may; revoking again is a no-op.
+         */
+        delete: operations["revokeShareLink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/share/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A share link's (or download URL's) bytes, streamed */
+        get: operations["getSharedContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /** A share link's headers without its bytes */
+        head: operations["headSharedContent"];
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shared-with-me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Artifacts shared with the caller or one of its groups, newest first */
+        get: operations["listSharedWithMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a direct upload of a large file sent in parts (up to 100 GB)
+         * @description Access, fields, size and preconditions are checked now and the whole size is held against the quota; nothing is published until the upload is completed.
+         */
+        post: operations["startUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An upload's state, and the parts stored so far (to resume) */
+        get: operations["getUpload"];
+        put?: never;
+        post?: never;
+        /** Abort an upload: its parts are discarded (again is fine) */
+        delete: operations["abortUpload"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify the parts and publish the version
+         * @description Missing or wrong-sized parts answer 400 (missingParts, wrongSizeParts) and leave the upload open; a size or sha256 mismatch fails it. A precondition given at the start that no longer holds answers 412. Completing again answers the same version.
+         */
+        post: operations["completeUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads/{id}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Where to PUT each part
+         * @description Presigned S3 URLs when the bytes go to S3, else signed URLs of PUT /api/v1/uploads/{id}/parts/{n}. The URL is the credential: send no Authorization header there.
+         */
+        post: operations["getPartUrls"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads/{id}/parts/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Send one part through Stowage (backends that cannot take parts directly, e.g. the filesystem)
+         * @description Use the URL from getPartUrls as it is; sending a part again replaces it.
+         */
+        put: operations["uploadPart"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description A key as listings show it: never the key itself. */
+        ApiKey: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            label: string;
+            lastUsedAt: string | null;
+            /** @description The key's first characters, to tell keys apart. */
+            prefix: string;
+            revokedAt: string | null;
+        };
+        ApiKeyList: {
+            keys: components["schemas"]["ApiKey"][];
+        };
+        /**
+         * @description A named, versioned artifact in a namespace (and maybe a session).
+         * @example {
+         *       "id": "01jf3z8k6v1q2w3e4r5t6y7u8i",
+         *       "namespace": "agent:planner",
+         *       "sessionId": "chat-42",
+         *       "name": "reports/summary.md",
+         *       "tags": [
+         *         "report"
+         *       ],
+         *       "createdBy": "planner",
+         *       "createdAt": "2026-12-01T10:00:00.000Z",
+         *       "updatedAt": "2026-12-01T10:05:00.000Z",
+         *       "expiresAt": null,
+         *       "retainUntil": null,
+         *       "latestVersion": 1
+         *     }
+         */
+        Artifact: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            expiresAt: string | null;
+            id: string;
+            /** @description The latest version, where the operation includes it. */
+            latest?: components["schemas"]["Version"] | null;
+            latestVersion: number | null;
+            name: string;
+            namespace: string;
+            /** @description When the namespace's retention ends it; it expires at the earlier of this and expiresAt. */
+            retainUntil: string | null;
+            sessionId: string | null;
+            tags: string[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ArtifactPage: {
+            artifacts: components["schemas"]["Artifact"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ArtifactResponse: {
+            artifact: components["schemas"]["Artifact"];
+        };
+        /**
+         * @example {
+         *       "id": "01jf3zd1e2f3g4h5j6k7l8m9n0",
+         *       "createdAt": "2026-12-01T10:00:00.000Z",
+         *       "action": "artifact.upload",
+         *       "actorId": "01jf3z8k6v1q2w3e4r5t6y7u8i",
+         *       "actorName": "planner",
+         *       "namespace": "agent:planner",
+         *       "artifactId": "01jf3z8k6v1q2w3e4r5t6y7u8j",
+         *       "version": 0,
+         *       "details": {
+         *         "sizeBytes": 1024
+         *       }
+         *     }
+         */
+        AuditEvent: {
+            /** @description What happened, e.g. artifact.upload or key.revoke. */
+            action: string;
+            /** @description The identity's id; null for share links, download URLs and the system. */
+            actorId: string | null;
+            actorName: string;
+            artifactId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            details: {
+                [key: string]: unknown;
+            };
+            id: string;
+            namespace: string | null;
+            version: number | null;
+        };
+        AuditEventPage: {
+            events: components["schemas"]["AuditEvent"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "01jf3z9a0b1c2d3e4f5g6h7j8k",
+         *       "key": "stw_3q2w1e4r5t6y7u8i9o0pAaSsDdFfGgHhJjKkLlZzXx",
+         *       "prefix": "stw_3q2w1e4r",
+         *       "label": "ci",
+         *       "createdAt": "2026-12-01T10:00:00.000Z",
+         *       "identity": "planner"
+         *     }
+         */
+        CreatedApiKey: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @description The identity's name. */
+            identity: string;
+            /** @description The key: shown this once, only its hash is stored. */
+            key: string;
+            label: string;
+            prefix: string;
+        };
+        CreatedApiKeyResponse: {
+            key: components["schemas"]["CreatedApiKey"];
+        };
+        /**
+         * @example {
+         *       "id": "01jf3zb7c8d9e0f1g2h3j4k5m6",
+         *       "status": "pending",
+         *       "namespace": "agent:planner",
+         *       "name": "datasets/big.parquet",
+         *       "sizeBytes": 52428800,
+         *       "partSize": 16777216,
+         *       "partCount": 4,
+         *       "sha256": null,
+         *       "createdAt": "2026-12-01T10:00:00.000Z",
+         *       "expiresAt": "2026-12-02T10:00:00.000Z",
+         *       "completedAt": null,
+         *       "artifactId": null,
+         *       "version": null,
+         *       "failure": null
+         *     }
+         */
+        DirectUpload: {
+            /** @description Once completed: the artifact published. */
+            artifactId: string | null;
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Parts can be sent until then.
+             */
+            expiresAt: string;
+            /** @description Why the upload failed, when it did. */
+            failure: string | null;
+            id: string;
+            name: string;
+            namespace: string;
+            partCount: number;
+            /** @description GET of a pending upload: the parts stored so far (to resume). */
+            parts?: {
+                partNumber: number;
+                size: number;
+            }[];
+            partSize: number;
+            /** @description The sha256 the client declared, if it did. */
+            sha256: string | null;
+            sizeBytes: number;
+            /** @enum {string} */
+            status: "pending" | "completing" | "completed" | "aborted" | "expired" | "failed";
+            /** @description Once completed: the version published. */
+            version: number | null;
+        };
+        DownloadUrl: {
+            delivery: string;
+            /** Format: date-time */
+            expiresAt: string;
+            url: string;
+            version: number;
+        };
+        /**
+         * @description Every error: a code from the enum, a message for people, and the code's details beside them (e.g. field, usedBytes, quotaBytes, requestedBytes).
+         * @example {
+         *       "error": {
+         *         "code": "ARTIFACT_QUOTA_EXCEEDED",
+         *         "message": "namespace quota exceeded",
+         *         "usedBytes": 1024,
+         *         "quotaBytes": 2048,
+         *         "requestedBytes": 4096
+         *       }
+         *     }
+         */
+        Error: {
+            error: {
+                /** @enum {string} */
+                code: "UNAUTHENTICATED" | "FORBIDDEN" | "ARTIFACT_NAMESPACE_DENIED" | "ARTIFACT_SHARE_LINK_INVALID" | "ARTIFACT_NOT_FOUND" | "ARTIFACT_VALIDATION_FAILED" | "ARTIFACT_VERSION_CONFLICT" | "ARTIFACT_IDEMPOTENCY_KEY_REUSED" | "ARTIFACT_UPLOAD_CLOSED" | "ARTIFACT_QUOTA_EXCEEDED" | "ARTIFACT_TOO_LARGE" | "ARTIFACT_RANGE_NOT_SATISFIABLE" | "ARTIFACT_STORAGE_UNAVAILABLE" | "INTERNAL_ERROR";
+                message: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @example {
+         *       "id": "01jf3zc1d2e3f4g5h6j7k8l9m0",
+         *       "namespace": "team:ml",
+         *       "identity": "planner",
+         *       "group": null,
+         *       "permission": "read"
+         *     }
+         */
+        Grant: {
+            /** @description The group granted access; null for an identity's grant. */
+            group: string | null;
+            id: string;
+            /** @description The identity granted access; null for a group's grant. */
+            identity: string | null;
+            namespace: string;
+            /** @enum {string} */
+            permission: "read" | "write";
+        };
+        GrantList: {
+            grants: components["schemas"]["Grant"][];
+        };
+        GrantResponse: {
+            grant: components["schemas"]["Grant"];
+        };
+        /**
+         * @example {
+         *       "id": "01jf3za1b2c3d4e5f6g7h8j9k0",
+         *       "name": "research",
+         *       "namespace": "ring:research",
+         *       "members": [
+         *         "planner"
+         *       ],
+         *       "createdAt": "2026-12-01T10:00:00.000Z"
+         *     }
+         */
+        Group: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @description Members' identity names, sorted. */
+            members: string[];
+            name: string;
+            /** @description The namespace its members share, ring:<name>. */
+            namespace: string;
+        };
+        GroupList: {
+            groups: components["schemas"]["Group"][];
+        };
+        GroupResponse: {
+            group: components["schemas"]["Group"];
+        };
+        Health: {
+            /** @constant */
+            status: "ok";
+        };
+        HealthDegraded: {
+            /** @constant */
+            database: "unreachable";
+            /** @constant */
+            status: "degraded";
+        };
+        /**
+         * @description An agent or a person that calls the API.
+         * @example {
+         *       "id": "01jf3z8k6v1q2w3e4r5t6y7u8i",
+         *       "name": "planner",
+         *       "kind": "agent",
+         *       "isAdmin": false,
+         *       "email": null,
+         *       "hasPassword": false,
+         *       "namespace": "agent:planner",
+         *       "createdAt": "2026-12-01T10:00:00.000Z",
+         *       "disabledAt": null
+         *     }
+         */
+        Identity: {
+            /** Format: date-time */
+            createdAt: string;
+            disabledAt: string | null;
+            email: string | null;
+            /** @description Whether it can sign in to the dashboard with a password (the hash never leaves the server). */
+            hasPassword: boolean;
+            id: string;
+            isAdmin: boolean;
+            /** @enum {string} */
+            kind: "agent" | "human";
+            name: string;
+            /** @description Its personal namespace, agent:<name>. */
+            namespace: string;
+        };
+        IdentityList: {
+            identities: components["schemas"]["Identity"][];
+        };
+        IdentityResponse: {
+            identity: components["schemas"]["Identity"];
+        };
+        Me: {
+            identity: {
+                id: string;
+                isAdmin: boolean;
+                name: string;
+                namespace: string;
+            };
+            namespaces: components["schemas"]["Namespace"][];
+        };
+        /**
+         * @example {
+         *       "id": "01jf3zb1c2d3e4f5g6h7j8k9l0",
+         *       "name": "team:ml",
+         *       "kind": "custom",
+         *       "createdAt": "2026-12-01T10:00:00.000Z"
+         *     }
+         */
+        Namespace: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "agent" | "ring" | "custom";
+            name: string;
+        };
+        NamespaceList: {
+            namespaces: components["schemas"]["Namespace"][];
+        };
+        NamespaceResponse: {
+            namespace: components["schemas"]["Namespace"];
+        };
+        /**
+         * @example {
+         *       "namespace": "team:ml",
+         *       "usedBytes": 1024,
+         *       "reservedBytes": 0,
+         *       "quotaBytes": 1073741824,
+         *       "quotaOverride": false,
+         *       "retentionDays": null,
+         *       "artifactCount": 2,
+         *       "versionCount": 3
+         *     }
+         */
+        NamespaceUsage: {
+            artifactCount: number;
+            namespace: string;
+            /** @description The quota in force: the override, else the default. */
+            quotaBytes: number;
+            /** @description Whether an admin set this namespace's quota. */
+            quotaOverride: boolean;
+            /** @description Bytes held for uploads in flight. */
+            reservedBytes: number;
+            /** @description The namespace's retention override; null: the default. */
+            retentionDays: number | null;
+            /** @description Bytes of the versions stored, until the sweep deletes expired ones. */
+            usedBytes: number;
+            versionCount: number;
+        };
+        /**
+         * @example {
+         *       "id": "01jf3z9a0b1c2d3e4f5g6h7j8k",
+         *       "url": "https://stowage.example/api/v1/share/01jf3z9a0b1c2d3e4f5g6h7j8k.2Yp0…",
+         *       "expiresAt": "2026-12-01T11:00:00.000Z",
+         *       "version": 1
+         *     }
+         */
+        NewShareLink: {
+            /** @description Bytes in S3: a presigned S3 URL too (cannot be revoked, at most 7 days). */
+            directUrl?: string;
+            /** Format: date-time */
+            directUrlExpiresAt?: string;
+            /** Format: date-time */
+            expiresAt: string;
+            id: string;
+            /** @description The link: GET or HEAD it without credentials. */
+            url: string;
+            version: number;
+        };
+        PartUrls: {
+            /** Format: date-time */
+            expiresAt: string;
+            parts: {
+                /** @constant */
+                method: "PUT";
+                partNumber: number;
+                /** @description The part must be exactly this many bytes. */
+                size: number;
+                url: string;
+            }[];
+        };
+        Published: {
+            artifact: components["schemas"]["Artifact"];
+            version: components["schemas"]["Version"];
+        };
+        /**
+         * @example {
+         *       "status": "ready",
+         *       "checks": {
+         *         "database": {
+         *           "ok": true,
+         *           "ms": 2
+         *         },
+         *         "storage": {
+         *           "ok": true,
+         *           "ms": 1,
+         *           "backend": "fs"
+         *         }
+         *       }
+         *     }
+         */
+        Readiness: {
+            checks: {
+                database: {
+                    /** @description How long the check took. */
+                    ms: number;
+                    ok: boolean;
+                    /** @description Why it failed: an error code or a timeout, never hosts or credentials. */
+                    reason?: string;
+                };
+                storage: {
+                    /** @enum {string} */
+                    backend: "fs" | "s3";
+                    /** @description How long the check took. */
+                    ms: number;
+                    ok: boolean;
+                    /** @description Why it failed: an error code or a timeout, never hosts or credentials. */
+                    reason?: string;
+                };
+            };
+            /** @enum {string} */
+            status: "ready" | "not_ready";
+        };
+        Run: {
+            /** @description Live artifacts the run published a version of. */
+            artifactCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The run id clients give (unique within its namespace). */
+            id: string;
+            /** @description The run's own id, unique everywhere (the dashboard's /runs/{key}). */
+            key: string;
+            namespace: string;
+            sessionId: string | null;
+            /** @description The session's own id. */
+            sessionKey: string | null;
+            /** @description Versions of those the run published. */
+            versionCount: number;
+        };
+        RunArtifact: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            expiresAt: string | null;
+            id: string;
+            /** @description The latest version, where the operation includes it. */
+            latest?: components["schemas"]["Version"] | null;
+            latestVersion: number | null;
+            name: string;
+            namespace: string;
+            /** @description When the namespace's retention ends it; it expires at the earlier of this and expiresAt. */
+            retainUntil: string | null;
+            /** @description The versions this run published, newest first. */
+            runVersions: components["schemas"]["Version"][];
+            sessionId: string | null;
+            tags: string[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RunArtifacts: {
+            artifacts: components["schemas"]["RunArtifact"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            run: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                namespace: string;
+                sessionId: string | null;
+            };
+        };
+        RunPage: {
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            runs: components["schemas"]["Run"][];
+        };
+        Session: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The session id clients give (unique within its namespace). */
+            id: string;
+            /** @description The session's own id, unique everywhere. */
+            key: string;
+            namespace: string;
+            runCount: number;
+        };
+        SessionArtifacts: {
+            artifacts: components["schemas"]["Artifact"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            session: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                namespace: string;
+                runs: {
+                    /** Format: date-time */
+                    createdAt: string;
+                    id: string;
+                }[];
+            };
+        };
+        SessionPage: {
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            sessions: components["schemas"]["Session"][];
+        };
+        SetupResult: {
+            email: string;
+            /** @description The admin's name. */
+            identity: string;
+        };
+        /** @description An artifact shared with one identity or group (read access to every version). */
+        Share: {
+            artifactId: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** @description The group it is shared with (null for an identity, or once deleted). */
+            group: string | null;
+            id: string;
+            /** @description The identity it is shared with (null for a group, or once deleted). */
+            identity: string | null;
+        };
+        SharedArtifact: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            expiresAt: string | null;
+            id: string;
+            /** @description The latest version, where the operation includes it. */
+            latest?: components["schemas"]["Version"] | null;
+            latestVersion: number | null;
+            name: string;
+            namespace: string;
+            /** @description When the namespace's retention ends it; it expires at the earlier of this and expiresAt. */
+            retainUntil: string | null;
+            sessionId: string | null;
+            sharedWithMe: components["schemas"]["Share"][];
+            tags: string[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SharedArtifactPage: {
+            artifacts: components["schemas"]["SharedArtifact"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description A share link as listed: never its token. */
+        ShareLink: {
+            artifactId: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            id: string;
+            revokedAt: string | null;
+            revokedBy: string | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            version: number;
+        };
+        ShareLinkPage: {
+            links: components["schemas"]["ShareLink"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ShareList: {
+            shares: components["schemas"]["Share"][];
+        };
+        ShareResponse: {
+            share: components["schemas"]["Share"];
+        };
+        UploadedPart: {
+            partNumber: number;
+            size: number;
+        };
+        /** @description One immutable version of an artifact. */
+        Version: {
+            artifactId: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            filename: string;
+            metadata: {
+                [key: string]: unknown;
+            };
+            mimeType: string;
+            runId: string | null;
+            sha256: string;
+            sizeBytes: number;
+            version: number;
+        };
+        VersionPage: {
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            versions: components["schemas"]["Version"][];
+        };
+        VersionResponse: {
+            version: components["schemas"]["Version"];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listArtifacts: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: string;
+                /** @description `metadata.<key>=<value>`: only artifacts whose metadata has this entry (repeatable). */
+                "metadata.{key}"?: string;
+                /** @description Only names starting with this prefix. */
+                name?: string;
+                /** @description Only this namespace. */
+                namespace?: string;
+                /** @description Only artifacts a version of which this run published. */
+                runId?: string;
+                /** @description Only artifacts of this session (needs namespace). */
+                sessionId?: string;
+                /** @description Only artifacts with this tag. */
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of artifacts, each with its latest version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactPage"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    uploadArtifact: {
+        parameters: {
+            query?: {
+                /** @description ISO 8601 instant. */
+                expiresAt?: string;
+                /** @description A JSON object. */
+                metadata?: string;
+                /** @description Raw body: the artifact's name (required there). */
+                name?: string;
+                /** @description Raw body: the namespace (required there). */
+                namespace?: string;
+                runId?: string;
+                sessionId?: string;
+                /** @description A JSON array or a comma-separated list. */
+                tags?: string;
+            };
+            header?: {
+                /** @description A retry with the same key and the same request answers the first result (200, Idempotent-Replayed: true) instead of publishing again. */
+                "Idempotency-Key"?: string;
+                /** @description Publish only if the latest version is this number (else 412). */
+                "If-Match"?: string;
+                /** @description `*`: publish only if the artifact does not exist yet (else 412). */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The bytes themselves, with the fields in the query and their type in Content-Type. */
+        requestBody: {
+            content: {
+                "*/*": string;
+                "multipart/form-data": {
+                    expiresAt?: string;
+                    /** Format: binary */
+                    file: string;
+                    metadata?: string;
+                    /** @description Defaults to the file's name. */
+                    name?: string;
+                    namespace: string;
+                    runId?: string;
+                    sessionId?: string;
+                    /** @description The bytes' sha256, checked before the commit. */
+                    sha256?: string;
+                    tags?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description An Idempotency-Key replay: the first publish's result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Published"];
+                };
+            };
+            /** @description Published. */
+            201: {
+                headers: {
+                    /** @description The bytes' sha256. */
+                    ETag?: string;
+                    /** @description The version's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Published"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_VERSION_CONFLICT, ARTIFACT_QUOTA_EXCEEDED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VERSION_CONFLICT" | "ARTIFACT_QUOTA_EXCEEDED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_VERSION_CONFLICT. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VERSION_CONFLICT";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_IDEMPOTENCY_KEY_REUSED. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_IDEMPOTENCY_KEY_REUSED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The artifact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactResponse"];
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; its bytes are released from the quota. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tags": [
+                 *         "report",
+                 *         "final"
+                 *       ],
+                 *       "expiresAt": "2027-01-01T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description ISO 8601 instant, or null to clear. */
+                    expiresAt?: string | null;
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The artifact as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactResponse"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getArtifactContent: {
+        parameters: {
+            query?: {
+                /** @description 1: Content-Disposition: attachment. */
+                download?: "0" | "1";
+                /** @description A version number; the latest when left out. */
+                version?: string;
+            };
+            header?: {
+                /** @description The ETag you have: 304 if unchanged. */
+                "If-None-Match"?: string;
+                /** @description One byte range (bytes=start-end). */
+                Range?: string;
+            };
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    /** @description Size. */
+                    "Content-Length"?: string;
+                    /** @description The sha256. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range. */
+            206: {
+                headers: {
+                    /** @description The range sent. */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Bytes in S3: a presigned URL in Location. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_RANGE_NOT_SATISFIABLE. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_RANGE_NOT_SATISFIABLE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    headArtifactContent: {
+        parameters: {
+            query?: {
+                /** @description 1: Content-Disposition: attachment. */
+                download?: "0" | "1";
+                /** @description A version number; the latest when left out. */
+                version?: string;
+            };
+            header?: {
+                /** @description The ETag you have: 304 if unchanged. */
+                "If-None-Match"?: string;
+                /** @description One byte range (bytes=start-end). */
+                Range?: string;
+            };
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    /** @description Size. */
+                    "Content-Length"?: string;
+                    /** @description The sha256. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range. */
+            206: {
+                headers: {
+                    /** @description The range sent. */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Bytes in S3: a presigned URL in Location. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_RANGE_NOT_SATISFIABLE. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_RANGE_NOT_SATISFIABLE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 0,
+                 *       "expiresIn": 600
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Seconds, 60 to SHARE_URL_MAX_SECONDS (default one hour). */
+                    expiresIn?: number;
+                    /** @description The version to share; the latest when left out. */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The link. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewShareLink"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listShareLinks: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of links. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkPage"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listArtifactShares: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shares. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareList"];
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    shareArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "identity": "reviewer"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description A group's name. */
+                    group?: string;
+                    /** @description An identity's name. */
+                    identity?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Already shared with that identity or group: the existing share. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareResponse"];
+                };
+            };
+            /** @description Shared. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareResponse"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    unshareArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+                /** @description The share's id. */
+                shareId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unshared. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getDownloadUrl: {
+        parameters: {
+            query?: {
+                download?: "0" | "1";
+                /** @description Seconds (bounded by PRESIGNED_URL_EXPIRY_SECONDS). */
+                expiresIn?: string;
+                /** @description A version number (0, 1, …). */
+                version?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The URL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadUrl"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listVersions: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionPage"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+                /** @description A version number (0, 1, …). */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionResponse"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+                /** @description A version number (0, 1, …). */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    lookupArtifact: {
+        parameters: {
+            query: {
+                /** @description The exact name (may contain /). */
+                name: string;
+                /** @description The artifact's namespace. */
+                namespace: string;
+                /** @description The session it belongs to; leave out for one outside any session. */
+                sessionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The artifact with its latest version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactResponse"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description One action, e.g. artifact.upload. */
+                action?: string;
+                /** @description An identity's name. */
+                actor?: string;
+                artifactId?: string;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                /** @description ISO 8601 date or date and time with a zone, inclusive. */
+                from?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: string;
+                namespace?: string;
+                /** @description ISO 8601 date or date and time with a zone, exclusive. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupList"];
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "research"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupResponse"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addGroupMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's name. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "identity": "planner"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The identity's name. */
+                    identity: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A member (again adding one changes nothing). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    removeGroupMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member's name. */
+                identity: string;
+                /** @description The group's name. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description The database does not answer. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDegraded"];
+                };
+            };
+        };
+    };
+    listIdentities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The identities. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityList"];
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "planner",
+                 *       "kind": "agent"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: email */
+                    email?: string;
+                    isAdmin?: boolean;
+                    /**
+                     * @description Defaults to agent.
+                     * @enum {string}
+                     */
+                    kind?: "agent" | "human";
+                    /** @description Lowercase letters, digits, '.', '_' or '-', starting with a letter or digit. */
+                    name: string;
+                    /** @description Dashboard sign-in (needs email); hashed, never stored or returned. */
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityResponse"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The identity's name. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "disabled": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Takes effect on the identity's next request. */
+                    disabled?: boolean;
+                    /** Format: email */
+                    email?: string;
+                    isAdmin?: boolean;
+                    /** @description Sets or resets dashboard sign-in; hashed, never stored or returned. */
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The identity as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityResponse"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listIdentityKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The identity's name. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createIdentityKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The identity's name. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "label": "ci"
+                 *     }
+                 */
+                "application/json": {
+                    label?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyResponse"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    revokeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key's id. */
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked (or already was). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listNamespaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The namespaces, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamespaceList"];
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createNamespace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "team:ml"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamespaceResponse"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getNamespace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The namespace's name, e.g. team:ml (the colon may be percent-encoded). */
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The namespace's usage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamespaceUsage"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateNamespaceSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The namespace's name, e.g. team:ml (the colon may be percent-encoded). */
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "quotaBytes": 1073741824,
+                 *       "retentionDays": 30
+                 *     }
+                 */
+                "application/json": {
+                    /** @description A whole number of bytes, 0 or more; null: the default. */
+                    quotaBytes?: number | null;
+                    /** @description Days after the last update, 1 to 36500; null: the default. */
+                    retentionDays?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The namespace's usage with the new settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamespaceUsage"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listGrants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The namespace's name, e.g. team:ml (the colon may be percent-encoded). */
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantList"];
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The namespace's name, e.g. team:ml (the colon may be percent-encoded). */
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "identity": "planner",
+                 *       "permission": "read"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description A group's name (or give identity). */
+                    group?: string;
+                    /** @description An identity's name (or give group). */
+                    identity?: string;
+                    /** @enum {string} */
+                    permission: "read" | "write";
+                };
+            };
+        };
+        responses: {
+            /** @description The grant as it is now. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantResponse"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    revokeGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The grant's id. */
+                grantId: string;
+                /** @description The namespace's name, e.g. team:ml (the colon may be percent-encoded). */
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getNamespaceUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The namespace's name, e.g. team:ml (the colon may be percent-encoded). */
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The namespace's usage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NamespaceUsage"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        openapi: string;
+                        paths: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve uploads. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description A check failed; `checks` says which. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    listRuns: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                /** @description Created at or after: an ISO 8601 date (2030-01-31) or date and time with a zone. */
+                from?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: string;
+                /** @description Only this namespace. */
+                namespace?: string;
+                /** @description Only this session's runs (needs namespace). */
+                sessionId?: string;
+                /** @description Created before: an ISO 8601 date (2030-01-31) or date and time with a zone. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunPage"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listRunArtifacts: {
+        parameters: {
+            query: {
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: string;
+                /** @description The namespace the run or session is in. */
+                namespace: string;
+            };
+            header?: never;
+            path: {
+                /** @description The run id clients give. */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run and a page of its artifacts, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunArtifacts"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                /** @description Created at or after: an ISO 8601 date (2030-01-31) or date and time with a zone. */
+                from?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: string;
+                /** @description Only this namespace. */
+                namespace?: string;
+                /** @description Created before: an ISO 8601 date (2030-01-31) or date and time with a zone. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPage"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listSessionArtifacts: {
+        parameters: {
+            query: {
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: string;
+                /** @description The namespace the run or session is in. */
+                namespace: string;
+            };
+            header?: never;
+            path: {
+                /** @description The session id clients give. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session with its runs (newest first) and a page of artifacts, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionArtifacts"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    completeSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "adminKey": "stw_…",
+                 *       "email": "admin@example.com",
+                 *       "password": "a long passphrase"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description An admin API key of this server. */
+                    adminKey: string;
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The admin can sign in now. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupResult"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: FORBIDDEN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    revokeShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The link's id. */
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getSharedContent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 if unchanged. */
+                "If-None-Match"?: string;
+                /** @description One byte range (bytes=start-end). */
+                Range?: string;
+            };
+            path: {
+                /** @description The signed token of a share link or download URL. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    /** @description Size. */
+                    "Content-Length"?: string;
+                    /** @description The sha256. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range. */
+            206: {
+                headers: {
+                    /** @description The range sent. */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Bytes in S3: a presigned URL in Location that does not outlive the link. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_SHARE_LINK_INVALID. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_SHARE_LINK_INVALID";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_RANGE_NOT_SATISFIABLE. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_RANGE_NOT_SATISFIABLE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    headSharedContent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you have: 304 if unchanged. */
+                "If-None-Match"?: string;
+                /** @description One byte range (bytes=start-end). */
+                Range?: string;
+            };
+            path: {
+                /** @description The signed token of a share link or download URL. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    /** @description Size. */
+                    "Content-Length"?: string;
+                    /** @description The sha256. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range. */
+            206: {
+                headers: {
+                    /** @description The range sent. */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Bytes in S3: a presigned URL in Location that does not outlive the link. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_SHARE_LINK_INVALID. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_SHARE_LINK_INVALID";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_RANGE_NOT_SATISFIABLE. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_RANGE_NOT_SATISFIABLE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listSharedWithMe: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of artifacts, each with its latest version and the shares that reach the caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedArtifactPage"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    startUpload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Applied when the upload is completed, as on POST /api/v1/artifacts. */
+                "Idempotency-Key"?: string;
+                /** @description Publish only if the latest version is this number (else 412). */
+                "If-Match"?: string;
+                /** @description `*`: publish only if the artifact does not exist yet (else 412). */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "namespace": "agent:planner",
+                 *       "name": "datasets/big.parquet",
+                 *       "size": 52428800
+                 *     }
+                 */
+                "application/json": {
+                    contentType?: string;
+                    /** @description ISO 8601 instant. */
+                    expiresAt?: string;
+                    filename?: string;
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Defaults to filename. */
+                    name?: string;
+                    namespace: string;
+                    /** @description 5 MiB to 5 GiB; chosen for you when left out. */
+                    partSize?: number;
+                    runId?: string;
+                    sessionId?: string;
+                    /** @description The bytes' sha256 (64 lowercase hex digits), checked on completion. */
+                    sha256?: string;
+                    /** @description The file's size in bytes (at least 1). */
+                    size: number;
+                    /** @description An array or a comma-separated list. */
+                    tags?: string[] | string;
+                };
+            };
+        };
+        responses: {
+            /** @description Opened. */
+            201: {
+                headers: {
+                    /** @description The upload's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectUpload"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_VERSION_CONFLICT, ARTIFACT_QUOTA_EXCEEDED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VERSION_CONFLICT" | "ARTIFACT_QUOTA_EXCEEDED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_VERSION_CONFLICT. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VERSION_CONFLICT";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The upload's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upload. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectUpload"];
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    abortUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The upload's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upload as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectUpload"];
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_UPLOAD_CLOSED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_UPLOAD_CLOSED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    completeUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The upload's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Completed before: the same version. */
+            200: {
+                headers: {
+                    /** @description The version's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Published"];
+                };
+            };
+            /** @description Published. */
+            201: {
+                headers: {
+                    /** @description The version's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Published"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_UPLOAD_CLOSED, ARTIFACT_VERSION_CONFLICT, ARTIFACT_QUOTA_EXCEEDED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_UPLOAD_CLOSED" | "ARTIFACT_VERSION_CONFLICT" | "ARTIFACT_QUOTA_EXCEEDED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_IDEMPOTENCY_KEY_REUSED. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_IDEMPOTENCY_KEY_REUSED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPartUrls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The upload's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "partNumbers": [
+                 *         1,
+                 *         2,
+                 *         3
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description 1 to partCount. */
+                    partNumbers: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description One URL per part, in part order (duplicates once). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartUrls"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_UPLOAD_CLOSED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_UPLOAD_CLOSED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    uploadPart: {
+        parameters: {
+            query: {
+                /** @description When the URL expires (Unix seconds). */
+                expires: string;
+                /** @description The URL's signature. */
+                signature: string;
+            };
+            header?: {
+                /** @description Required: exactly the part's size. */
+                "Content-Length"?: string;
+            };
+            path: {
+                /** @description The upload's id. */
+                id: string;
+                /** @description The part number, from 1. */
+                n: string;
+            };
+            cookie?: never;
+        };
+        /** @description The part's bytes. */
+        requestBody: {
+            content: {
+                "*/*": string;
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            200: {
+                headers: {
+                    /** @description The part's ETag, when the backend gives one. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedPart"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_SHARE_LINK_INVALID. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_SHARE_LINK_INVALID";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_UPLOAD_CLOSED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_UPLOAD_CLOSED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,26 @@
+// @stowage/client: the TypeScript SDK. Later entry points (the CLI, MCP, ADK) build on these exports.
+export { Stowage } from "./stowage.js";
+export { StowageError } from "./errors.js";
+export type { ClientErrorCode, StowageErrorCode } from "./errors.js";
+export type { StowageOptions } from "./config.js";
+export type { PublishOptions } from "./publish.js";
+export type { PublishData, Progress } from "./publish-body.js";
+export type { ArtifactsApi, DeleteOptions, DownloadOptions, ShareOptions, UpdateOptions, UrlOptions } from "./artifacts.js";
+export type { ContentRange, DownloadBody } from "./download-body.js";
+export type {
+  ApiErrorCode,
+  Artifact,
+  ArtifactPage,
+  DownloadUrl,
+  ErrorResponse,
+  ListFilter,
+  LookupQuery,
+  Me,
+  NamespaceUsage,
+  NewShareLink,
+  PageOptions,
+  Published,
+  Version,
+  VersionPage,
+} from "./types.js";
+export type { components, operations, paths } from "./generated/api-types.js";
