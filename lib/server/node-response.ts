@@ -80,13 +80,18 @@ export function drainSmallRemainder(req: IncomingMessage): Promise<boolean> {
     let seen = 0;
     const finish = (drained: boolean) => {
       clearTimeout(timer);
-      req.off("data", onData).off("end", onEnd).off("error", onFail).off("close", onClose);
+      req.off("readable", onReadable).off("end", onEnd).off("error", onFail).off("close", onClose);
       if (!drained) req.pause();
       resolve(drained);
     };
-    const onData = (chunk: Buffer) => {
-      seen += chunk.length;
-      if (seen > DRAIN_MAX_BYTES) finish(false);
+    // read() rather than resume(): resume() does nothing while another 'readable' listener is
+    // attached (an async iterator over the body that the handler never finished), and the
+    // drain would wait out its deadline.
+    const onReadable = () => {
+      for (let chunk: Buffer | null; (chunk = req.read() as Buffer | null) !== null;) {
+        seen += chunk.length;
+        if (seen > DRAIN_MAX_BYTES) return finish(false);
+      }
     };
     const onEnd = () => finish(true);
     const onFail = () => finish(false);
@@ -94,7 +99,7 @@ export function drainSmallRemainder(req: IncomingMessage): Promise<boolean> {
     const timer = setTimeout(() => finish(false), DRAIN_MAX_MS);
     // A multipart parser may still be attached; the remainder is ours to drop now.
     req.unpipe();
-    req.on("data", onData).on("end", onEnd).on("error", onFail).on("close", onClose);
-    req.resume();
+    req.on("readable", onReadable).on("end", onEnd).on("error", onFail).on("close", onClose);
+    onReadable();
   });
 }

@@ -95,4 +95,32 @@ describe("the JSON API, served by the server itself", () => {
       c.close();
     }
   });
+
+  it("refuses before reading the body (a bad key) and keeps the connection, the body's bytes dropped", async () => {
+    const c = onOneSocket();
+    try {
+      // The body goes out a moment after the headers, as it does on a real network, so the
+      // refusal is written while the body is still on its way.
+      const refused = await c.send(
+        "POST",
+        "/api/v1/identities",
+        { authorization: "Bearer stw_not-a-key", "content-type": "application/json", "content-length": "15" },
+        (req) => {
+          req.flushHeaders();
+          setTimeout(() => req.end('{"name":"eve"}\n'), 50);
+        },
+      );
+      expect(refused.status).toBe(401);
+      // Before the fix the drain waited out its deadline and then closed the connection.
+      expect(refused.headers.connection).toBe("keep-alive");
+      const name = uniq("after-refusal");
+      const next = await c.send("POST", "/api/v1/identities", { ...auth(), "content-type": "application/json" }, (req) =>
+        req.end(JSON.stringify({ name })),
+      );
+      expect(next.status).toBe(201);
+      expect(c.socketsUsed()).toBe(1);
+    } finally {
+      c.close();
+    }
+  });
 });
