@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { operation } from "./operation.ts";
-import { ZArtifact, ZCursor, ZIdParams, ZLimit, ZNextCursor, ZVersion, ZVersionNumber } from "./common.ts";
+import {
+  CONTENT_REQUEST_HEADERS,
+  contentResponses,
+  ZArtifact,
+  ZCursor,
+  ZIdParams,
+  ZLimit,
+  ZNextCursor,
+  ZVersion,
+  ZVersionNumber,
+} from "./common.ts";
 
 const ZText = z.string().min(1).max(1024);
 const TAG = "Artifacts";
@@ -165,21 +175,8 @@ const contentOperation = (method: "GET" | "HEAD") =>
     auth: "key",
     params: ZIdParams,
     query: contentQuery,
-    headers: { Range: "One byte range (bytes=start-end).", "If-None-Match": "The ETag you have: 304 if unchanged." },
-    responses: {
-      200: {
-        description: "The bytes.",
-        contentType: "application/octet-stream",
-        headers: { ETag: "The sha256.", "Content-Length": "Size." },
-      },
-      206: {
-        description: "The requested range.",
-        contentType: "application/octet-stream",
-        headers: { "Content-Range": "The range sent." },
-      },
-      302: { description: "Bytes in S3: a presigned URL in Location." },
-      304: { description: "Not modified." },
-    },
+    headers: CONTENT_REQUEST_HEADERS,
+    responses: contentResponses("Bytes in S3: a presigned URL in Location."),
     errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NOT_FOUND", "ARTIFACT_RANGE_NOT_SATISFIABLE", "ARTIFACT_STORAGE_UNAVAILABLE"],
   });
 export const getArtifactContentOp = contentOperation("GET");

@@ -102,3 +102,17 @@ export const ZVersionNumber = z
 export const ZNextCursor = z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." });
 
 export const ZIdParams = z.strictObject({ id: z.string().meta({ description: "The artifact's id." }) });
+
+/** What every route that streams a version's bytes reads beside its parameters. */
+export const CONTENT_REQUEST_HEADERS = {
+  Range: "One byte range (bytes=start-end).",
+  "If-None-Match": "The ETag you have: 304 if unchanged.",
+};
+
+/** What every route that streams a version's bytes answers; `redirect` says when it is a 302. */
+export const contentResponses = (redirect: string) => ({
+  200: { description: "The bytes.", contentType: "application/octet-stream", headers: { ETag: "The sha256.", "Content-Length": "Size." } },
+  206: { description: "The requested range.", contentType: "application/octet-stream", headers: { "Content-Range": "The range sent." } },
+  302: { description: redirect },
+  304: { description: "Not modified." },
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { operation, type TOperation } from "./operation.ts";
-import { ZArtifact, ZCursor, ZIdParams, ZLimit, ZNextCursor } from "./common.ts";
+import { CONTENT_REQUEST_HEADERS, contentResponses, ZArtifact, ZCursor, ZIdParams, ZLimit, ZNextCursor } from "./common.ts";
 
 const TAG = "Sharing";
 const ZInstant = z.iso.datetime();
@@ -183,21 +183,8 @@ const sharedContentOperation = (method: "GET" | "HEAD") =>
     summary: method === "GET" ? "A share link's (or download URL's) bytes, streamed" : "A share link's headers without its bytes",
     auth: "public",
     params: z.strictObject({ token: z.string().meta({ description: "The signed token of a share link or download URL." }) }),
-    headers: { Range: "One byte range (bytes=start-end).", "If-None-Match": "The ETag you have: 304 if unchanged." },
-    responses: {
-      200: {
-        description: "The bytes.",
-        contentType: "application/octet-stream",
-        headers: { ETag: "The sha256.", "Content-Length": "Size." },
-      },
-      206: {
-        description: "The requested range.",
-        contentType: "application/octet-stream",
-        headers: { "Content-Range": "The range sent." },
-      },
-      302: { description: "Bytes in S3: a presigned URL in Location that does not outlive the link." },
-      304: { description: "Not modified." },
-    },
+    headers: CONTENT_REQUEST_HEADERS,
+    responses: contentResponses("Bytes in S3: a presigned URL in Location that does not outlive the link."),
     errors: [
       "ARTIFACT_VALIDATION_FAILED",
       "ARTIFACT_SHARE_LINK_INVALID",
