@@ -7,10 +7,13 @@ export type { PublishOptions } from "./publish.js";
 export type { PublishData, Progress } from "./publish-body.js";
 export type { ArtifactsApi, DeleteOptions, DownloadOptions, ShareOptions, UpdateOptions, UrlOptions } from "./artifacts.js";
 export type { ContentRange, DownloadBody } from "./download-body.js";
+export type { UploadsApi } from "./direct-upload.js";
+export type { ActivityFilter, Run, RunFilter, RunPage, RunsApi, Session, SessionPage, SessionsApi } from "./runs.js";
 export type {
   ApiErrorCode,
   Artifact,
   ArtifactPage,
+  DirectUpload,
   DownloadUrl,
   ErrorResponse,
   ListFilter,

@@ -23,6 +23,11 @@ export type BodySource = OutgoingBody & {
   failure(): unknown;
   /** Gives up a one-shot source that was not read to its end. */
   release(): Promise<void>;
+  /**
+   * What a direct upload cuts into parts: the data itself when any range of it can be read
+   * (again), else its chunks in order, read once (the same reads as the body's).
+   */
+  parts: { kind: "ranges"; data: Uint8Array | Blob } | { kind: "chunks"; next(): Promise<Uint8Array | undefined> };
 };
 
 /** Bodies up to this size go to fetch as they are; larger ones are metered chunk by chunk. */
@@ -96,6 +101,7 @@ function sized(data: Uint8Array | Blob, options: { onProgress?: (p: Progress) =>
     // Unless reading the data itself failed: that would only fail again.
     replayable: () => failure === undefined,
     release: close,
+    parts: { kind: "ranges", data },
     open(deadline) {
       if (size <= CHUNK && !options.onProgress) return { body: data as BodyInit, streamed: false };
       if (!canStreamUploads) {
@@ -147,6 +153,7 @@ function oneShot(
     release: async () => {
       if (started && !ended) await cancel();
     },
+    parts: { kind: "chunks", next: read },
     open: (deadline) => ({ body: metered(read, deadline, options.size, options.onProgress), streamed: true }),
   };
 }

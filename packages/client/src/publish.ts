@@ -1,4 +1,5 @@
-import { bodySource, type Progress, type PublishData } from "./publish-body.js";
+import { directUpload, goesDirect, tooLargeForOnePost } from "./direct-upload.js";
+import { bodySource, type BodySource, type Progress, type PublishData } from "./publish-body.js";
 import type { Transport } from "./transport.js";
 import type { Published } from "./types.js";
 
@@ -22,8 +23,40 @@ export type PublishOptions = {
   /** Makes retries safe: the same key and request answer the first result. Default: a fresh UUID. */
   idempotencyKey?: string;
   signal?: AbortSignal;
-  /** Called as bytes are handed to the network, and once more when the version is published. */
+  /**
+   * Called as bytes are handed to the network, and once more when the version is published. In
+   * a direct upload: the bytes of every part together (parts stored before a resume included).
+   */
   onProgress?: (progress: Progress) => void;
+  /**
+   * Data of a known size above this many bytes is published as a direct upload in parts
+   * (default 64 MiB). Data at or below it that the server refuses as too large for one request
+   * (ARTIFACT_TOO_LARGE) goes in parts too, if it can still be read.
+   */
+  multipartThreshold?: number;
+  /** Direct upload: parts sent at once (default 4). */
+  partConcurrency?: number;
+  /** Direct upload: bytes per part, 5 MiB to 5 GiB (default: the server's, 16 MiB or more for huge files). */
+  partSize?: number;
+  /**
+   * Direct upload: the data's sha256 (64 lowercase hex digits), checked by the server before it
+   * publishes. Computed for bytes in memory; a file, Blob or stream is not read twice for it.
+   */
+  sha256?: string;
+  /**
+   * Direct upload: leave the upload open when publishing fails or is aborted, to finish it later
+   * with `resumeUploadId` (it stays open 24 hours). Default: it is aborted; true when resuming.
+   */
+  resumable?: boolean;
+  /** Direct upload: called with the upload's id once it is open, before any part is sent (awaited). */
+  onUploadStarted?: (uploadId: string) => void | Promise<void>;
+  /**
+   * Finish this upload (an id `onUploadStarted` gave an earlier publish): only the parts the
+   * server does not have are sent. The data must be the same and readable at any offset
+   * (`{ path }`, bytes, a Blob; not a stream); the namespace must match; the upload's own fields
+   * (name, tags, …, fixed when it started) are the ones published.
+   */
+  resumeUploadId?: string;
 };
 
 /**
@@ -31,16 +64,42 @@ export type PublishOptions = {
  * Idempotency-Key, so retrying after a lost answer cannot publish two versions. Data that can be
  * read again (text, bytes, Blob, `{ path }`) is resent on a retry; a stream or async iterable is
  * read once, so it is retried only if the failure came before its first chunk was taken.
+ * Data of a known size above `multipartThreshold` goes as a direct upload in parts instead
+ * (direct-upload.ts), with the same Idempotency-Key and preconditions.
  */
 export async function publish(transport: Transport, data: PublishData, options: PublishOptions): Promise<Published> {
   const source = await bodySource(data, { size: options.size, onProgress: options.onProgress });
-  const headers: Record<string, string> = { "idempotency-key": options.idempotencyKey ?? randomKey() };
+  // Sent with the POST, or when a direct upload starts (the server applies them on completion).
+  const preconditions: Record<string, string> = { "idempotency-key": options.idempotencyKey ?? randomKey() };
+  if (options.ifNoneMatch) preconditions["if-none-match"] = options.ifNoneMatch;
+  if (options.ifMatch !== undefined) preconditions["if-match"] = String(options.ifMatch);
+  try {
+    if (goesDirect(source, options)) return await directUpload(transport, source, preconditions, options);
+    try {
+      return await postWhole(transport, source, preconditions, options);
+    } catch (error) {
+      if (!tooLargeForOnePost(error, source)) throw error;
+      return await directUpload(transport, source, preconditions, options);
+    }
+  } catch (error) {
+    // The data's own failure (a file that vanished, a stream that errored) matters more than fetch's.
+    throw source.failure() ?? error;
+  } finally {
+    await source.release();
+  }
+}
+
+async function postWhole(
+  transport: Transport,
+  source: BodySource,
+  preconditions: Record<string, string>,
+  options: PublishOptions,
+): Promise<Published> {
+  const headers = { ...preconditions };
   const contentType = options.contentType ?? source.contentType;
   if (contentType) headers["content-type"] = contentType;
   // Node's fetch does not derive it for a stream; a size known up front lets the server hold quota.
   if (source.size !== undefined) headers["content-length"] = String(source.size);
-  if (options.ifNoneMatch) headers["if-none-match"] = options.ifNoneMatch;
-  if (options.ifMatch !== undefined) headers["if-match"] = String(options.ifMatch);
   const query = {
     namespace: options.namespace,
     name: options.name ?? source.name,
@@ -50,25 +109,18 @@ export async function publish(transport: Transport, data: PublishData, options: 
     metadata: options.metadata && JSON.stringify(options.metadata),
     expiresAt: options.expiresAt instanceof Date ? options.expiresAt.toISOString() : options.expiresAt,
   };
-  try {
-    const published = await transport.json<Published>({
-      method: "POST",
-      path: "/api/v1/artifacts",
-      query,
-      headers,
-      body: source,
-      retry: true,
-      signal: options.signal,
-    });
-    const size = published.version.sizeBytes;
-    options.onProgress?.({ loaded: size, total: size });
-    return published;
-  } catch (error) {
-    // The data's own failure (a file that vanished, a stream that errored) matters more than fetch's.
-    throw source.failure() ?? error;
-  } finally {
-    await source.release();
-  }
+  const published = await transport.json<Published>({
+    method: "POST",
+    path: "/api/v1/artifacts",
+    query,
+    headers,
+    body: source,
+    retry: true,
+    signal: options.signal,
+  });
+  const size = published.version.sizeBytes;
+  options.onProgress?.({ loaded: size, total: size });
+  return published;
 }
 
 /** crypto.randomUUID needs a secure context in browsers; getRandomValues does not. */

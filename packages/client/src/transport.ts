@@ -3,10 +3,10 @@ import { Deadline, sleep } from "./deadline.js";
 import { errorFromResponse } from "./errors.js";
 import { isRetriableError, isRetriableStatus, retryDelay } from "./retry-policy.js";
 
-export type HttpMethod = "GET" | "HEAD" | "POST" | "PATCH" | "DELETE";
+export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** Calls that can be repeated without doing more than once what they do. */
-const IDEMPOTENT = new Set<HttpMethod>(["GET", "HEAD", "DELETE", "PATCH"]);
+const IDEMPOTENT = new Set<HttpMethod>(["GET", "HEAD", "PUT", "DELETE", "PATCH"]);
 
 export type QueryValue = string | number | undefined | null;
 
@@ -19,18 +19,32 @@ export type OutgoingBody = {
 
 export type RequestSpec = {
   method: HttpMethod;
-  /** From the server's root, e.g. `/api/v1/artifacts/abc` (segments already encoded). */
-  path: string;
   query?: Record<string, QueryValue> | [string, string][];
   headers?: Record<string, string>;
   json?: unknown;
   body?: OutgoingBody;
   /** Retry network errors, timeouts and 502/503/504; default: only idempotent methods. */
   retry?: boolean;
+  /** Retry every 5xx, not only 502/503/504 (a part PUT: S3 answers 500 InternalError now and then). */
+  retryAnyServerError?: boolean;
   /** Statuses that mean success once the call had to be retried (a DELETE the lost attempt did). */
   doneAfterRetry?: number[];
   signal?: AbortSignal;
-};
+} & (
+  | {
+      /** From the server's root, e.g. `/api/v1/artifacts/abc` (segments already encoded). */
+      path: string;
+      url?: undefined;
+    }
+  | {
+      /**
+       * Instead of a path: an absolute URL that carries its own authorization (a direct
+       * upload's part URL, maybe presigned S3), so the API key is not sent there.
+       */
+      url: string;
+      path?: undefined;
+    }
+);
 
 /** A successful answer's attempt: `handOff` leaves its deadline running for whoever reads the body. */
 export type Answer = { res: Response; deadline: Deadline; handOff(): void };
@@ -71,7 +85,8 @@ export class Transport {
           };
           return await read({ res, deadline, handOff });
         }
-        if (!isRetriableStatus(res.status) || !mayRetry(attempt)) throw await errorFromResponse(res);
+        const retriableStatus = isRetriableStatus(res.status) || (spec.retryAnyServerError === true && res.status >= 500);
+        if (!retriableStatus || !mayRetry(attempt)) throw await errorFromResponse(res);
         wait = retryDelay(attempt, res.headers.get("retry-after"));
         await res.body?.cancel().catch(() => undefined);
       } catch (error) {
@@ -87,7 +102,7 @@ export class Transport {
 
   #fetchOnce(spec: RequestSpec, deadline: Deadline): Promise<Response> {
     const headers = new Headers(spec.headers);
-    if (this.config.apiKey) headers.set("authorization", `Bearer ${this.config.apiKey}`);
+    if (this.config.apiKey && spec.url === undefined) headers.set("authorization", `Bearer ${this.config.apiKey}`);
     if (!headers.has("accept")) headers.set("accept", "application/json");
     const init: RequestInit & { duplex?: "half" } = { method: spec.method, headers, signal: deadline.signal };
     if (spec.json !== undefined) {
@@ -99,6 +114,6 @@ export class Transport {
       // fetch sends a stream only when told it may read the answer before the body is sent.
       if (streamed) init.duplex = "half";
     }
-    return this.config.fetch(this.url(spec.path, spec.query), init);
+    return this.config.fetch(spec.url !== undefined ? spec.url : this.url(spec.path, spec.query), init);
   }
 }

@@ -12,6 +12,10 @@ export type NewShareLink = Schemas["NewShareLink"];
 export type DownloadUrl = Schemas["DownloadUrl"];
 export type NamespaceUsage = Schemas["NamespaceUsage"];
 export type Me = Schemas["Me"];
+/** A direct upload (a large file sent in parts): its state and, while pending, the parts stored. */
+export type DirectUpload = Schemas["DirectUpload"];
+export type PartUrls = Schemas["PartUrls"];
+export type StartUploadBody = operations["startUpload"]["requestBody"]["content"]["application/json"];
 export type ErrorResponse = Schemas["Error"];
 /** Every code the server answers with (the contract's enum). */
 export type ApiErrorCode = ErrorResponse["error"]["code"];
