@@ -1,5 +1,6 @@
 import { int, positionalsOf, str } from "./args.js";
 import type { Command, Values } from "./command.js";
+import { collect, pageSizeFor } from "./collect.js";
 import { formatDate } from "./format.js";
 
 const limitOption = { type: "string", value: "N", help: "at most N (default: all)" } as const;
@@ -7,7 +8,7 @@ const limitOption = { type: "string", value: "N", help: "at most N (default: all
 function range(values: Values, limit: number | undefined) {
   const from = str(values, "from");
   const to = str(values, "to");
-  return { limit: Math.min(limit ?? 200, 200), ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+  return { limit: pageSizeFor(limit), ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
 }
 
 export const runs: Command = {
@@ -27,12 +28,8 @@ export const runs: Command = {
     const namespace = str(values, "namespace");
     const sessionId = str(values, "session");
     const stowage = await client();
-    const found = [];
     const filter = { signal, ...range(values, limit), ...(namespace ? { namespace } : {}), ...(sessionId ? { sessionId } : {}) };
-    for await (const run of stowage.runs.list(filter)) {
-      found.push(run);
-      if (limit !== undefined && found.length >= limit) break;
-    }
+    const found = await collect(stowage.runs.list(filter), limit);
     if (out.json) return out.data(found);
     if (found.length === 0) return out.note("no runs");
     out.table(
@@ -57,11 +54,7 @@ export const sessions: Command = {
     const limit = int(values, "limit", { min: 1 });
     const namespace = str(values, "namespace");
     const stowage = await client();
-    const found = [];
-    for await (const session of stowage.sessions.list({ signal, ...range(values, limit), ...(namespace ? { namespace } : {}) })) {
-      found.push(session);
-      if (limit !== undefined && found.length >= limit) break;
-    }
+    const found = await collect(stowage.sessions.list({ signal, ...range(values, limit), ...(namespace ? { namespace } : {}) }), limit);
     if (out.json) return out.data(found);
     if (found.length === 0) return out.note("no sessions");
     out.table(

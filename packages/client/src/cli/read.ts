@@ -3,6 +3,7 @@ import type { DownloadBody } from "../download-body.js";
 import type { ListFilter } from "../types.js";
 import { int, list, positionalsOf, str } from "./args.js";
 import type { Command, Context } from "./command.js";
+import { collect, pageSizeFor } from "./collect.js";
 import { usageError } from "./exit-codes.js";
 import { formatBytes, formatDate } from "./format.js";
 import type { Transfer } from "./progress.js";
@@ -75,7 +76,7 @@ export const ls: Command = {
   async run({ values, positionals, out, signal, client }) {
     positionalsOf(ls, positionals, []);
     const limit = int(values, "limit", { min: 1 });
-    const filter: ListFilter = { signal, limit: Math.min(limit ?? 200, 200) };
+    const filter: ListFilter = { signal, limit: pageSizeFor(limit) };
     const map: [keyof ListFilter, string][] = [
       ["namespace", "namespace"],
       ["sessionId", "session"],
@@ -95,11 +96,7 @@ export const ls: Command = {
     }
     if (Object.keys(metadata).length) filter.metadata = metadata;
     const stowage = await client();
-    const artifacts = [];
-    for await (const artifact of stowage.artifacts.list(filter)) {
-      artifacts.push(artifact);
-      if (limit !== undefined && artifacts.length >= limit) break;
-    }
+    const artifacts = await collect(stowage.artifacts.list(filter), limit);
     if (out.json) return out.data(artifacts);
     if (artifacts.length === 0) return out.note("no artifacts");
     out.table(
@@ -128,8 +125,7 @@ export const versions: Command = {
     const [ref] = positionalsOf(versions, positionals, ["<ref>"]);
     const stowage = await client();
     const artifact = await resolveArtifact(stowage, parseRef(ref!, str(values, "session")), signal);
-    const all = [];
-    for await (const v of stowage.artifacts.versions(artifact.id, { signal, limit: 200 })) all.push(v);
+    const all = await collect(stowage.artifacts.versions(artifact.id, { signal, limit: pageSizeFor(undefined) }), undefined);
     if (out.json) return out.data(all);
     out.note(`${artifact.namespace}/${artifact.name}${artifact.sessionId ? ` (session ${artifact.sessionId})` : ""}  ${artifact.id}`);
     out.table(
