@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { operation, type TOperation } from "./operation.ts";
-import { ZCursor, ZLimit, ZNextCursor } from "./common.ts";
+import { ZCursor, ZLimit, ZNextCursor, ZTimeBound } from "./common.ts";
 
 const ZInstant = z.iso.datetime();
 const ZText = z.string().min(1).max(1024);
@@ -480,8 +480,8 @@ export const listAuditEventsOp = operation({
     actor: ZText.optional().meta({ description: "An identity's name." }),
     namespace: ZText.optional(),
     artifactId: ZText.optional(),
-    from: ZText.optional().meta({ description: "ISO 8601 date or date and time with a zone, inclusive." }),
-    to: ZText.optional().meta({ description: "ISO 8601 date or date and time with a zone, exclusive." }),
+    from: ZTimeBound("from", "At or after (inclusive)"),
+    to: ZTimeBound("to", "Before (exclusive)"),
     limit: ZLimit,
     cursor: ZCursor,
   }),

@@ -5,6 +5,7 @@ import {
   contentResponses,
   ZArtifact,
   ZCursor,
+  ZExpiresAtInput,
   ZIdParams,
   ZLimit,
   ZNextCursor,
@@ -97,7 +98,7 @@ export const uploadArtifactOp = operation({
       runId: ZText.optional(),
       tags: z.string().optional(),
       metadata: z.string().optional(),
-      expiresAt: z.string().optional(),
+      expiresAt: ZExpiresAtInput.optional(),
       sha256: z.string().optional().meta({ description: "The bytes' sha256, checked before the commit." }),
     }),
     raw: "The bytes themselves, with the fields in the query and their type in Content-Type.",
@@ -141,7 +142,9 @@ export const updateArtifactOp = operation({
   body: {
     json: z.strictObject({
       tags: z.array(z.string()).optional(),
-      expiresAt: z.string().nullable().optional().meta({ description: "ISO 8601 instant, or null to clear." }),
+      expiresAt: ZExpiresAtInput.nullable()
+        .optional()
+        .meta({ description: "An ISO 8601 instant with a zone, in the future, or null to clear." }),
     }),
     example: { tags: ["report", "final"], expiresAt: "2027-01-01T00:00:00Z" },
   },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ERROR_STATUS, type ErrorCode } from "../errors.ts";
-import { parseVersionNumber } from "../artifacts/artifact-fields.ts";
+import { parseExpiresAt, parseVersionNumber } from "../artifacts/artifact-fields.ts";
+import { parseInstant } from "../parse-instant.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseLimit } from "../pagination.ts";
 
 /** Schemas shared by several operations; each has an id and becomes one OpenAPI component. */
@@ -98,6 +99,25 @@ export const ZVersionNumber = z
   .string()
   .transform((value) => parseVersionNumber(value)!)
   .meta({ description: "A version number (0, 1, …).", example: "0" });
+
+/**
+ * A query's time bound (`from`, `to`), checked by lib's one rule for them and passed on as given:
+ * lib takes the string, since the dashboard's pages call it with their search params too.
+ */
+export const ZTimeBound = (field: string, description: string) =>
+  z
+    .string()
+    .max(64)
+    .optional()
+    .transform((value) => (parseInstant(value, field), value))
+    .meta({ description: `${description}: an ISO 8601 date (2030-01-31) or date and time with a zone.`, example: "2030-01-31" });
+
+/** An `expiresAt` a client sets: an instant with a zone, in the future, by the rule every publish applies. */
+export const ZExpiresAtInput = z
+  .string()
+  .max(64)
+  .transform((value) => (parseExpiresAt(value), value))
+  .meta({ description: "An ISO 8601 instant with a zone, in the future.", format: "date-time", example: "2027-01-01T00:00:00Z" });
 
 export const ZNextCursor = z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." });
 

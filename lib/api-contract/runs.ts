@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { operation, type TOperation } from "./operation.ts";
-import { ZArtifact, ZCursor, ZLimit, ZNextCursor, ZVersion } from "./common.ts";
+import { ZArtifact, ZCursor, ZLimit, ZNextCursor, ZTimeBound, ZVersion } from "./common.ts";
 
 const TAG = "Runs and sessions";
 const ZInstant = z.iso.datetime();
@@ -12,14 +12,12 @@ const ZViewNamespace = z
   .min(1, "is required")
   .max(1024)
   .meta({ description: "The namespace the run or session is in." });
-const ZTimeBound = (what: string) =>
-  ZText.optional().meta({ description: `${what}: an ISO 8601 date (2030-01-31) or date and time with a zone.` });
 
 const ZRunsQuery = z.strictObject({
   namespace: ZText.optional().meta({ description: "Only this namespace." }),
   sessionId: ZText.optional().meta({ description: "Only this session's runs (needs namespace)." }),
-  from: ZTimeBound("Created at or after"),
-  to: ZTimeBound("Created before"),
+  from: ZTimeBound("from", "Created at or after"),
+  to: ZTimeBound("to", "Created before"),
   limit: ZLimit,
   cursor: ZCursor,
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { operation, type TOperation } from "./operation.ts";
 import { ZPublished } from "./artifacts.ts";
+import { ZExpiresAtInput } from "./common.ts";
 
 const TAG = "Direct uploads";
 const ZInstant = z.iso.datetime();
@@ -78,7 +79,9 @@ export const startUploadOp = operation({
         .optional()
         .meta({ description: "An array or a comma-separated list." }),
       metadata: z.record(z.string(), z.unknown()).optional(),
-      expiresAt: z.string().optional().meta({ description: "ISO 8601 instant." }),
+      expiresAt: ZExpiresAtInput.optional().meta({
+        description: "When the artifact expires: an ISO 8601 instant with a zone, in the future.",
+      }),
     }),
     example: { namespace: "agent:planner", name: "datasets/big.parquet", size: 52428800 },
   },

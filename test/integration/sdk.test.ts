@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer, request as httpRequest } from "node:http";
 import { createServer, type Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -49,6 +50,52 @@ async function startSilentServer() {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * A gateway in front of the real server that fails the requests `fault` picks with its status
+ * (a 502, 503 or 504 of a proxy or load balancer): the one fault the server cannot be made to
+ * show on demand. With `forwardFirst`, the failed request still reaches the server and only its
+ * answer is lost, as when a gateway times out on a slow publish. `seen` lists "METHOD path" of
+ * every request, with its Idempotency-Key when it had one.
+ */
+async function startFaultyGateway(target: string, fault: (n: number, method: string) => number | undefined, forwardFirst = false) {
+  const seen: { line: string; idempotencyKey?: string }[] = [];
+  const upstream = new URL(target);
+  const server = createHttpServer((req, res) => {
+    const n = seen.push({ line: `${req.method} ${req.url}`, idempotencyKey: req.headers["idempotency-key"] as string | undefined }) - 1;
+    const status = fault(n, req.method!);
+    const fail = () => {
+      res.writeHead(status!, { "content-type": "text/html", "retry-after": "0" });
+      res.end(`<html><body>${status} from the gateway</body></html>`);
+    };
+    if (status !== undefined && !forwardFirst) {
+      req.resume();
+      req.on("end", fail);
+      return;
+    }
+    const forwarded = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        if (status !== undefined) {
+          answer.resume();
+          answer.on("end", fail);
+          return;
+        }
+        res.writeHead(answer.statusCode!, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forwarded.on("error", () => res.destroy());
+    req.pipe(forwarded);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
@@ -503,6 +550,65 @@ describe("the TypeScript SDK against the real server", () => {
         expect(silent.requests()).toHaveLength(3);
       } finally {
         await silent.close();
+      }
+    });
+
+    it("retries idempotent calls on 502, 503 and 504 from a gateway, and gives up with the status after its retries", async () => {
+      const published = await stowage.publish("behind a gateway", { namespace: agent.namespace, name: uniq("gw") + ".txt" });
+      const statuses = [502, 503, 504];
+      const gateway = await startFaultyGateway(inject("baseUrl"), (n) => statuses[n]);
+      try {
+        const client = new Stowage({ url: gateway.url, apiKey: agent.key, retries: 3 });
+        expect((await client.artifacts.get(published.artifact.id)).id).toBe(published.artifact.id);
+        expect(gateway.seen.map((r) => r.line)).toEqual(Array(4).fill(`GET /api/v1/artifacts/${published.artifact.id}`));
+      } finally {
+        await gateway.close();
+      }
+
+      const down = await startFaultyGateway(inject("baseUrl"), () => 503);
+      try {
+        const client = new Stowage({ url: down.url, apiKey: agent.key, retries: 2 });
+        const error = await stowageError(client.artifacts.download(published.artifact.id));
+        expect(error).toMatchObject({ code: "HTTP_ERROR", status: 503 });
+        expect(error.message).toContain("503 from the gateway");
+        expect(down.seen).toHaveLength(3);
+      } finally {
+        await down.close();
+      }
+    });
+
+    it("does not retry a 500, nor a call that is not idempotent (a share link) on a 503", async () => {
+      const published = await stowage.publish("no retry", { namespace: agent.namespace, name: uniq("gw") + ".txt" });
+      const gateway = await startFaultyGateway(inject("baseUrl"), (n, method) => (method === "POST" ? 503 : n === 0 ? 500 : undefined));
+      try {
+        const client = new Stowage({ url: gateway.url, apiKey: agent.key, retries: 3 });
+        expect(await stowageError(client.artifacts.get(published.artifact.id))).toMatchObject({ status: 500 });
+        expect(gateway.seen).toHaveLength(1);
+        expect(await stowageError(client.artifacts.share(published.artifact.id))).toMatchObject({ status: 503 });
+        expect(gateway.seen).toHaveLength(2);
+        const links = await adminApi().json(`/api/v1/artifacts/${published.artifact.id}/share-links`);
+        expect(links.body.links).toEqual([]);
+      } finally {
+        await gateway.close();
+      }
+    });
+
+    it("a publish whose answer a gateway lost (504) is retried with its Idempotency-Key: one version, the first one's result", async () => {
+      const name = uniq("gw-publish") + ".txt";
+      const gateway = await startFaultyGateway(inject("baseUrl"), (n) => (n === 0 ? 504 : undefined), true);
+      try {
+        const client = new Stowage({ url: gateway.url, apiKey: agent.key, retries: 2 });
+        const result = await client.publish("published once", { namespace: agent.namespace, name });
+        expect(result.version.version).toBe(0);
+        expect(gateway.seen).toHaveLength(2);
+        expect(gateway.seen[0]!.idempotencyKey).toEqual(expect.any(String));
+        expect(gateway.seen[1]!.idempotencyKey).toBe(gateway.seen[0]!.idempotencyKey);
+        const versions = [];
+        for await (const v of stowage.artifacts.versions(result.artifact.id)) versions.push(v.version);
+        expect(versions).toEqual([0]);
+        expect(await (await stowage.artifacts.download(result.artifact.id)).text()).toBe("published once");
+      } finally {
+        await gateway.close();
       }
     });
 

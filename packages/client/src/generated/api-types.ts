@@ -1517,6 +1517,11 @@ export interface operations {
             content: {
                 "*/*": string;
                 "multipart/form-data": {
+                    /**
+                     * Format: date-time
+                     * @description An ISO 8601 instant with a zone, in the future.
+                     * @example 2027-01-01T00:00:00Z
+                     */
                     expiresAt?: string;
                     /** Format: binary */
                     file: string;
@@ -1861,7 +1866,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description ISO 8601 instant, or null to clear. */
+                    /** @description An ISO 8601 instant with a zone, in the future, or null to clear. */
                     expiresAt?: string | null;
                     tags?: string[];
                 };
@@ -3157,12 +3162,12 @@ export interface operations {
                 artifactId?: string;
                 /** @description The `nextCursor` of the previous page, as given (opaque). */
                 cursor?: string;
-                /** @description ISO 8601 date or date and time with a zone, inclusive. */
+                /** @description At or after (inclusive): an ISO 8601 date (2030-01-31) or date and time with a zone. */
                 from?: string;
                 /** @description Page size, 1 to 200 (default 50). */
                 limit?: string;
                 namespace?: string;
-                /** @description ISO 8601 date or date and time with a zone, exclusive. */
+                /** @description Before (exclusive): an ISO 8601 date (2030-01-31) or date and time with a zone. */
                 to?: string;
             };
             header?: never;
@@ -5892,7 +5897,11 @@ export interface operations {
                  */
                 "application/json": {
                     contentType?: string;
-                    /** @description ISO 8601 instant. */
+                    /**
+                     * Format: date-time
+                     * @description When the artifact expires: an ISO 8601 instant with a zone, in the future.
+                     * @example 2027-01-01T00:00:00Z
+                     */
                     expiresAt?: string;
                     filename?: string;
                     metadata?: {
