@@ -140,6 +140,55 @@ describe("the stowage CLI (the built bin, as a subprocess, against the real serv
     expectFailure(await stowage(["whoami"], { env: { STOWAGE_API_KEY: "stw_bad" } }), 4, "UNAUTHENTICATED");
   });
 
+  /**
+   * `stowage login` at a terminal: the bin runs under util-linux `script`, which gives it a
+   * pseudo-terminal, and each answer is typed once its question shows. `transcript` is all the
+   * terminal showed.
+   */
+  function loginAtTerminal(home: string, answers: { question: string; typed: string }[]) {
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} login`;
+    const env = { PATH: process.env.PATH ?? "", HOME: home, XDG_CONFIG_HOME: path.join(home, "config"), TERM: "dumb" };
+    return new Promise<{ code: number | null; transcript: string }>((resolve, reject) => {
+      const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd: home, env });
+      let transcript = "";
+      let next = 0;
+      child.stdout.on("data", (chunk: Buffer) => {
+        transcript += chunk.toString("utf8");
+        const answer = answers[next];
+        if (answer && transcript.includes(answer.question)) {
+          next++;
+          child.stdin.write(answer.typed);
+        }
+      });
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, transcript }));
+    });
+  }
+
+  it("login at a terminal asks for the URL and then the key, which is not echoed; ^C there exits 130", async () => {
+    const home = mkdtempSync(path.join(scratch, "tty-"));
+    const login = await loginAtTerminal(home, [
+      { question: "Stowage server URL: ", typed: `${inject("baseUrl")}\r` },
+      { question: "API key (stw_…, not shown): ", typed: `${agent.key}\r` },
+    ]);
+    expect(login.code, login.transcript).toBe(0);
+    expect(login.transcript).toContain(`as ${agent.name}`);
+    expect(login.transcript).not.toContain(agent.key);
+    expect(login.transcript).not.toContain(agent.key.slice(0, 12));
+    const file = path.join(home, "config/stowage/profiles.json");
+    expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ profiles: { default: { url: inject("baseUrl"), apiKey: agent.key } } });
+
+    // Again: the saved URL is offered as the default (Enter keeps it); ^C at the key gives up.
+    const interrupted = await loginAtTerminal(home, [
+      { question: `Stowage server URL [${inject("baseUrl")}]: `, typed: "\r" },
+      { question: "API key (stw_…, not shown): ", typed: "stw_half\u0003" },
+    ]);
+    expect(interrupted.code, interrupted.transcript).toBe(130);
+    expect(interrupted.transcript).toContain("(INTERRUPTED)");
+    expect(interrupted.transcript).not.toContain("stw_half");
+    expect(JSON.parse(readFileSync(file, "utf8")).profiles.default.apiKey).toBe(agent.key);
+  });
+
   describe("publishing and reading", () => {
     let work: string;
     const session = uniq("chat");

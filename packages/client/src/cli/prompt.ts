@@ -17,10 +17,11 @@ export async function ask(question: string, signal: AbortSignal): Promise<string
 /** A secret typed at the terminal without echo. */
 export function askSecret(question: string): Promise<string> {
   const stdin = process.stdin;
+  // Echo goes off before the question shows, so a key typed (or pasted) the moment it does is not echoed.
+  stdin.setRawMode(true);
   process.stderr.write(question);
   return new Promise((resolve, reject) => {
     let value = "";
-    stdin.setRawMode(true);
     stdin.resume();
     stdin.setEncoding("utf8");
     const finish = (error?: Error) => {
