@@ -147,7 +147,13 @@ describe("the stowage CLI (the built bin, as a subprocess, against the real serv
    */
   function loginAtTerminal(home: string, answers: { question: string; typed: string }[]) {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} login`;
-    const env = { PATH: process.env.PATH ?? "", HOME: home, XDG_CONFIG_HOME: path.join(home, "config"), TERM: "dumb" };
+    const env: NodeJS.ProcessEnv = {
+      NODE_ENV: "test",
+      PATH: process.env.PATH ?? "",
+      HOME: home,
+      XDG_CONFIG_HOME: path.join(home, "config"),
+      TERM: "dumb",
+    };
     return new Promise<{ code: number | null; transcript: string }>((resolve, reject) => {
       const child = spawn("script", ["-qfec", command, "/dev/null"], { cwd: home, env });
       let transcript = "";
