@@ -17,7 +17,19 @@ const HEADER = `/**
 /** The SDK's types file as the contract describes it now: the same bytes for the same contract. */
 export async function renderClientTypes(): Promise<string> {
   // The version is fixed: it would only make the file churn, the SDK does not read it.
-  const document = buildOpenApiDocument({ version: "1.0.0" }) as unknown as OpenAPI3;
+  const document = withoutExamples(buildOpenApiDocument({ version: "1.0.0" })) as unknown as OpenAPI3;
   const nodes = await openapiTS(document, { silent: true, alphabetize: true });
   return HEADER + astToString(nodes);
+}
+
+/** The document without its examples: they are for readers of the reference, and in the types they would only be bulk. */
+function withoutExamples(value: unknown, parentKey?: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutExamples(item));
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      // Under "properties" the keys are field names, one of which could be "example".
+      .filter(([key]) => parentKey === "properties" || key !== "example")
+      .map(([key, child]) => [key, withoutExamples(child, key)]),
+  );
 }

@@ -146,7 +146,7 @@ export const updateArtifactOp = operation({
         .optional()
         .meta({ description: "An ISO 8601 instant with a zone, in the future, or null to clear." }),
     }),
-    example: { tags: ["report", "final"], expiresAt: "2027-01-01T00:00:00Z" },
+    example: { tags: ["report", "final"], expiresAt: "2030-01-01T00:00:00Z" },
   },
   responses: { 200: { description: "The artifact as it is now.", schema: ZArtifactResponse } },
   errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NAMESPACE_DENIED", "ARTIFACT_NOT_FOUND"],

@@ -117,7 +117,7 @@ export const ZExpiresAtInput = z
   .string()
   .max(64)
   .transform((value) => (parseExpiresAt(value), value))
-  .meta({ description: "An ISO 8601 instant with a zone, in the future.", format: "date-time", example: "2027-01-01T00:00:00Z" });
+  .meta({ description: "An ISO 8601 instant with a zone, in the future.", format: "date-time", example: "2030-01-01T00:00:00Z" });
 
 export const ZNextCursor = z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." });
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ERROR_STATUS, type ErrorCode } from "../errors.ts";
 import { ZErrorResponse } from "./common.ts";
 import { API_OPERATIONS } from "./index.ts";
+import { exampleFor } from "./openapi-example.ts";
 import type { TOperation } from "./operation.ts";
 
 type TJson = Record<string, unknown>;
@@ -32,7 +33,8 @@ export function buildOpenApiDocument(options: { version: string; operations?: re
       for (const [name, field] of Object.entries(object?.shape ?? {})) {
         const { description, ...schema } = schemaOf(field as z.ZodType, "input");
         const required = where === "path" || !acceptsMissing(field as z.ZodType);
-        parameters.push({ name, in: where, required, ...(description ? { description } : {}), schema });
+        const example = exampleFor(schema, components, name);
+        parameters.push({ name, in: where, required, ...(description ? { description } : {}), schema, example });
       }
     };
     addParameters("path", op.params);
@@ -54,8 +56,9 @@ export function buildOpenApiDocument(options: { version: string; operations?: re
 
     const responses: TJson = {};
     for (const [status, r] of Object.entries(op.responses)) {
-      const content = r.schema
-        ? { "application/json": { schema: schemaOf(r.schema, "output"), ...(r.example ? { example: r.example } : {}) } }
+      const json = r.schema ? schemaOf(r.schema, "output") : undefined;
+      const content = json
+        ? { "application/json": { schema: json, example: r.example ?? exampleFor(json, components) } }
         : r.contentType
           ? { [r.contentType]: { schema: { type: "string", contentMediaType: r.contentType } } }
           : undefined;
@@ -81,14 +84,18 @@ export function buildOpenApiDocument(options: { version: string; operations?: re
     for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
       responses[String(status)] ??= {
         description: `Error: ${codes.join(", ")}.`,
-        content: { "application/json": { schema: errorSchemaFor(codes) } },
+        content: {
+          "application/json": { schema: errorSchemaFor(codes), example: { error: { code: codes[0], message: messageOf(codes[0]!) } } },
+        },
       };
     }
 
     const body = op.body;
     const bodyContent: TJson = {};
-    if (body?.json)
-      bodyContent["application/json"] = { schema: schemaOf(body.json, "input"), ...(body.example ? { example: body.example } : {}) };
+    if (body?.json) {
+      const json = schemaOf(body.json, "input");
+      bodyContent["application/json"] = { schema: json, example: body.example ?? exampleFor(json, components) };
+    }
     if (body?.multipart) bodyContent["multipart/form-data"] = { schema: schemaOf(body.multipart, "input") };
     if (body?.raw) bodyContent["*/*"] = { schema: { type: "string", contentMediaType: "application/octet-stream" } };
     const requestBody = body
@@ -142,6 +149,9 @@ function acceptsMissing(schema: z.ZodType): boolean {
     return false; // a transform that refuses it by throwing
   }
 }
+
+/** An error's example message: its code in words ("ARTIFACT_NOT_FOUND" → "artifact not found"). */
+const messageOf = (code: ErrorCode) => code.toLowerCase().replaceAll("_", " ");
 
 /** The one error shape, narrowed to the codes this status can carry here. */
 function errorSchemaFor(codes: ErrorCode[]): TJson {

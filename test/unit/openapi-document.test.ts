@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { API_OPERATIONS } from "../../lib/api-contract/index.ts";
+import { ERROR_STATUS, type ErrorCode } from "../../lib/errors.ts";
 import { buildOpenApiDocument } from "../../lib/api-contract/openapi.ts";
 import { appRouteFiles } from "../../lib/observability/route-labels.ts";
 
@@ -80,5 +82,43 @@ describe("the OpenAPI document", () => {
     const quota = JSON.stringify(doc.paths["/api/v1/artifacts"]!.post!.responses["409"]);
     expect(quota).toContain("ARTIFACT_QUOTA_EXCEEDED");
     expect(quota).toContain("#/components/schemas/Error");
+  });
+
+  it("has an example for every parameter, JSON body and JSON response, each one its operation's schema accepts", () => {
+    type TContent = Record<string, { example?: unknown }>;
+    type TDocOp = {
+      parameters?: { name: string; in: string; example?: unknown }[];
+      requestBody?: { content: TContent };
+      responses: Record<string, { content?: TContent }>;
+    };
+    const paths = doc.paths as unknown as Record<string, Record<string, TDocOp>>;
+    for (const op of API_OPERATIONS) {
+      const documentedOp = paths[op.path]![op.method.toLowerCase()]!;
+      for (const p of documentedOp.parameters ?? []) {
+        if (p.in === "header" || p.name.includes("{")) continue;
+        const field = (p.in === "path" ? op.params : op.query)!.shape[p.name] as z.ZodType;
+        expect(p.example, `${op.id} ${p.name}`).toBeDefined();
+        expect(field.safeParse(p.example).success, `${op.id} ${p.name}: ${JSON.stringify(p.example)}`).toBe(true);
+      }
+      if (op.body?.json) {
+        const example = documentedOp.requestBody!.content["application/json"]!.example;
+        const parsed = op.body.json.safeParse(example);
+        expect(parsed.success, `${op.id} body: ${JSON.stringify(example)} ${parsed.error?.message}`).toBe(true);
+      }
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (!response.schema) continue;
+        const example = documentedOp.responses[status]!.content!["application/json"]!.example;
+        const parsed = response.schema.safeParse(example);
+        expect(parsed.success, `${op.id} ${status}: ${JSON.stringify(example)} ${parsed.error?.message}`).toBe(true);
+      }
+      for (const [status, response] of Object.entries(documentedOp.responses)) {
+        const example = response.content?.["application/json"]?.example as { error?: { code: string } } | undefined;
+        if (Number(status) < 400 || !example?.error) continue;
+        // A failed If-Match / If-None-Match is the one code answered with another status (412).
+        const expected = status === "412" ? "ARTIFACT_VERSION_CONFLICT" : example.error.code;
+        expect(example.error.code, `${op.id} ${status}`).toBe(expected);
+        if (status !== "412") expect(ERROR_STATUS[example.error.code as ErrorCode], `${op.id} ${status}`).toBe(Number(status));
+      }
+    }
   });
 });

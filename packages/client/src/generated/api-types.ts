@@ -780,24 +780,7 @@ export interface components {
         ApiKeyList: {
             keys: components["schemas"]["ApiKey"][];
         };
-        /**
-         * @description A named, versioned artifact in a namespace (and maybe a session).
-         * @example {
-         *       "id": "01jf3z8k6v1q2w3e4r5t6y7u8i",
-         *       "namespace": "agent:planner",
-         *       "sessionId": "chat-42",
-         *       "name": "reports/summary.md",
-         *       "tags": [
-         *         "report"
-         *       ],
-         *       "createdBy": "planner",
-         *       "createdAt": "2026-12-01T10:00:00.000Z",
-         *       "updatedAt": "2026-12-01T10:05:00.000Z",
-         *       "expiresAt": null,
-         *       "retainUntil": null,
-         *       "latestVersion": 1
-         *     }
-         */
+        /** @description A named, versioned artifact in a namespace (and maybe a session). */
         Artifact: {
             /** Format: date-time */
             createdAt: string;
@@ -824,21 +807,6 @@ export interface components {
         ArtifactResponse: {
             artifact: components["schemas"]["Artifact"];
         };
-        /**
-         * @example {
-         *       "id": "01jf3zd1e2f3g4h5j6k7l8m9n0",
-         *       "createdAt": "2026-12-01T10:00:00.000Z",
-         *       "action": "artifact.upload",
-         *       "actorId": "01jf3z8k6v1q2w3e4r5t6y7u8i",
-         *       "actorName": "planner",
-         *       "namespace": "agent:planner",
-         *       "artifactId": "01jf3z8k6v1q2w3e4r5t6y7u8j",
-         *       "version": 0,
-         *       "details": {
-         *         "sizeBytes": 1024
-         *       }
-         *     }
-         */
         AuditEvent: {
             /** @description What happened, e.g. artifact.upload or key.revoke. */
             action: string;
@@ -860,16 +828,6 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
-        /**
-         * @example {
-         *       "id": "01jf3z9a0b1c2d3e4f5g6h7j8k",
-         *       "key": "stw_3q2w1e4r5t6y7u8i9o0pAaSsDdFfGgHhJjKkLlZzXx",
-         *       "prefix": "stw_3q2w1e4r",
-         *       "label": "ci",
-         *       "createdAt": "2026-12-01T10:00:00.000Z",
-         *       "identity": "planner"
-         *     }
-         */
         CreatedApiKey: {
             /** Format: date-time */
             createdAt: string;
@@ -884,24 +842,6 @@ export interface components {
         CreatedApiKeyResponse: {
             key: components["schemas"]["CreatedApiKey"];
         };
-        /**
-         * @example {
-         *       "id": "01jf3zb7c8d9e0f1g2h3j4k5m6",
-         *       "status": "pending",
-         *       "namespace": "agent:planner",
-         *       "name": "datasets/big.parquet",
-         *       "sizeBytes": 52428800,
-         *       "partSize": 16777216,
-         *       "partCount": 4,
-         *       "sha256": null,
-         *       "createdAt": "2026-12-01T10:00:00.000Z",
-         *       "expiresAt": "2026-12-02T10:00:00.000Z",
-         *       "completedAt": null,
-         *       "artifactId": null,
-         *       "version": null,
-         *       "failure": null
-         *     }
-         */
         DirectUpload: {
             /** @description Once completed: the artifact published. */
             artifactId: string | null;
@@ -940,18 +880,7 @@ export interface components {
             url: string;
             version: number;
         };
-        /**
-         * @description Every error: a code from the enum, a message for people, and the code's details beside them (e.g. field, usedBytes, quotaBytes, requestedBytes).
-         * @example {
-         *       "error": {
-         *         "code": "ARTIFACT_QUOTA_EXCEEDED",
-         *         "message": "namespace quota exceeded",
-         *         "usedBytes": 1024,
-         *         "quotaBytes": 2048,
-         *         "requestedBytes": 4096
-         *       }
-         *     }
-         */
+        /** @description Every error: a code from the enum, a message for people, and the code's details beside them (e.g. field, usedBytes, quotaBytes, requestedBytes). */
         Error: {
             error: {
                 /** @enum {string} */
@@ -961,15 +890,6 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /**
-         * @example {
-         *       "id": "01jf3zc1d2e3f4g5h6j7k8l9m0",
-         *       "namespace": "team:ml",
-         *       "identity": "planner",
-         *       "group": null,
-         *       "permission": "read"
-         *     }
-         */
         Grant: {
             /** @description The group granted access; null for an identity's grant. */
             group: string | null;
@@ -986,17 +906,6 @@ export interface components {
         GrantResponse: {
             grant: components["schemas"]["Grant"];
         };
-        /**
-         * @example {
-         *       "id": "01jf3za1b2c3d4e5f6g7h8j9k0",
-         *       "name": "research",
-         *       "namespace": "ring:research",
-         *       "members": [
-         *         "planner"
-         *       ],
-         *       "createdAt": "2026-12-01T10:00:00.000Z"
-         *     }
-         */
         Group: {
             /** Format: date-time */
             createdAt: string;
@@ -1023,20 +932,7 @@ export interface components {
             /** @constant */
             status: "degraded";
         };
-        /**
-         * @description An agent or a person that calls the API.
-         * @example {
-         *       "id": "01jf3z8k6v1q2w3e4r5t6y7u8i",
-         *       "name": "planner",
-         *       "kind": "agent",
-         *       "isAdmin": false,
-         *       "email": null,
-         *       "hasPassword": false,
-         *       "namespace": "agent:planner",
-         *       "createdAt": "2026-12-01T10:00:00.000Z",
-         *       "disabledAt": null
-         *     }
-         */
+        /** @description An agent or a person that calls the API. */
         Identity: {
             /** Format: date-time */
             createdAt: string;
@@ -1067,14 +963,6 @@ export interface components {
             };
             namespaces: components["schemas"]["Namespace"][];
         };
-        /**
-         * @example {
-         *       "id": "01jf3zb1c2d3e4f5g6h7j8k9l0",
-         *       "name": "team:ml",
-         *       "kind": "custom",
-         *       "createdAt": "2026-12-01T10:00:00.000Z"
-         *     }
-         */
         Namespace: {
             /** Format: date-time */
             createdAt: string;
@@ -1089,18 +977,6 @@ export interface components {
         NamespaceResponse: {
             namespace: components["schemas"]["Namespace"];
         };
-        /**
-         * @example {
-         *       "namespace": "team:ml",
-         *       "usedBytes": 1024,
-         *       "reservedBytes": 0,
-         *       "quotaBytes": 1073741824,
-         *       "quotaOverride": false,
-         *       "retentionDays": null,
-         *       "artifactCount": 2,
-         *       "versionCount": 3
-         *     }
-         */
         NamespaceUsage: {
             artifactCount: number;
             namespace: string;
@@ -1116,14 +992,6 @@ export interface components {
             usedBytes: number;
             versionCount: number;
         };
-        /**
-         * @example {
-         *       "id": "01jf3z9a0b1c2d3e4f5g6h7j8k",
-         *       "url": "https://stowage.example/api/v1/share/01jf3z9a0b1c2d3e4f5g6h7j8k.2Yp0…",
-         *       "expiresAt": "2026-12-01T11:00:00.000Z",
-         *       "version": 1
-         *     }
-         */
         NewShareLink: {
             /** @description Bytes in S3: a presigned S3 URL too (cannot be revoked, at most 7 days). */
             directUrl?: string;
@@ -1152,22 +1020,6 @@ export interface components {
             artifact: components["schemas"]["Artifact"];
             version: components["schemas"]["Version"];
         };
-        /**
-         * @example {
-         *       "status": "ready",
-         *       "checks": {
-         *         "database": {
-         *           "ok": true,
-         *           "ms": 2
-         *         },
-         *         "storage": {
-         *           "ok": true,
-         *           "ms": 1,
-         *           "backend": "fs"
-         *         }
-         *       }
-         *     }
-         */
         Readiness: {
             checks: {
                 database: {
@@ -1520,7 +1372,6 @@ export interface operations {
                     /**
                      * Format: date-time
                      * @description An ISO 8601 instant with a zone, in the future.
-                     * @example 2027-01-01T00:00:00Z
                      */
                     expiresAt?: string;
                     /** Format: binary */
@@ -1856,15 +1707,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "tags": [
-                 *         "report",
-                 *         "final"
-                 *       ],
-                 *       "expiresAt": "2027-01-01T00:00:00Z"
-                 *     }
-                 */
                 "application/json": {
                     /** @description An ISO 8601 instant with a zone, in the future, or null to clear. */
                     expiresAt?: string | null;
@@ -2258,12 +2100,6 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "version": 0,
-                 *       "expiresIn": 600
-                 *     }
-                 */
                 "application/json": {
                     /** @description Seconds, 60 to SHARE_URL_MAX_SECONDS (default one hour). */
                     expiresIn?: number;
@@ -2515,11 +2351,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "identity": "reviewer"
-                 *     }
-                 */
                 "application/json": {
                     /** @description A group's name. */
                     group?: string;
@@ -3314,11 +3145,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "research"
-                 *     }
-                 */
                 "application/json": {
                     name: string;
                 };
@@ -3404,11 +3230,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "identity": "planner"
-                 *     }
-                 */
                 "application/json": {
                     /** @description The identity's name. */
                     identity: string;
@@ -3688,12 +3509,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "planner",
-                 *       "kind": "agent"
-                 *     }
-                 */
                 "application/json": {
                     /** Format: email */
                     email?: string;
@@ -3790,11 +3605,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "disabled": true
-                 *     }
-                 */
                 "application/json": {
                     /** @description Takes effect on the identity's next request. */
                     disabled?: boolean;
@@ -3979,11 +3789,6 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "label": "ci"
-                 *     }
-                 */
                 "application/json": {
                     label?: string;
                 };
@@ -4239,11 +4044,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "team:ml"
-                 *     }
-                 */
                 "application/json": {
                     name: string;
                 };
@@ -4422,12 +4222,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "quotaBytes": 1073741824,
-                 *       "retentionDays": 30
-                 *     }
-                 */
                 "application/json": {
                     /** @description A whole number of bytes, 0 or more; null: the default. */
                     quotaBytes?: number | null;
@@ -4609,12 +4403,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "identity": "planner",
-                 *       "permission": "read"
-                 *     }
-                 */
                 "application/json": {
                     /** @description A group's name (or give identity). */
                     group?: string;
@@ -5376,13 +5164,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "adminKey": "stw_…",
-                 *       "email": "admin@example.com",
-                 *       "password": "a long passphrase"
-                 *     }
-                 */
                 "application/json": {
                     /** @description An admin API key of this server. */
                     adminKey: string;
@@ -5888,19 +5669,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "namespace": "agent:planner",
-                 *       "name": "datasets/big.parquet",
-                 *       "size": 52428800
-                 *     }
-                 */
                 "application/json": {
                     contentType?: string;
                     /**
                      * Format: date-time
                      * @description When the artifact expires: an ISO 8601 instant with a zone, in the future.
-                     * @example 2027-01-01T00:00:00Z
                      */
                     expiresAt?: string;
                     filename?: string;
@@ -6381,15 +6154,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "partNumbers": [
-                 *         1,
-                 *         2,
-                 *         3
-                 *       ]
-                 *     }
-                 */
                 "application/json": {
                     /** @description 1 to partCount. */
                     partNumbers: number[];
