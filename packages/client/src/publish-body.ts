@@ -46,7 +46,7 @@ export async function bodySource(data: PublishData, options: { size?: number; on
   if (isBlob(data)) return sized(data, options, fileName(data));
   if (isWebStream(data)) {
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-    return oneShot(
+    return readOnce(
       async () => {
         reader ??= data.getReader();
         const { done, value } = await reader.read();
@@ -61,7 +61,7 @@ export async function bodySource(data: PublishData, options: { size?: number; on
   if (isAsyncIterable(data)) {
     let iterator: AsyncIterator<Uint8Array | string> | undefined;
     const encoder = new TextEncoder();
-    return oneShot(
+    return readOnce(
       async () => {
         iterator ??= data[Symbol.asyncIterator]();
         const { done, value } = await iterator.next();
@@ -122,6 +122,35 @@ function sized(data: Uint8Array | Blob, options: { onProgress?: (p: Progress) =>
       return { body: metered(read, deadline, size, options.onProgress), streamed: true };
     },
   };
+}
+
+/** Chunks gathered this far are folded into the Blob, which a browser may move out of memory. */
+const FOLD = 8 * 1024 * 1024;
+
+/**
+ * A stream or iterator's body. A browser cannot stream a request body over HTTP/1.1, so there the
+ * chunks are gathered into a Blob first and sent as data of a known size (a direct upload in
+ * parts when large); elsewhere they are streamed as they come.
+ */
+async function readOnce(
+  pull: () => Promise<Uint8Array | undefined>,
+  cancel: () => Promise<void>,
+  options: { size?: number; onProgress?: (p: Progress) => void },
+): Promise<BodySource> {
+  if (canStreamUploads) return oneShot(pull, cancel, options);
+  let blob = new Blob([]);
+  let pending: BlobPart[] = [];
+  let pendingBytes = 0;
+  for (let chunk = await pull(); chunk; chunk = await pull()) {
+    pending.push(chunk as Uint8Array<ArrayBuffer>);
+    pendingBytes += chunk.byteLength;
+    if (pendingBytes >= FOLD) {
+      blob = new Blob([blob, ...pending]);
+      pending = [];
+      pendingBytes = 0;
+    }
+  }
+  return sized(new Blob([blob, ...pending]), options);
 }
 
 /** A stream or iterator: read once, so a retry is possible only until its first chunk was taken. */
