@@ -18,6 +18,7 @@ const BENCHES = [
   "bench/list-artifacts.bench.ts",
   "bench/s3.bench.ts",
   "bench/run-page.bench.ts",
+  "bench/adk-adapter.bench.ts",
 ];
 
 function run(script: string, jsonOut: string): Promise<number> {

@@ -32,6 +32,8 @@ const ZEnv = z.object({
   S3_BUCKET: z.string().optional(),
   STOWAGE_METRICS_TOKEN: z.string().min(16, "STOWAGE_METRICS_TOKEN must be at least 16 characters").optional(),
   LOG_FORMAT: z.enum(["text", "json"]).default("text"),
+  MCP_RESULT_MAX_KB: z.coerce.number().int().min(4).max(4096).default(64),
+  MCP_REQUEST_MAX_MB: ZPositiveInt.max(1024).default(8),
   S3_ENDPOINT: z.string().url().optional(),
   S3_PUBLIC_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().optional(),
@@ -81,6 +83,10 @@ export type TConfig = {
   metricsToken: string | undefined;
   /** The request log: one human line per request, or one JSON object. */
   logFormat: "text" | "json";
+  /** Most bytes of text (or base64) one MCP tool result or resource read carries (/api/mcp). */
+  mcpResultMaxBytes: number;
+  /** Largest MCP request body (/api/mcp): a JSON-RPC message is parsed whole, so it is bounded. */
+  mcpRequestMaxBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -158,6 +164,8 @@ function loadConfig(env: NodeJS.ProcessEnv): TConfig {
       : undefined,
     metricsToken: e.STOWAGE_METRICS_TOKEN,
     logFormat: e.LOG_FORMAT,
+    mcpResultMaxBytes: e.MCP_RESULT_MAX_KB * 1024,
+    mcpRequestMaxBytes: e.MCP_REQUEST_MAX_MB * 1024 * 1024,
   };
 }
 

@@ -16,6 +16,10 @@ export const ERROR_STATUS = {
   ARTIFACT_QUOTA_EXCEEDED: 409,
   ARTIFACT_TOO_LARGE: 413,
   ARTIFACT_RANGE_NOT_SATISFIABLE: 416,
+  /** A text read (text, grep, diff, append) of content that is not text: a binary type or NUL bytes. */
+  ARTIFACT_NOT_TEXT: 415,
+  /** A grep pattern that RE2 syntax cannot compile (backreferences, lookaround) or an empty one. */
+  ARTIFACT_PATTERN_INVALID: 400,
   ARTIFACT_STORAGE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
 } as const;

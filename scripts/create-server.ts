@@ -77,9 +77,9 @@ export async function startStowageServer(options: TServerOptions): Promise<http.
   return server;
 }
 
-/** The route handlers of /api/v1 (sign-in under /api/auth is next-auth's and stays with Next). */
+/** The route handlers of /api/v1 and /api/mcp (sign-in under /api/auth is next-auth's and stays with Next). */
 async function loadApiRoutes(appDir: string): Promise<TApiRouteModule[]> {
-  const files = appRouteFiles(appDir).filter((f) => f.kind === "route" && f.label.startsWith("/api/v1/"));
+  const files = appRouteFiles(appDir).filter((f) => f.kind === "route" && (f.label.startsWith("/api/v1/") || f.label === "/api/mcp"));
   return Promise.all(
     files.map(async (f) => ({ label: f.label, module: (await import(pathToFileURL(f.file).href)) as Record<string, unknown> })),
   );

@@ -12,6 +12,8 @@ import {
   ZVersion,
   ZVersionNumber,
 } from "./common.ts";
+import { PRODUCER_HEADERS, RUN_READ_HEADER, ZProducerName } from "./lineage.ts";
+import { MAX_DERIVED_FROM } from "../lineage/lineage-fields.ts";
 
 const ZText = z.string().min(1).max(1024);
 const TAG = "Artifacts";
@@ -82,12 +84,19 @@ export const uploadArtifactOp = operation({
     tags: z.string().optional().meta({ description: "A JSON array or a comma-separated list." }),
     metadata: z.string().optional().meta({ description: "A JSON object." }),
     expiresAt: z.string().optional().meta({ description: "ISO 8601 instant." }),
+    tool: ZProducerName("tool").optional(),
+    model: ZProducerName("model").optional(),
+    derivedFrom: z
+      .string()
+      .optional()
+      .meta({ description: "The inputs, as JSON: [{ artifactId, version }, …] (see the multipart field)." }),
   }),
   headers: {
     "Idempotency-Key":
       "A retry with the same key and the same request answers the first result (200, Idempotent-Replayed: true) instead of publishing again.",
     "If-Match": "Publish only if the latest version is this number (else 412).",
     "If-None-Match": "`*`: publish only if the artifact does not exist yet (else 412).",
+    ...PRODUCER_HEADERS,
   },
   body: {
     multipart: z.strictObject({
@@ -100,6 +109,14 @@ export const uploadArtifactOp = operation({
       metadata: z.string().optional(),
       expiresAt: ZExpiresAtInput.optional(),
       sha256: z.string().optional().meta({ description: "The bytes' sha256, checked before the commit." }),
+      tool: ZProducerName("tool").optional(),
+      model: ZProducerName("model").optional(),
+      derivedFrom: z
+        .string()
+        .optional()
+        .meta({
+          description: `The versions this one was made from, as JSON: [{ "artifactId": "…", "version": 0 }] (at most ${MAX_DERIVED_FROM}); each must exist and be readable by the publisher.`,
+        }),
     }),
     raw: "The bytes themselves, with the fields in the query and their type in Content-Type.",
   },
@@ -167,6 +184,7 @@ export const deleteArtifactOp = operation({
 const contentQuery = z.strictObject({
   version: ZVersionNumber.optional().meta({ description: "A version number; the latest when left out." }),
   download: z.enum(["0", "1"]).optional().meta({ description: "1: Content-Disposition: attachment." }),
+  runId: z.string().min(1).max(255).optional().meta({ description: "The reading run (as X-Stowage-Run)." }),
 });
 const contentOperation = (method: "GET" | "HEAD") =>
   operation({
@@ -178,7 +196,7 @@ const contentOperation = (method: "GET" | "HEAD") =>
     auth: "key",
     params: ZIdParams,
     query: contentQuery,
-    headers: CONTENT_REQUEST_HEADERS,
+    headers: { ...CONTENT_REQUEST_HEADERS, ...RUN_READ_HEADER },
     responses: contentResponses("Bytes in S3: a presigned URL in Location."),
     errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NOT_FOUND", "ARTIFACT_RANGE_NOT_SATISFIABLE", "ARTIFACT_STORAGE_UNAVAILABLE"],
   });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { operation, type TOperation } from "./operation.ts";
 import { ZPublished } from "./artifacts.ts";
 import { ZExpiresAtInput } from "./common.ts";
+import { PRODUCER_HEADERS, ZDerivedFromInput, ZProducerName } from "./lineage.ts";
 
 const TAG = "Direct uploads";
 const ZInstant = z.iso.datetime();
@@ -62,6 +63,7 @@ export const startUploadOp = operation({
     "Idempotency-Key": "Applied when the upload is completed, as on POST /api/v1/artifacts.",
     "If-Match": "Publish only if the latest version is this number (else 412).",
     "If-None-Match": "`*`: publish only if the artifact does not exist yet (else 412).",
+    ...PRODUCER_HEADERS,
   },
   body: {
     json: z.strictObject({
@@ -82,6 +84,9 @@ export const startUploadOp = operation({
       expiresAt: ZExpiresAtInput.optional().meta({
         description: "When the artifact expires: an ISO 8601 instant with a zone, in the future.",
       }),
+      tool: ZProducerName("tool").optional(),
+      model: ZProducerName("model").optional(),
+      derivedFrom: ZDerivedFromInput.optional(),
     }),
     example: { namespace: "agent:planner", name: "datasets/big.parquet", size: 52428800 },
   },

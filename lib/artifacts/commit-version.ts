@@ -16,6 +16,7 @@ import { quotaExceeded, quotaOf, releaseReservation, type TQuotaNamespace } from
 import { deleteArtifactRows } from "../gc/delete-artifact-rows.ts";
 import { retainUntilFor } from "../retention/retain-until.ts";
 import { recordUpload, type TUploadAudit } from "../audit/record-upload.ts";
+import { recordDerivedFrom } from "../lineage/record-derived-from.ts";
 
 const preconditionFailed = (message: string, latestVersion: number | null) =>
   new StowageError("ARTIFACT_VERSION_CONFLICT", message, { latestVersion }, 412);
@@ -49,6 +50,8 @@ export type TCommit = {
    */
   reservationId: string | null;
   audit: TUploadAudit;
+  /** The version rows the publish names as its inputs (derivedFrom), already authorized. */
+  inputVersionIds: string[];
 };
 
 const ARTIFACT_ROW = Prisma.sql`"id", "namespaceId", "sessionId", "sessionKey", "name", "createdById", "createdAt", "updatedAt",
@@ -152,6 +155,8 @@ export async function commitVersion(tx: TSqlRunner, c: TCommit): Promise<TPublis
     sha256: c.stored.sha256,
     createdById: principal.identityId,
     runId: runRowId ?? null,
+    tool: p.tool,
+    model: p.model,
     customMetadata: JSON.stringify(p.metadata),
     backend: c.backend,
     storageKey: c.storageKey,
@@ -161,10 +166,11 @@ export async function commitVersion(tx: TSqlRunner, c: TCommit): Promise<TPublis
   await executeSql(
     tx,
     Prisma.sql`INSERT INTO "ArtifactVersion" ("id", "artifactId", "version", "filename", "mimeType", "sizeBytes", "sha256", "createdById",
-        "runId", "customMetadata", "backend", "storageKey", "createdAt")
+        "runId", "tool", "model", "customMetadata", "backend", "storageKey", "createdAt")
       VALUES (${v.id}, ${v.artifactId}, ${v.version}, ${v.filename}, ${v.mimeType}, ${v.sizeBytes}, ${v.sha256}, ${v.createdById},
-        ${v.runId}, ${v.customMetadata}, ${v.backend}, ${v.storageKey}, ${v.createdAt})`,
+        ${v.runId}, ${v.tool}, ${v.model}, ${v.customMetadata}, ${v.backend}, ${v.storageKey}, ${v.createdAt})`,
   );
+  if (c.inputVersionIds.length) await recordDerivedFrom(tx, v.id, c.inputVersionIds);
   if (c.reservationId !== null) {
     await releaseReservation(tx, c.reservationId);
     await addUsage(tx, namespace.id, c.stored.size, now);

@@ -14,6 +14,7 @@ import { deleteQueuedBlobs } from "../gc/delete-queued-blobs.ts";
 import { discardBlob } from "../gc/discard-blob.ts";
 import type { TUploadAudit } from "../audit/record-upload.ts";
 import { checkPreconditions, commitVersion, VersionRaceLost, type TCommitNamespace } from "./commit-version.ts";
+import { resolveDerivedFrom } from "../lineage/resolve-derived-from.ts";
 import { fingerprint, prepareFields, type TPrepared, type TPublishInput, type TPublishResult } from "./publish-input.ts";
 
 export type { TPublishFields, TPublishInput, TPublishResult } from "./publish-input.ts";
@@ -41,6 +42,8 @@ export async function publishArtifact(
   // Trailing fields may still change which artifact this is (name, sessionId): the commit
   // checks the preconditions then, against the final fields.
   if (!input.trailingFields) await checkPreconditionsEarly(db, namespace.id, early, input);
+  // The inputs are checked before any byte is read, unless fields after the file may still name them.
+  let inputVersionIds = input.trailingFields ? undefined : await resolveDerivedFrom(db, principal, early.derivedFrom);
 
   // Quota is held before any byte is stored (the declared size, or in steps as a body of unknown
   // length arrives) so an upload that cannot fit is refused before it is sent; the commit turns
@@ -84,6 +87,7 @@ export async function publishArtifact(
       fields = await input.trailingFields;
       p = prepareFields({ ...input, fields });
       if (p.namespace !== early.namespace) throw validationFailed("namespace changed after the file", { field: "namespace" });
+      inputVersionIds = await resolveDerivedFrom(db, principal, p.derivedFrom);
     }
   } catch (error) {
     await discardBlob(db, store, storageKey);
@@ -99,6 +103,7 @@ export async function publishArtifact(
     stored,
     reservationId: reservation?.id ?? null,
     audit: { via: input.via ?? "service" },
+    inputVersionIds,
   });
 }
 
@@ -156,13 +161,18 @@ export async function commitStoredBlob(
     reservationId: string | null;
     /** How the publish is audited, in its transaction. */
     audit: TUploadAudit;
+    /** The version rows of `p.derivedFrom`, when already resolved for this principal. */
+    inputVersionIds?: string[];
   },
 ): Promise<TPublishResult> {
   const print = fingerprint(c.p, c.stored.sha256);
   try {
+    const inputVersionIds = c.inputVersionIds ?? (await resolveDerivedFrom(db, c.principal, c.p.derivedFrom));
     for (let attempt = 1; ; attempt++) {
       try {
-        const { queuedDeletes, ...result } = await rawTransaction(db, (tx) => commitVersion(tx, { ...c, backend: store.backend, print }));
+        const { queuedDeletes, ...result } = await rawTransaction(db, (tx) =>
+          commitVersion(tx, { ...c, backend: store.backend, print, inputVersionIds }),
+        );
         if (result.replayed) {
           await discardBlob(db, store, c.storageKey);
           if (c.reservationId !== null) await releaseReservationNow(db, c.reservationId);

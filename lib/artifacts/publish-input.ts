@@ -6,6 +6,7 @@ import { baseName, normalizeArtifactName, normalizeClientId } from "./artifact-n
 import { normalizeMimeType, parseExpiresAt, parseMetadata, parseTags } from "./artifact-fields.ts";
 import { resolveMimeType } from "./guess-mime-type.ts";
 import type { TArtifactDto, TVersionDto } from "./serialize.ts";
+import { parseDerivedFrom, parseProducerName } from "../lineage/lineage-fields.ts";
 
 export type TPublishFields = {
   namespace?: unknown;
@@ -15,6 +16,10 @@ export type TPublishFields = {
   tags?: unknown;
   metadata?: unknown;
   expiresAt?: unknown;
+  tool?: unknown;
+  model?: unknown;
+  /** The inputs: an array of { artifactId, version }, or its JSON. */
+  derivedFrom?: unknown;
 };
 
 export type TPublishInput = {
@@ -63,14 +68,19 @@ export function prepareFields(input: Omit<TPublishInput, "body">) {
     tags: f.tags === undefined ? undefined : parseTags(f.tags),
     metadata: f.metadata === undefined ? {} : parseMetadata(f.metadata),
     expiresAt: f.expiresAt === undefined ? undefined : parseExpiresAt(f.expiresAt),
+    tool: f.tool === undefined ? null : parseProducerName(f.tool, "tool"),
+    model: f.model === undefined ? null : parseProducerName(f.model, "model"),
+    derivedFrom: f.derivedFrom === undefined ? [] : parseDerivedFrom(f.derivedFrom),
     mimeType: resolveMimeType(normalizeMimeType(input.contentType), filename),
   };
 }
 
 /** What an Idempotency-Key replay must match: the same request fields and the same bytes. */
 export function fingerprint(p: TPrepared, sha256: string): string {
-  const { namespace, name, sessionId, runId, tags, metadata, expiresAt, mimeType } = p;
+  const { namespace, name, sessionId, runId, tags, metadata, expiresAt, mimeType, tool, model, derivedFrom } = p;
+  // Lineage joins the print only when given, so the keys of publishes without it keep their prints.
+  const lineage = tool || model || derivedFrom.length ? { tool, model, derivedFrom } : {};
   return createHash("sha256")
-    .update(JSON.stringify({ namespace, name, sessionId, runId, tags, metadata, expiresAt, mimeType, sha256 }))
+    .update(JSON.stringify({ namespace, name, sessionId, runId, tags, metadata, expiresAt, mimeType, sha256, ...lineage }))
     .digest("hex");
 }

@@ -23,7 +23,7 @@ const ARTIFACT_COLUMNS = Prisma.sql`
 export const VERSION_COLUMNS = Prisma.sql`
   v."id" AS "v_id", v."artifactId" AS "v_artifactId", v."version" AS "v_version", v."filename" AS "v_filename",
   v."mimeType" AS "v_mimeType", v."sizeBytes" AS "v_sizeBytes", v."sha256" AS "v_sha256", v."createdAt" AS "v_createdAt",
-  v."createdById" AS "v_createdById", v."runId" AS "v_runId", v."customMetadata" AS "v_customMetadata",
+  v."createdById" AS "v_createdById", v."runId" AS "v_runId", v."tool" AS "v_tool", v."model" AS "v_model", v."customMetadata" AS "v_customMetadata",
   v."backend" AS "v_backend", v."storageKey" AS "v_storageKey", r."externalId" AS "r_externalId", vc."name" AS "vc_name"`;
 
 /** The joins VERSION_COLUMNS reads from, for versions aliased `v`. */
@@ -123,6 +123,8 @@ export function toVersionRow(r: TRaw): TVersionRow {
     sizeBytes: BigInt(r.v_sizeBytes as bigint),
     sha256: r.v_sha256 as string,
     createdAt: r.v_createdAt as Date,
+    tool: (r.v_tool ?? null) as string | null,
+    model: (r.v_model ?? null) as string | null,
     createdById: r.v_createdById as string,
     runId: r.v_runId as string | null,
     customMetadata: r.v_customMetadata as string,

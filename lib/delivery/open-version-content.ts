@@ -3,6 +3,7 @@ import type { Db } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { getVersion } from "../artifacts/get-artifact.ts";
 import { recordDownload } from "../audit/record-download.ts";
+import { recordRunRead } from "../lineage/record-run-read.ts";
 import { contentResult, type TContentResult } from "../http/content-response.ts";
 
 export type TContentRequest = { method: string; headers: Headers };
@@ -19,14 +20,15 @@ export type TOpenedContent = TContentResult & {
 /**
  * A version's bytes for a caller with a key: authorizes, resolves the version (latest when none
  * is given), builds the HTTP content result (200/206/304, or a 302 to a presigned S3 URL) and
- * records the download (artifact.download, plus url.mint for a redirect).
+ * records the download (artifact.download, plus url.mint for a redirect) and, with a `runId`,
+ * the read as that run's input (a GET that answers the bytes, a redirect to them or a 304).
  */
 export async function openVersionContent(
   db: Db,
   principal: TPrincipal,
   artifactId: string,
   req: TContentRequest,
-  options: { version?: number; forceDownload?: boolean; presignSeconds: number; via?: "api" },
+  options: { version?: number; forceDownload?: boolean; presignSeconds: number; via?: "api"; runId?: string },
 ): Promise<TOpenedContent> {
   const { artifact, row } = await getVersion(db, principal, artifactId, options.version);
   const result = await contentResult(req, row, {
@@ -34,6 +36,7 @@ export async function openVersionContent(
     forceDownload: options.forceDownload,
     presignSeconds: options.presignSeconds,
   });
+  const read = req.method === "GET" && [200, 206, 302, 304].includes(result.status);
   const audited = recordDownload(db, {
     actor: principal,
     via: options.via ?? "api",
@@ -43,5 +46,16 @@ export async function openVersionContent(
     method: req.method,
     result,
   });
+  // Recorded before the bytes go (a read without a run waits for nothing), so a client holding
+  // the bytes finds the read in the run's inputs.
+  if (read && options.runId) {
+    await recordRunRead(db, principal, {
+      runId: options.runId,
+      artifactId: row.artifactId,
+      version: row.version,
+      namespaceId: artifact.namespaceId,
+      versionId: row.id,
+    });
+  }
   return { ...result, audited };
 }

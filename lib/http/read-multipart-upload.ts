@@ -32,7 +32,7 @@ export type TMultipartOptions = {
   maxBytes: number;
 };
 
-const FIELD_NAMES = new Set(["namespace", "name", "sessionId", "runId", "tags", "metadata", "expiresAt"]);
+const FIELD_NAMES = new Set(["namespace", "name", "sessionId", "runId", "tags", "metadata", "expiresAt", "tool", "model", "derivedFrom"]);
 
 const tooLarge = (maxBytes: number) =>
   new StowageError("ARTIFACT_TOO_LARGE", `the upload exceeds the ${Math.round(maxBytes / 1024 / 1024)} MB limit`, { maxBytes });

@@ -7,6 +7,7 @@ import { readMultipartUpload } from "./read-multipart-upload.ts";
 import { requestBody } from "./request-body.ts";
 import { readSearchParams } from "./search-params.ts";
 import { readUploadHeaders } from "./upload-headers.ts";
+import { withProducerDefaults } from "../lineage/producer-headers.ts";
 
 const ZText = z.string().min(1).max(1024);
 
@@ -22,6 +23,12 @@ export const ZUploadQuery = z.strictObject({
     .max(64 * 1024)
     .optional(),
   expiresAt: z.string().max(64).optional(),
+  tool: z.string().max(128).optional(),
+  model: z.string().max(128).optional(),
+  derivedFrom: z
+    .string()
+    .max(16 * 1024)
+    .optional(),
 });
 
 /** Publish input plus what must be cleaned up once publishing is over, whatever its outcome. */
@@ -49,14 +56,17 @@ export async function readUploadRequest(
   const { query } = readSearchParams(url, ZUploadQuery);
   const contentType = headers.get("content-type");
   if (!contentType || !/^multipart\/form-data\b/i.test(contentType)) {
-    return { input: { fields: query, contentType, body: requestBody(body), ...preconditions }, dispose: nothing };
+    return {
+      input: { fields: withProducerDefaults(headers, query), contentType, body: requestBody(body), ...preconditions },
+      dispose: nothing,
+    };
   }
 
   const merge = (form: Record<string, string>): TPublishFields => {
     for (const key of Object.keys(form)) {
       if (key in query) throw validationFailed(`"${key}" was given both in the query string and in the form`, { field: key });
     }
-    return { ...query, ...form };
+    return withProducerDefaults(headers, { ...query, ...form });
   };
   const upload = await readMultipartUpload(contentType, body, {
     ...limits,

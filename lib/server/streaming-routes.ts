@@ -9,8 +9,10 @@ import { readQuery } from "../http/contract-input.ts";
 import { readUploadRequest } from "../http/read-upload-request.ts";
 import { openSharedContent } from "../delivery/open-shared-content.ts";
 import { openVersionContent } from "../delivery/open-version-content.ts";
+import { runIdOf } from "../lineage/record-run-read.ts";
 import { getWriteBlobStore } from "../storage/get-blob-store.ts";
 import { receiveUploadPart } from "../uploads/receive-upload-part.ts";
+import { appendRoute } from "./append-route.ts";
 import { validationFailed } from "../errors.ts";
 import { toHeaders, writeError, writeJson, writeResult } from "./node-response.ts";
 
@@ -45,11 +47,12 @@ const upload: THandler = async (req, res, url) => {
 };
 
 // GET|HEAD /api/v1/artifacts/{id}/content?version=N – the bytes (Range, ETag, If-None-Match);
-// bytes in S3 answer GET with a 302 to a presigned S3 URL
+// bytes in S3 answer GET with a 302 to a presigned S3 URL; with X-Stowage-Run (or ?runId=) the read is that run's input
 const content: THandler = async (req, res, url, [id]) => {
   const db = getDb();
   const principal = await authenticateRequest(db, req.method!, toHeaders(req));
   const { query } = readQuery(url, getArtifactContentOp);
+  const runId = runIdOf(toHeaders(req), url);
   const download = await openVersionContent(
     db,
     principal,
@@ -59,6 +62,7 @@ const content: THandler = async (req, res, url, [id]) => {
       version: query.version,
       forceDownload: query.download === "1",
       presignSeconds: getConfig().presignedUrlSeconds,
+      runId,
     },
   );
   await writeResult(res, download.status, download.headers, download.body);
@@ -100,6 +104,12 @@ const ROUTES: { methods: string[]; pattern: RegExp; label: string; handler: THan
     handler: uploadPart,
   },
   { methods: ["POST"], pattern: /^\/api\/v1\/artifacts\/?$/, label: "/api/v1/artifacts", handler: upload },
+  {
+    methods: ["POST"],
+    pattern: /^\/api\/v1\/artifacts\/([^/]+)\/append\/?$/,
+    label: "/api/v1/artifacts/{id}/append",
+    handler: appendRoute,
+  },
   {
     methods: ["GET", "HEAD"],
     pattern: /^\/api\/v1\/artifacts\/([^/]+)\/content\/?$/,

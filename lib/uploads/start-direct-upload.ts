@@ -7,6 +7,7 @@ import type { TPrincipal } from "../access/principal.ts";
 import { checkPreconditionsEarly, newStorageKey, storageUnavailable } from "../artifacts/publish-artifact.ts";
 import { prepareFields, type TPublishFields } from "../artifacts/publish-input.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
+import { resolveDerivedFrom } from "../lineage/resolve-derived-from.ts";
 import { releaseReservationNow, reserveQuota } from "../quota/reserve-quota.ts";
 import { BlobStoreUnavailableError, type BlobStore } from "../storage/blob-store.ts";
 import { toDirectUploadDto } from "./direct-upload-dto.ts";
@@ -64,6 +65,7 @@ export async function startDirectUpload(db: Db, store: BlobStore, principal: TPr
     throw validationFailed("sha256 must be 64 lowercase hex digits", { field: "sha256" });
   const plan = planParts(s.size, s.partSize);
   await checkPreconditionsEarly(db, namespace.id, p, input);
+  await resolveDerivedFrom(db, principal, p.derivedFrom);
 
   // The whole declared size is held for the upload's lifetime (the reservation shares its id).
   const id = newId();

@@ -1,6 +1,22 @@
 import { DownloadBody } from "./download-body.js";
 import { eachItem } from "./paginate.js";
+import { getLineage, type Lineage } from "./lineage.js";
 import type { QueryValue, Transport } from "./transport.js";
+import {
+  appendText,
+  diffVersions,
+  grepArtifact,
+  grepSession,
+  readText,
+  type DiffOptions,
+  type DiffResult,
+  type GrepOptions,
+  type GrepResult,
+  type SessionGrepOptions,
+  type SessionGrepResult,
+  type TextOptions,
+  type TextPage,
+} from "./reads.js";
 import type {
   Artifact,
   ArtifactPage,
@@ -9,6 +25,7 @@ import type {
   LookupQuery,
   NewShareLink,
   PageOptions,
+  Published,
   Version,
   VersionPage,
 } from "./types.js";
@@ -162,5 +179,41 @@ export class ArtifactsApi {
   async delete(id: string, { version, signal }: DeleteOptions = {}): Promise<void> {
     const path = artifactPath(id, version === undefined ? "" : `/versions/${version}`);
     await this.#transport.json({ method: "DELETE", path, signal, doneAfterRetry: [404] });
+  }
+
+  /**
+   * Numbered lines of a version's text, sized for a model's context: `limit` (200) lines from
+   * line `offset` (1), or the last `tail` lines. Continue from `nextOffset` (null at the end).
+   */
+  text(id: string, options: TextOptions = {}): Promise<TextPage> {
+    return readText(this.#transport, id, options);
+  }
+
+  /** The lines of a version (the latest by default) matching an RE2 `pattern`, with `context` lines around each. */
+  grep(id: string, options: GrepOptions & { version?: number }): Promise<GrepResult> {
+    return grepArtifact(this.#transport, id, options);
+  }
+
+  /** An RE2 `pattern` over the latest version of every artifact of a session. */
+  grepSession(options: SessionGrepOptions): Promise<SessionGrepResult> {
+    return grepSession(this.#transport, options);
+  }
+
+  /** Two versions as a unified diff: `to` the latest and `from` the one before when left out. */
+  diff(id: string, options: DiffOptions = {}): Promise<DiffResult> {
+    return diffVersions(this.#transport, id, options);
+  }
+
+  /**
+   * Publishes the next version: the latest one's bytes followed by `text` (add the newline
+   * yourself). Concurrent appends all land; never retried, so a lost answer never appends twice.
+   */
+  append(id: string, text: string | Uint8Array, options: Signal = {}): Promise<Published> {
+    return appendText(this.#transport, id, text, options);
+  }
+
+  /** What produced a version, what it was derived from and which runs read it (what the caller can read). */
+  lineage(id: string, version: number, options: Signal = {}): Promise<Lineage> {
+    return getLineage(this.#transport, id, version, options.signal);
   }
 }

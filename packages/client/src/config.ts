@@ -12,6 +12,16 @@ export type StowageOptions = {
   timeoutMs?: number;
   /** Extra attempts after a network error, a timeout or a 502/503/504 (default 2). */
   retries?: number;
+  /**
+   * The run this client works for. Default: STOWAGE_RUN_ID. Every request carries it
+   * (X-Stowage-Run): downloads are recorded as the run's inputs, and publishes are the run's
+   * unless they name another `runId`.
+   */
+  runId?: string;
+  /** The tool publishing (X-Stowage-Tool on every request; a publish's `tool` wins). Default: STOWAGE_TOOL. */
+  tool?: string;
+  /** The model publishing (X-Stowage-Model on every request; a publish's `model` wins). Default: STOWAGE_MODEL. */
+  model?: string;
 };
 
 export type ResolvedConfig = {
@@ -20,6 +30,9 @@ export type ResolvedConfig = {
   fetch: typeof fetch;
   timeoutMs: number;
   retries: number;
+  runId: string | undefined;
+  tool: string | undefined;
+  model: string | undefined;
 };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -38,7 +51,19 @@ export function resolveConfig(options: StowageOptions): ResolvedConfig {
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs: nonNegative(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs"),
     retries: nonNegative(options.retries, DEFAULT_RETRIES, "retries"),
+    runId: headerValue(options.runId ?? (env.STOWAGE_RUN_ID || undefined), "runId"),
+    tool: headerValue(options.tool ?? (env.STOWAGE_TOOL || undefined), "tool"),
+    model: headerValue(options.model ?? (env.STOWAGE_MODEL || undefined), "model"),
   };
+}
+
+/** A value sent as a header on every request: checked here, where a bad one is one error rather than one per call. */
+function headerValue(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !/^[\x20-\x7e]{1,255}$/.test(value) || value.trim() !== value) {
+    throw new TypeError(`Stowage: ${name} must be 1 to 255 visible ASCII characters, without leading or trailing spaces`);
+  }
+  return value;
 }
 
 function nonNegative(value: number | undefined, fallback: number, name: string): number {

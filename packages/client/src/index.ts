@@ -3,12 +3,26 @@ export { Stowage } from "./stowage.js";
 export { StowageError } from "./errors.js";
 export type { ClientErrorCode, StowageErrorCode } from "./errors.js";
 export type { StowageOptions } from "./config.js";
-export type { PublishOptions } from "./publish.js";
+export type { InputRef, PublishOptions } from "./publish.js";
+export type { Lineage, LineageVersion } from "./lineage.js";
 export type { PublishData, Progress } from "./publish-body.js";
 export type { ArtifactsApi, DeleteOptions, DownloadOptions, ShareOptions, UpdateOptions, UrlOptions } from "./artifacts.js";
 export type { ContentRange, DownloadBody } from "./download-body.js";
+export type {
+  DiffOptions,
+  DiffResult,
+  GrepMatch,
+  GrepOptions,
+  GrepResult,
+  SessionGrepOptions,
+  SessionGrepResult,
+  TextLine,
+  TextOptions,
+  TextPage,
+} from "./reads.js";
 export type { UploadsApi } from "./direct-upload.js";
 export type { ActivityFilter, Run, RunFilter, RunPage, RunsApi, Session, SessionPage, SessionsApi } from "./runs.js";
+export type { RunInput, RunInputs, RunInputsQuery } from "./runs.js";
 export type {
   ApiErrorCode,
   Artifact,

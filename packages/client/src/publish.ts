@@ -3,12 +3,24 @@ import { bodySource, type BodySource, type Progress, type PublishData } from "./
 import type { Transport } from "./transport.js";
 import type { Published } from "./types.js";
 
+/** One input of a publish: a version of an artifact. */
+export type InputRef = { artifactId: string; version: number };
+
 export type PublishOptions = {
   namespace: string;
   /** May contain `/`. Default: the file's base name for `{ path }` and a File; required otherwise. */
   name?: string;
   sessionId?: string;
+  /** The run publishing. Default: the client's `runId` (sent as X-Stowage-Run). */
   runId?: string;
+  /** The tool and model that produced it. Default: the client's `tool` / `model`. */
+  tool?: string;
+  model?: string;
+  /**
+   * The versions this one was made from (at most 100). Each must exist and be readable by the
+   * caller, else ARTIFACT_VALIDATION_FAILED and nothing is published.
+   */
+  derivedFrom?: InputRef[];
   tags?: string[];
   metadata?: Record<string, unknown>;
   expiresAt?: Date | string;
@@ -105,6 +117,9 @@ async function postWhole(
     name: options.name ?? source.name,
     sessionId: options.sessionId,
     runId: options.runId,
+    tool: options.tool,
+    model: options.model,
+    derivedFrom: options.derivedFrom && JSON.stringify(options.derivedFrom),
     tags: options.tags && JSON.stringify(options.tags),
     metadata: options.metadata && JSON.stringify(options.metadata),
     expiresAt: options.expiresAt instanceof Date ? options.expiresAt.toISOString() : options.expiresAt,

@@ -8,6 +8,11 @@ export type Run = Schemas["Run"];
 export type RunPage = Schemas["RunPage"];
 export type Session = Schemas["Session"];
 export type SessionPage = Schemas["SessionPage"];
+export type RunInput = Schemas["RunInput"];
+export type RunInputs = Schemas["RunInputs"];
+
+/** Which run `runs.inputs` lists: run ids are unique within a namespace. */
+export type RunInputsQuery = { namespace: string; limit?: number; cursor?: string; signal?: AbortSignal };
 
 /** Filters of `runs.list` / `sessions.list`: `from` / `to` are ISO 8601 dates or dates and times. */
 export type ActivityFilter = {
@@ -41,6 +46,19 @@ export class RunsApi {
     return eachItem(filter.cursor, async (cursor) => {
       const page = await this.listPage({ ...filter, cursor });
       return { items: page.runs, nextCursor: page.nextCursor };
+    });
+  }
+
+  /** One page of what the run read (downloads that carried its id), newest first, with the run. */
+  inputsPage(runId: string, { signal, ...query }: RunInputsQuery): Promise<RunInputs> {
+    return this.#transport.json({ method: "GET", path: `/api/v1/runs/${encodeURIComponent(runId)}/inputs`, query, signal });
+  }
+
+  /** Every version the run read, newest first, across as many pages as there are. */
+  inputs(runId: string, query: RunInputsQuery): AsyncGenerator<RunInput, void, undefined> {
+    return eachItem(query.cursor, async (cursor) => {
+      const page = await this.inputsPage(runId, { ...query, cursor });
+      return { items: page.inputs, nextCursor: page.nextCursor };
     });
   }
 }

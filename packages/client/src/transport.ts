@@ -102,7 +102,14 @@ export class Transport {
 
   #fetchOnce(spec: RequestSpec, deadline: Deadline): Promise<Response> {
     const headers = new Headers(spec.headers);
-    if (this.config.apiKey && spec.url === undefined) headers.set("authorization", `Bearer ${this.config.apiKey}`);
+    if (spec.url === undefined) {
+      if (this.config.apiKey) headers.set("authorization", `Bearer ${this.config.apiKey}`);
+      // The run, tool and model go to Stowage only, never to a part URL (S3).
+      const { runId, tool, model } = this.config;
+      if (runId !== undefined && !headers.has("x-stowage-run")) headers.set("x-stowage-run", runId);
+      if (tool !== undefined && !headers.has("x-stowage-tool")) headers.set("x-stowage-tool", tool);
+      if (model !== undefined && !headers.has("x-stowage-model")) headers.set("x-stowage-model", model);
+    }
     if (!headers.has("accept")) headers.set("accept", "application/json");
     const init: RequestInit & { duplex?: "half" } = { method: spec.method, headers, signal: deadline.signal };
     if (spec.json !== undefined) {

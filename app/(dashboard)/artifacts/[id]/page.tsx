@@ -13,6 +13,7 @@ import { parseVersionParam, withHistoryCursor } from "@/components/artifact/page
 import { ShareDialog } from "@/components/artifact/share-dialog";
 import { TagEditor } from "@/components/artifact/tag-editor";
 import { VersionHistory } from "@/components/artifact/version-history";
+import { VersionLineage } from "@/components/lineage/version-lineage";
 import { param, type TSearchParams } from "@/components/browse/page-params";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes, formatInstant } from "@/components/ui/format";
@@ -209,6 +210,10 @@ export default async function ArtifactPage({
           <ArtifactPreview artifactId={artifact.id} version={selected} viewer={viewer} />
         </Suspense>
       </section>
+
+      <Suspense key={`lineage-${selected.version}`} fallback={null}>
+        <VersionLineage artifactId={artifact.id} version={selected.version} viewer={viewer} />
+      </Suspense>
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-3 text-lg font-semibold text-slate-900">

@@ -9,6 +9,8 @@ import { loadListing, param, type TSearchParams } from "@/components/browse/page
 import { HeaderFacts } from "@/components/browse/header-facts";
 import { Pager } from "@/components/browse/pager";
 import { Tabs } from "@/components/browse/tabs";
+import { RunInputs } from "@/components/lineage/run-inputs";
+import { listRunInputs } from "@/lib/lineage/list-run-inputs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { formatBytes, formatInstant } from "@/components/ui/format";
@@ -25,7 +27,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   const path = `/runs/${encodeURIComponent(id)}`;
   const viewer = await requireViewer(path);
   const db = getDb();
-  const tab = param(query, "tab") === "details" ? "details" : "artifacts";
+  const tabParam = param(query, "tab");
+  const tab = tabParam === "details" || tabParam === "read" ? tabParam : "artifacts";
   // An unknown or unreadable run is the 404 page; a malformed cursor is an error shown on the tab.
   const onArtifacts = tab === "artifacts";
   const cursor = onArtifacts ? param(query, "cursor") : undefined;
@@ -60,10 +63,13 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         current={tab}
         tabs={[
           { id: "artifacts", label: "Artifacts", href: path },
+          { id: "read", label: "Read", href: `${path}?tab=read` },
           { id: "details", label: "Details", href: `${path}?tab=details` },
         ]}
       />
-      {tab === "details" ? (
+      {tab === "read" ? (
+        <RunReadTab path={path} query={query} namespace={run.namespace} runId={run.id} viewer={viewer} />
+      ) : tab === "details" ? (
         <dl className={`${cardClass} grid gap-3 p-4 text-sm sm:grid-cols-[12rem_1fr]`}>
           <dt className="font-medium text-slate-600">Run id</dt>
           <dd className="break-all font-mono">{run.id}</dd>
@@ -87,6 +93,21 @@ export default async function RunPage({ params, searchParams }: { params: Promis
       )}
     </>
   );
+}
+
+/** What the run read, a page at a time (a malformed cursor is an error shown on the tab). */
+async function RunReadTab(props: {
+  path: string;
+  query: TSearchParams;
+  namespace: string;
+  runId: string;
+  viewer: Awaited<ReturnType<typeof requireViewer>>;
+}) {
+  const page = await loadListing(() =>
+    listRunInputs(getDb(), props.viewer, props.namespace, props.runId, { limit: PAGE_SIZE, cursor: param(props.query, "cursor") }),
+  );
+  if (page.error !== undefined) return <ErrorNotice title="This page of inputs cannot be shown" message={page.error} />;
+  return <RunInputs path={props.path} query={props.query} data={page.data} />;
 }
 
 type TRunView = Awaited<ReturnType<typeof getRunView>>;

@@ -40,6 +40,8 @@ export const usageError = (message: string) => new CliError(message, "USAGE", EX
 const BY_CODE: Record<string, number> = {
   ARTIFACT_VALIDATION_FAILED: EXIT.usage,
   ARTIFACT_RANGE_NOT_SATISFIABLE: EXIT.usage,
+  ARTIFACT_PATTERN_INVALID: EXIT.usage,
+  ARTIFACT_NOT_TEXT: EXIT.usage,
   ARTIFACT_NOT_FOUND: EXIT.notFound,
   ARTIFACT_SHARE_LINK_INVALID: EXIT.notFound,
   UNAUTHENTICATED: EXIT.denied,

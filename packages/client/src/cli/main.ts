@@ -10,9 +10,31 @@ import { rm, share, url } from "./manage.js";
 import { Output } from "./output.js";
 import { DEFAULT_PROFILE, resolveConnection } from "./profiles.js";
 import { cat, download, ls, versions } from "./read.js";
+import { append, diff, grep, text } from "./reads.js";
 import { upload } from "./upload.js";
+import { lineage } from "./lineage.js";
 
-export const COMMANDS: Command[] = [login, logout, whoami, upload, download, cat, ls, versions, share, url, rm, usage, runs, sessions];
+export const COMMANDS: Command[] = [
+  login,
+  logout,
+  whoami,
+  upload,
+  download,
+  cat,
+  text,
+  grep,
+  diff,
+  append,
+  ls,
+  versions,
+  lineage,
+  share,
+  url,
+  rm,
+  usage,
+  runs,
+  sessions,
+];
 
 const VERSION = "0.1.0";
 

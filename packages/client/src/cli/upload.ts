@@ -26,6 +26,14 @@ export const upload: Command = {
     name: { type: "string", value: "NAME", help: "the artifact's name (one file or stdin only; may contain /)" },
     session: { type: "string", value: "ID", help: "the session it belongs to" },
     run: { type: "string", value: "ID", help: "the run that produced it" },
+    "derived-from": {
+      type: "string",
+      multiple: true,
+      value: "ID@N",
+      help: "an input it was made from: artifact id @ version (repeatable)",
+    },
+    tool: { type: "string", value: "NAME", help: "the tool that produced it" },
+    model: { type: "string", value: "NAME", help: "the model that produced it" },
     tags: { type: "string", value: "a,b", help: "tags, comma-separated" },
     metadata: { type: "string", multiple: true, value: "k=v|JSON", help: "metadata: key=value, or a JSON object" },
     "expires-at": { type: "string", value: "ISO", help: "when it expires (ISO 8601)" },
@@ -116,6 +124,12 @@ async function commonOptions(values: Values): Promise<Omit<PublishOptions, "name
   if (session !== undefined) options.sessionId = session;
   const run = str(values, "run");
   if (run !== undefined) options.runId = run;
+  const derivedFrom = list(values, "derived-from").map(parseInputRef);
+  if (derivedFrom.length) options.derivedFrom = derivedFrom;
+  const tool = str(values, "tool");
+  if (tool !== undefined) options.tool = tool;
+  const model = str(values, "model");
+  if (model !== undefined) options.model = model;
   const tags = str(values, "tags");
   if (tags !== undefined)
     options.tags = tags
@@ -135,6 +149,13 @@ async function commonOptions(values: Values): Promise<Omit<PublishOptions, "name
   const contentType = str(values, "content-type");
   if (contentType !== undefined) options.contentType = contentType;
   return options;
+}
+
+/** `--derived-from ID@N`: version N of the artifact with that id. */
+export function parseInputRef(value: string): { artifactId: string; version: number } {
+  const match = /^([^@\s]+)@(\d+)$/.exec(value);
+  if (!match || !Number.isSafeInteger(Number(match[2]))) throw usageError(`--derived-from must be <artifact id>@<version>, not "${value}"`);
+  return { artifactId: match[1]!, version: Number(match[2]) };
 }
 
 /** `--metadata k=v` (repeatable; values are strings) or `--metadata '{…}'` (a JSON object, types kept). */

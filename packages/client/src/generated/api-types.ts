@@ -46,6 +46,26 @@ export interface paths {
         patch: operations["updateArtifact"];
         trace?: never;
     };
+    "/api/v1/artifacts/{id}/append": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the next version as the latest one's bytes plus the body
+         * @description The artifact must exist and its latest version be text. A publish in every way (quota, size limit, audit, retention); concurrent appends all land, one after another. The new version keeps the artifact's type, session and tags, without metadata.
+         */
+        post: operations["appendArtifact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/artifacts/{id}/content": {
         parameters: {
             query?: never;
@@ -61,6 +81,46 @@ export interface paths {
         options?: never;
         /** A version's headers without its bytes */
         head: operations["headArtifactContent"];
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Two versions as a unified diff
+         * @description `to` defaults to the latest, `from` to the version before `to` (the first version is diffed against nothing: `from: null`). Each side at most 8 MiB and 100000 lines (else ARTIFACT_TOO_LARGE); the diff text is cut at 1 MiB (`truncated`).
+         */
+        get: operations["diffArtifactVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/{id}/grep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The lines of a version matching a pattern, with context
+         * @description Stops at `max` matches or after 10 s, answering what it found with `truncated: true` and `stoppedBy`.
+         */
+        get: operations["grepArtifact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -136,6 +196,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/artifacts/{id}/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page of a version's lines, numbered, sized for a model's context
+         * @description `limit` lines from line `offset`, or the last `tail` lines; at most 256 KiB of text per page (then `truncated`), continue from `nextOffset`. Content that is not text (a binary type, or a NUL byte in its first 8 KiB) is refused with ARTIFACT_NOT_TEXT.
+         */
+        get: operations["readArtifactText"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/artifacts/{id}/url": {
         parameters: {
             query?: never;
@@ -186,6 +266,23 @@ export interface paths {
         post?: never;
         /** Delete one version (owner or admin) */
         delete: operations["deleteVersion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/{id}/versions/{version}/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What produced a version, what it was derived from and which runs read it */
+        get: operations["getVersionLineage"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -555,6 +652,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/runs/{runId}/inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a run read: the versions it downloaded, newest first
+         * @description Recorded from downloads that carried X-Stowage-Run (or ?runId=), once per version.
+         */
+        get: operations["listRunInputs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -581,6 +698,26 @@ export interface paths {
         };
         /** A session's roll-up: its own artifacts and everything its runs published */
         get: operations["listSessionArtifacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{sessionId}/grep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pattern over the latest version of every artifact of a session
+         * @description The session's roll-up (its artifacts and what its runs published), newest first, at most 200 artifacts; artifacts that are not text are skipped and counted. `max` bounds the matches in all, and one 10 s deadline the whole search.
+         */
+        get: operations["grepSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -842,6 +979,16 @@ export interface components {
         CreatedApiKeyResponse: {
             key: components["schemas"]["CreatedApiKey"];
         };
+        DiffResult: {
+            added: number;
+            artifactId: string;
+            /** @description Unified diff, 3 lines of context; empty when the versions' lines are the same. */
+            diff: string;
+            from: number | null;
+            removed: number;
+            to: number;
+            truncated: boolean;
+        };
         DirectUpload: {
             /** @description Once completed: the artifact published. */
             artifactId: string | null;
@@ -884,7 +1031,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "UNAUTHENTICATED" | "FORBIDDEN" | "ARTIFACT_NAMESPACE_DENIED" | "ARTIFACT_SHARE_LINK_INVALID" | "ARTIFACT_NOT_FOUND" | "ARTIFACT_VALIDATION_FAILED" | "ARTIFACT_VERSION_CONFLICT" | "ARTIFACT_IDEMPOTENCY_KEY_REUSED" | "ARTIFACT_UPLOAD_CLOSED" | "ARTIFACT_QUOTA_EXCEEDED" | "ARTIFACT_TOO_LARGE" | "ARTIFACT_RANGE_NOT_SATISFIABLE" | "ARTIFACT_STORAGE_UNAVAILABLE" | "INTERNAL_ERROR";
+                code: "UNAUTHENTICATED" | "FORBIDDEN" | "ARTIFACT_NAMESPACE_DENIED" | "ARTIFACT_SHARE_LINK_INVALID" | "ARTIFACT_NOT_FOUND" | "ARTIFACT_VALIDATION_FAILED" | "ARTIFACT_VERSION_CONFLICT" | "ARTIFACT_IDEMPOTENCY_KEY_REUSED" | "ARTIFACT_UPLOAD_CLOSED" | "ARTIFACT_QUOTA_EXCEEDED" | "ARTIFACT_TOO_LARGE" | "ARTIFACT_RANGE_NOT_SATISFIABLE" | "ARTIFACT_NOT_TEXT" | "ARTIFACT_PATTERN_INVALID" | "ARTIFACT_STORAGE_UNAVAILABLE" | "INTERNAL_ERROR";
                 message: string;
             } & {
                 [key: string]: unknown;
@@ -905,6 +1052,24 @@ export interface components {
         };
         GrantResponse: {
             grant: components["schemas"]["Grant"];
+        };
+        GrepMatch: {
+            /** @description The `context` lines after the match. */
+            after: components["schemas"]["TextLine"][];
+            /** @description The `context` lines before the match. */
+            before: components["schemas"]["TextLine"][];
+            /** @constant */
+            cut?: true;
+            line: number;
+            text: string;
+        };
+        GrepResult: {
+            artifactId: string;
+            matches: components["schemas"]["GrepMatch"][];
+            /** @description max: more matches may follow; deadline: the time bound stopped the search. */
+            stoppedBy: ("max" | "deadline") | null;
+            truncated: boolean;
+            version: number;
         };
         Group: {
             /** Format: date-time */
@@ -953,6 +1118,49 @@ export interface components {
         };
         IdentityResponse: {
             identity: components["schemas"]["Identity"];
+        };
+        InputRef: {
+            artifactId: string;
+            version: number;
+        };
+        Lineage: {
+            artifactId: string;
+            /** @description The inputs the publish named that still exist and that the caller can read (deleted inputs drop out). */
+            derivedFrom: components["schemas"]["LineageVersion"][];
+            producedBy: {
+                /** Format: date-time */
+                createdAt: string;
+                /** @description Who published it. */
+                identity: string;
+                model: string | null;
+                /** @description The run that published it. */
+                run: string | null;
+                tool: string | null;
+            };
+            /** @description Runs that downloaded this version, newest first (at most 100); empty unless the caller can read the artifact's namespace. */
+            readBy: components["schemas"]["LineageRun"][];
+            version: number;
+        };
+        LineageRun: {
+            /** @description The run's own id, unique everywhere (the dashboard's /runs/{key}). */
+            key: string;
+            namespace: string;
+            /**
+             * Format: date-time
+             * @description The run's first read of the version.
+             */
+            readAt: string;
+            /** @description The run id clients give. */
+            runId: string;
+        };
+        LineageVersion: {
+            artifactId: string;
+            /** Format: date-time */
+            createdAt: string;
+            name: string;
+            namespace: string;
+            sessionId: string | null;
+            version: number;
         };
         Me: {
             identity: {
@@ -1090,6 +1298,29 @@ export interface components {
                 sessionId: string | null;
             };
         };
+        RunInput: {
+            artifactId: string;
+            /** Format: date-time */
+            createdAt: string;
+            name: string;
+            namespace: string;
+            /** Format: date-time */
+            readAt: string;
+            sessionId: string | null;
+            version: number;
+        };
+        RunInputs: {
+            inputs: components["schemas"]["RunInput"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            run: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                namespace: string;
+                sessionId: string | null;
+            };
+        };
         RunPage: {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
@@ -1120,6 +1351,28 @@ export interface components {
                     id: string;
                 }[];
             };
+        };
+        SessionGrepResult: {
+            matches: {
+                after: components["schemas"]["TextLine"][];
+                artifactId: string;
+                before: components["schemas"]["TextLine"][];
+                /** @constant */
+                cut?: true;
+                line: number;
+                name: string;
+                text: string;
+                version: number;
+            }[];
+            namespace: string;
+            /** @description Artifacts searched. */
+            searched: number;
+            sessionId: string;
+            /** @description Artifacts left out: not text, or their bytes unreadable. */
+            skipped: number;
+            /** @description artifacts: the session has more than 200; only the newest were searched. */
+            stoppedBy: ("max" | "deadline" | "artifacts") | null;
+            truncated: boolean;
         };
         SessionPage: {
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -1192,6 +1445,30 @@ export interface components {
         };
         ShareResponse: {
             share: components["schemas"]["Share"];
+        };
+        TextLine: {
+            /**
+             * @description Present when the line was cut.
+             * @constant
+             */
+            cut?: true;
+            /** @description 1-based line number. */
+            line: number;
+            /** @description The line without its ending; cut at 4096 characters with " … [line cut: N bytes]". */
+            text: string;
+        };
+        TextPage: {
+            artifactId: string;
+            lines: components["schemas"]["TextLine"][];
+            mimeType: string;
+            /** @description The `offset` that continues; null at the end. */
+            nextOffset: number | null;
+            sizeBytes: number;
+            /** @description The version's number of lines, when the read reached its end. */
+            totalLines: number | null;
+            /** @description The size cap, not `limit`, ended the page. */
+            truncated: boolean;
+            version: number;
         };
         UploadedPart: {
             partNumber: number;
@@ -1340,10 +1617,14 @@ export interface operations {
     uploadArtifact: {
         parameters: {
             query?: {
+                /** @description The inputs, as JSON: [{ artifactId, version }, …] (see the multipart field). */
+                derivedFrom?: string;
                 /** @description ISO 8601 instant. */
                 expiresAt?: string;
                 /** @description A JSON object. */
                 metadata?: string;
+                /** @description The model that produced the version (1 to 128 characters). */
+                model?: string;
                 /** @description Raw body: the artifact's name (required there). */
                 name?: string;
                 /** @description Raw body: the namespace (required there). */
@@ -1352,6 +1633,8 @@ export interface operations {
                 sessionId?: string;
                 /** @description A JSON array or a comma-separated list. */
                 tags?: string;
+                /** @description The tool that produced the version (1 to 128 characters). */
+                tool?: string;
             };
             header?: {
                 /** @description A retry with the same key and the same request answers the first result (200, Idempotent-Replayed: true) instead of publishing again. */
@@ -1360,6 +1643,12 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description `*`: publish only if the artifact does not exist yet (else 412). */
                 "If-None-Match"?: string;
+                /** @description The model publishing (the `model` field wins when both are given). */
+                "X-Stowage-Model"?: string;
+                /** @description The run publishing (the `runId` field wins when both are given). */
+                "X-Stowage-Run"?: string;
+                /** @description The tool publishing (the `tool` field wins when both are given). */
+                "X-Stowage-Tool"?: string;
             };
             path?: never;
             cookie?: never;
@@ -1369,6 +1658,8 @@ export interface operations {
             content: {
                 "*/*": string;
                 "multipart/form-data": {
+                    /** @description The versions this one was made from, as JSON: [{ "artifactId": "…", "version": 0 }] (at most 100); each must exist and be readable by the publisher. */
+                    derivedFrom?: string;
                     /**
                      * Format: date-time
                      * @description An ISO 8601 instant with a zone, in the future.
@@ -1377,6 +1668,8 @@ export interface operations {
                     /** Format: binary */
                     file: string;
                     metadata?: string;
+                    /** @description The model that produced the version (1 to 128 characters). */
+                    model?: string;
                     /** @description Defaults to the file's name. */
                     name?: string;
                     namespace: string;
@@ -1385,6 +1678,8 @@ export interface operations {
                     /** @description The bytes' sha256, checked before the commit. */
                     sha256?: string;
                     tags?: string;
+                    /** @description The tool that produced the version (1 to 128 characters). */
+                    tool?: string;
                 };
             };
         };
@@ -1796,11 +2091,169 @@ export interface operations {
             };
         };
     };
+    appendArtifact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The text to append, as is (add the newline yourself). */
+        requestBody: {
+            content: {
+                "*/*": string;
+            };
+        };
+        responses: {
+            /** @description Appended: the new version. */
+            201: {
+                headers: {
+                    /** @description The version's URL. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Published"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_VERSION_CONFLICT, ARTIFACT_QUOTA_EXCEEDED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VERSION_CONFLICT" | "ARTIFACT_QUOTA_EXCEEDED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_TEXT. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_TEXT";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
     getArtifactContent: {
         parameters: {
             query?: {
                 /** @description 1: Content-Disposition: attachment. */
                 download?: "0" | "1";
+                /** @description The reading run (as X-Stowage-Run). */
+                runId?: string;
                 /** @description A version number; the latest when left out. */
                 version?: string;
             };
@@ -1809,6 +2262,8 @@ export interface operations {
                 "If-None-Match"?: string;
                 /** @description One byte range (bytes=start-end). */
                 Range?: string;
+                /** @description The reading run's id (or the `runId` query parameter): the read is recorded as that run's input, once, on the run of that id in the artifact's namespace (created there if needed). */
+                "X-Stowage-Run"?: string;
             };
             path: {
                 /** @description The artifact's id. */
@@ -1947,6 +2402,8 @@ export interface operations {
             query?: {
                 /** @description 1: Content-Disposition: attachment. */
                 download?: "0" | "1";
+                /** @description The reading run (as X-Stowage-Run). */
+                runId?: string;
                 /** @description A version number; the latest when left out. */
                 version?: string;
             };
@@ -1955,6 +2412,8 @@ export interface operations {
                 "If-None-Match"?: string;
                 /** @description One byte range (bytes=start-end). */
                 Range?: string;
+                /** @description The reading run's id (or the `runId` query parameter): the read is recorded as that run's input, once, on the run of that id in the artifact's namespace (created there if needed). */
+                "X-Stowage-Run"?: string;
             };
             path: {
                 /** @description The artifact's id. */
@@ -2054,6 +2513,250 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "ARTIFACT_RANGE_NOT_SATISFIABLE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    diffArtifactVersions: {
+        parameters: {
+            query?: {
+                /** @description The old version; the one before `to` when left out. */
+                from?: string;
+                /** @description The new version; the latest when left out. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The diff. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiffResult"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_TEXT. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_TEXT";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    grepArtifact: {
+        parameters: {
+            query: {
+                /** @description Lines before and after each match, 0 to 20 (default 0). */
+                context?: string;
+                /** @description 1 (or true): match regardless of case. */
+                ignoreCase?: "0" | "1" | "true" | "false";
+                /** @description Matches at most, 1 to 500 (default 50). */
+                max?: string;
+                /** @description An RE2 regular expression (linear time: no backreferences, no lookaround), matched against each line's first 64 KiB. */
+                pattern: string;
+                /** @description A version number; the latest when left out. */
+                version?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matches, in line order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrepResult"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED, ARTIFACT_PATTERN_INVALID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED" | "ARTIFACT_PATTERN_INVALID";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_TEXT. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_TEXT";
                         };
                     };
                 };
@@ -2529,6 +3232,122 @@ export interface operations {
             };
         };
     };
+    readArtifactText: {
+        parameters: {
+            query?: {
+                /** @description Lines at most, 1 to 2000 (default 200). */
+                limit?: string;
+                /** @description The first line to return, from 1 (default 1). */
+                offset?: string;
+                /** @description The last N lines instead (1 to 2000); not with offset. */
+                tail?: string;
+                /** @description A version number; the latest when left out. */
+                version?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lines, and where to continue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextPage"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_TEXT. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_TEXT";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
     getDownloadUrl: {
         parameters: {
             query?: {
@@ -2852,6 +3671,87 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getVersionLineage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+                /** @description A version number (0, 1, …). */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version's lineage, showing only what the caller can read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lineage"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
                         };
                     };
                 };
@@ -4954,6 +5854,106 @@ export interface operations {
             };
         };
     };
+    listRunInputs: {
+        parameters: {
+            query: {
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: string;
+                /** @description The namespace the run is in. */
+                namespace: string;
+            };
+            header?: never;
+            path: {
+                /** @description The run id clients give. */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run and a page of what it read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunInputs"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
     listSessions: {
         parameters: {
             query?: {
@@ -5093,6 +6093,110 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    grepSession: {
+        parameters: {
+            query: {
+                /** @description Lines before and after each match, 0 to 20 (default 0). */
+                context?: string;
+                /** @description 1 (or true): match regardless of case. */
+                ignoreCase?: "0" | "1" | "true" | "false";
+                /** @description Matches at most, 1 to 500 (default 50). */
+                max?: string;
+                /** @description The session's namespace. */
+                namespace: string;
+                /** @description An RE2 regular expression (linear time: no backreferences, no lookaround), matched against each line's first 64 KiB. */
+                pattern: string;
+            };
+            header?: never;
+            path: {
+                /** @description The session id clients give. */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matches, artifact by artifact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionGrepResult"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED, ARTIFACT_PATTERN_INVALID. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED" | "ARTIFACT_PATTERN_INVALID";
                         };
                     };
                 };
@@ -5663,6 +6767,12 @@ export interface operations {
                 "If-Match"?: string;
                 /** @description `*`: publish only if the artifact does not exist yet (else 412). */
                 "If-None-Match"?: string;
+                /** @description The model publishing (the `model` field wins when both are given). */
+                "X-Stowage-Model"?: string;
+                /** @description The run publishing (the `runId` field wins when both are given). */
+                "X-Stowage-Run"?: string;
+                /** @description The tool publishing (the `tool` field wins when both are given). */
+                "X-Stowage-Tool"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5671,6 +6781,8 @@ export interface operations {
             content: {
                 "application/json": {
                     contentType?: string;
+                    /** @description The versions this one was made from (at most 100). Each must exist and be readable by the publisher, else ARTIFACT_VALIDATION_FAILED and nothing is published. */
+                    derivedFrom?: components["schemas"]["InputRef"][];
                     /**
                      * Format: date-time
                      * @description When the artifact expires: an ISO 8601 instant with a zone, in the future.
@@ -5680,6 +6792,8 @@ export interface operations {
                     metadata?: {
                         [key: string]: unknown;
                     };
+                    /** @description The model that produced the version (1 to 128 characters). */
+                    model?: string;
                     /** @description Defaults to filename. */
                     name?: string;
                     namespace: string;
@@ -5693,6 +6807,8 @@ export interface operations {
                     size: number;
                     /** @description An array or a comma-separated list. */
                     tags?: string[] | string;
+                    /** @description The tool that produced the version (1 to 128 characters). */
+                    tool?: string;
                 };
             };
         };

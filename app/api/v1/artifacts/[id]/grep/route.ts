@@ -1,0 +1,11 @@
+import { grepArtifactOp } from "@/lib/api-contract/reads";
+import { readParams, readQuery } from "@/lib/http/contract-input";
+import { apiRoute, json } from "@/lib/http/route-handler";
+import { grepArtifact } from "@/lib/reads/grep-artifact";
+
+// GET /api/v1/artifacts/{id}/grep?pattern=&version=&context=&max=&ignoreCase= – matching lines with context
+export const GET = apiRoute<{ id: string }>(async ({ req, db, principal, params }) => {
+  const { id } = readParams(params, grepArtifactOp);
+  const { query } = readQuery(new URL(req.url), grepArtifactOp);
+  return json(await grepArtifact(db, principal, id, { ...query, ignoreCase: query.ignoreCase === "1" || query.ignoreCase === "true" }));
+});

@@ -1,0 +1,11 @@
+import { readArtifactTextOp } from "@/lib/api-contract/reads";
+import { readParams, readQuery } from "@/lib/http/contract-input";
+import { apiRoute, json } from "@/lib/http/route-handler";
+import { readText } from "@/lib/reads/read-text";
+
+// GET /api/v1/artifacts/{id}/text?version=&offset=&limit=&tail= – numbered lines of a version's text
+export const GET = apiRoute<{ id: string }>(async ({ req, db, principal, params }) => {
+  const { id } = readParams(params, readArtifactTextOp);
+  const { query } = readQuery(new URL(req.url), readArtifactTextOp);
+  return json(await readText(db, principal, id, query));
+});

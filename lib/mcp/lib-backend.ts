@@ -1,0 +1,75 @@
+import "server-only";
+import { Readable } from "node:stream";
+import type { McpBackend } from "@stowage/client/mcp";
+import type { TPrincipal } from "../access/principal.ts";
+import { deleteArtifact, deleteVersion } from "../artifacts/delete-artifact.ts";
+import { getArtifact, getVersion } from "../artifacts/get-artifact.ts";
+import { listArtifacts } from "../artifacts/list-artifacts.ts";
+import { listVersions } from "../artifacts/list-versions.ts";
+import { lookupArtifact } from "../artifacts/lookup-artifact.ts";
+import { publishArtifact } from "../artifacts/publish-artifact.ts";
+import { getConfig } from "../config.ts";
+import type { Db } from "../db/client.ts";
+import { errorPayload } from "../http/error-response.ts";
+import { appendText } from "../reads/append-text.ts";
+import { diffVersions } from "../reads/diff-versions.ts";
+import { grepArtifact } from "../reads/grep-artifact.ts";
+import { grepSession } from "../reads/grep-session.ts";
+import { readText } from "../reads/read-text.ts";
+import { createShareLink } from "../sharing/share-links.ts";
+import { getWriteBlobStore } from "../storage/get-blob-store.ts";
+import { readVersionBytes } from "./read-version-bytes.ts";
+
+/**
+ * The MCP tools' backend on the server: each call is the same lib function the HTTP API calls,
+ * with the caller's principal, so it is authorized and audited exactly as that route is.
+ * `baseUrl` is where share links point (the request's origin, or STOWAGE_PUBLIC_URL).
+ */
+export function libBackend(db: Db, principal: TPrincipal, options: { baseUrl: string }): McpBackend {
+  const config = getConfig();
+  return {
+    get: (id) => getArtifact(db, principal, id),
+    lookup: (key) => lookupArtifact(db, principal, key),
+    list: ({ name, ...filter }) => listArtifacts(db, principal, { ...filter, ...(name ? { namePrefix: name } : {}) }),
+    versions: (id, page) => listVersions(db, principal, id, page),
+    version: async (id, version) => (await getVersion(db, principal, id, version)).dto,
+    async publish(data, { ifNoneMatch, contentType, ...fields }) {
+      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      const published = await publishArtifact(db, getWriteBlobStore(), principal, config.maxUploadBytes, {
+        fields,
+        contentType: contentType ?? null,
+        body: Readable.from([bytes]),
+        declaredSize: bytes.byteLength,
+        ...(ifNoneMatch ? { ifNoneMatch: true } : {}),
+        via: "mcp",
+      });
+      return { artifact: published.artifact, version: published.version };
+    },
+    readBytes: (id, version, range) => readVersionBytes(db, principal, id, version, range),
+    text: (id, options) => readText(db, principal, id, options),
+    grep: (id, options) => grepArtifact(db, principal, id, options),
+    grepSession: (options) => grepSession(db, principal, options),
+    diff: (id, options) => diffVersions(db, principal, id, options),
+    async append(id, text) {
+      const appended = await appendText(db, getWriteBlobStore(), principal, id, text, {
+        maxBytes: config.maxUploadBytes,
+        dataDir: config.dataDir,
+        via: "mcp",
+      });
+      return { artifact: appended.artifact, version: appended.version };
+    },
+    share: (id, { expiresIn, version }) =>
+      createShareLink(db, principal, id, {
+        ...(expiresIn === undefined ? {} : { expiresIn }),
+        ...(version === undefined ? {} : { version }),
+        maxSeconds: config.shareUrlMaxSeconds,
+        baseUrl: options.baseUrl,
+      }),
+    delete: (id, { version }) => (version === undefined ? deleteArtifact(db, principal, id) : deleteVersion(db, principal, id, version)),
+    // The one error path: a StowageError's code and message; anything else logged, and told as INTERNAL_ERROR.
+    describeError(error) {
+      const { code, message, ...details } = errorPayload(error).body.error as { code: string; message: string };
+      return { code, message, details };
+    },
+  };
+}

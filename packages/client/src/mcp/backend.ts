@@ -1,0 +1,100 @@
+import type { Artifact, ArtifactPage, NewShareLink, Published, Version, VersionPage } from "../types.js";
+
+/**
+ * What the MCP tools need from Stowage, written once for both servers: the stdio bin implements
+ * it with the SDK (sdk-backend.ts), the remote /api/mcp with the server's own functions, called
+ * with the caller's principal so they authorize and audit exactly as the HTTP API does.
+ */
+export interface McpBackend {
+  get(id: string): Promise<Artifact>;
+  lookup(key: { namespace: string; name: string; sessionId?: string }): Promise<Artifact>;
+  list(filter: ListRequest): Promise<ArtifactPage>;
+  versions(id: string, page: { limit: number; cursor?: string }): Promise<VersionPage>;
+  /** One version's metadata; the latest when `version` is undefined. */
+  version(id: string, version: number | undefined): Promise<Version>;
+  publish(data: string | Uint8Array, options: PublishRequest): Promise<Published>;
+  /** Bytes `start` to `end` (inclusive, within the version's size) of one version. */
+  readBytes(id: string, version: number, range: { start: number; end: number }): Promise<Uint8Array>;
+  text(id: string, options: TextRequest): Promise<TextPage>;
+  grep(id: string, options: GrepRequest & { version?: number }): Promise<GrepResult>;
+  grepSession(options: GrepRequest & { namespace: string; sessionId: string }): Promise<SessionGrepResult>;
+  diff(id: string, options: { from?: number; to?: number }): Promise<DiffResult>;
+  /** A new version: the latest's bytes with `text` after them, atomic against concurrent appends. */
+  append(id: string, text: string): Promise<Published>;
+  share(id: string, options: { expiresIn?: number; version?: number }): Promise<NewShareLink>;
+  delete(id: string, options: { version?: number }): Promise<void>;
+  /**
+   * A failure as the caller may see it: Stowage's code, message and details. Anything that is
+   * not a Stowage error becomes a generic INTERNAL_ERROR (logged where the backend runs).
+   */
+  describeError(error: unknown): ErrorDescription;
+}
+
+/** What only a local (stdio) server can do: read and write files on the machine it runs on. */
+export interface LocalFiles {
+  publishFile(path: string, options: PublishRequest): Promise<Published>;
+  /** Streams one version (or a byte range of it) into `path`, replacing the file when complete. */
+  saveTo(id: string, version: number, path: string, range?: { start: number; end?: number }): Promise<{ path: string; bytes: number }>;
+}
+
+export type ErrorDescription = { code: string; message: string; details: Record<string, unknown> };
+
+export type ListRequest = {
+  namespace?: string;
+  sessionId?: string;
+  runId?: string;
+  tag?: string;
+  name?: string;
+  metadata?: Record<string, string>;
+  limit: number;
+  cursor?: string;
+};
+
+export type PublishRequest = {
+  namespace: string;
+  name?: string;
+  sessionId?: string;
+  runId?: string;
+  tags?: string[];
+  metadata?: Record<string, unknown>;
+  contentType?: string;
+  expiresAt?: string;
+  /** Only if the artifact has no version yet (else ARTIFACT_VERSION_CONFLICT). */
+  ifNoneMatch?: boolean;
+};
+
+export type TextRequest = { version?: number; offset?: number; limit?: number; tail?: number };
+export type GrepRequest = { pattern: string; context?: number; max?: number; ignoreCase?: boolean };
+
+// The shapes of the text, grep and diff operations (the contract's, as both backends answer them).
+export type TextLine = { line: number; text: string; cut?: boolean };
+export type TextPage = {
+  artifactId: string;
+  version: number;
+  mimeType: string;
+  sizeBytes: number;
+  lines: TextLine[];
+  nextOffset: number | null;
+  totalLines: number | null;
+  truncated: boolean;
+};
+export type GrepMatch = TextLine & { before: TextLine[]; after: TextLine[] };
+export type GrepResult = { artifactId: string; version: number; matches: GrepMatch[]; truncated: boolean; stoppedBy: string | null };
+export type SessionGrepResult = {
+  namespace: string;
+  sessionId: string;
+  matches: (GrepMatch & { artifactId: string; name: string; version: number })[];
+  searched: number;
+  skipped: number;
+  truncated: boolean;
+  stoppedBy: string | null;
+};
+export type DiffResult = {
+  artifactId: string;
+  from: number | null;
+  to: number;
+  diff: string;
+  added: number;
+  removed: number;
+  truncated: boolean;
+};

@@ -1,0 +1,86 @@
+import { describeError as describeCliError } from "../cli/exit-codes.js";
+import { StowageError } from "../errors.js";
+import type { Stowage } from "../stowage.js";
+import type { Version } from "../types.js";
+import type { ErrorDescription, LocalFiles, McpBackend, PublishRequest } from "./backend.js";
+
+/** The tools' backend for the stdio server: every call is an SDK call with the configured key. */
+export function sdkBackend(stowage: Stowage): McpBackend {
+  const a = stowage.artifacts;
+  return {
+    get: (id) => a.get(id),
+    lookup: (key) => a.lookup(key),
+    list: (filter) => a.listPage(filter),
+    versions: (id, page) => a.versionsPage(id, page),
+    async version(id, version) {
+      if (version !== undefined) return a.version(id, version);
+      const latest = (await a.get(id)).latest;
+      if (!latest) throw new StowageError("ARTIFACT_NOT_FOUND", "the artifact has no version", { status: 404 });
+      return latest as Version;
+    },
+    publish: (data, options) => stowage.publish(data, publishOptions(options)),
+    async readBytes(id, version, { start, end }) {
+      const body = await a.download(id, { version, range: { start, end } });
+      return readAtMost(body.stream(), end - start + 1);
+    },
+    text: (id, options) => a.text(id, options),
+    grep: (id, options) => a.grep(id, options),
+    grepSession: (options) => a.grepSession(options),
+    diff: (id, options) => a.diff(id, options),
+    append: (id, text) => a.append(id, text),
+    share: (id, options) => a.share(id, options),
+    delete: (id, options) => a.delete(id, options),
+    describeError,
+  };
+}
+
+/** Files on this machine, for `path` uploads and `saveTo` reads: streamed both ways, any size. */
+export function sdkLocalFiles(stowage: Stowage, cwd: string): LocalFiles {
+  return {
+    async publishFile(path, options) {
+      const [{ resolve }, { stat }] = await Promise.all([import("node:path"), import("node:fs/promises")]);
+      const target = resolve(cwd, path);
+      // Opening the file comes later, as a Blob, whose error does not say ENOENT: ask first.
+      if (!(await stat(target)).isFile())
+        throw new StowageError("ARTIFACT_VALIDATION_FAILED", `${target} is not a file`, { details: { field: "path" } });
+      return stowage.publish({ path: target }, publishOptions(options));
+    },
+    async saveTo(id, version, path, range) {
+      const [{ dirname, resolve }, { mkdir }] = await Promise.all([import("node:path"), import("node:fs/promises")]);
+      const target = resolve(cwd, path);
+      const body = await stowage.artifacts.download(id, { version, ...(range ? { range } : {}) });
+      await mkdir(dirname(target), { recursive: true });
+      return body.toFile(target);
+    },
+  };
+}
+
+function publishOptions({ ifNoneMatch, ...options }: PublishRequest) {
+  return { ...options, ...(ifNoneMatch ? { ifNoneMatch: "*" as const } : {}) };
+}
+
+/** The first `max` bytes of a stream; the rest is not read. */
+async function readAtMost(stream: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array> {
+  const out = new Uint8Array(max);
+  let length = 0;
+  const reader = stream.getReader();
+  try {
+    while (length < max) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const take = Math.min(value.byteLength, max - length);
+      out.set(value.subarray(0, take), length);
+      length += take;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return out.subarray(0, length);
+}
+
+function describeError(error: unknown): ErrorDescription {
+  if (error instanceof StowageError) return { code: error.code, message: error.message, details: error.details };
+  // A local failure (a file that is not there, a directory not writable): this machine's own, safe to tell.
+  const { code, message } = describeCliError(error);
+  return { code, message, details: {} };
+}

@@ -1,0 +1,92 @@
+import type { components } from "./generated/api-types.js";
+import type { QueryValue, Transport } from "./transport.js";
+import type { Published } from "./types.js";
+
+type Schemas = components["schemas"];
+type Signal = { signal?: AbortSignal };
+
+/** A page of a version's numbered lines, and where to continue (`nextOffset`). */
+export type TextPage = Schemas["TextPage"];
+export type TextLine = Schemas["TextLine"];
+export type GrepMatch = Schemas["GrepMatch"];
+export type GrepResult = Schemas["GrepResult"];
+export type SessionGrepResult = Schemas["SessionGrepResult"];
+export type DiffResult = Schemas["DiffResult"];
+
+export type TextOptions = Signal & {
+  /** A version number; the latest when left out. */
+  version?: number;
+  /** The first line, from 1 (default 1). */
+  offset?: number;
+  /** Lines at most, 1 to 2000 (default 200). */
+  limit?: number;
+  /** The last N lines instead of offset/limit. */
+  tail?: number;
+};
+
+export type GrepOptions = Signal & {
+  /** An RE2 regular expression (no backreferences or lookaround). */
+  pattern: string;
+  /** Lines before and after each match, 0 to 20. */
+  context?: number;
+  /** Matches at most, 1 to 500 (default 50). */
+  max?: number;
+  ignoreCase?: boolean;
+};
+
+export type SessionGrepOptions = GrepOptions & { namespace: string; sessionId: string };
+
+export type DiffOptions = Signal & {
+  /** The old version; the one before `to` when left out. */
+  from?: number;
+  /** The new version; the latest when left out. */
+  to?: number;
+};
+
+const artifactPath = (id: string, rest: string) => `/api/v1/artifacts/${encodeURIComponent(id)}${rest}`;
+
+const grepQuery = (o: GrepOptions): Record<string, QueryValue> => ({
+  pattern: o.pattern,
+  context: o.context,
+  max: o.max,
+  ignoreCase: o.ignoreCase ? "1" : undefined,
+});
+
+export function readText(transport: Transport, id: string, { signal, ...query }: TextOptions): Promise<TextPage> {
+  return transport.json({ method: "GET", path: artifactPath(id, "/text"), query, signal });
+}
+
+export function grepArtifact(transport: Transport, id: string, options: GrepOptions & { version?: number }): Promise<GrepResult> {
+  return transport.json({
+    method: "GET",
+    path: artifactPath(id, "/grep"),
+    query: { ...grepQuery(options), version: options.version },
+    signal: options.signal,
+  });
+}
+
+export function grepSession(transport: Transport, options: SessionGrepOptions): Promise<SessionGrepResult> {
+  return transport.json({
+    method: "GET",
+    path: `/api/v1/sessions/${encodeURIComponent(options.sessionId)}/grep`,
+    query: { namespace: options.namespace, ...grepQuery(options) },
+    signal: options.signal,
+  });
+}
+
+export function diffVersions(transport: Transport, id: string, { signal, ...query }: DiffOptions): Promise<DiffResult> {
+  return transport.json({ method: "GET", path: artifactPath(id, "/diff"), query, signal });
+}
+
+/** Not retried: a lost answer may mean the text was appended, and a second attempt would append it twice. */
+export function appendText(transport: Transport, id: string, text: string | Uint8Array, options: Signal): Promise<Published> {
+  const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
+  return transport.json({
+    method: "POST",
+    path: artifactPath(id, "/append"),
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+    body: { open: () => ({ body: bytes as BodyInit, streamed: false }), replayable: () => true },
+    retry: false,
+    signal: options.signal,
+  });
+}

@@ -1,0 +1,158 @@
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { adminApi, createAgent, uniq } from "../support/api.ts";
+import { callTool, connectMcp, fails, ok } from "../support/mcp-client.ts";
+import { describeMcpTools } from "../support/mcp-tool-suite.ts";
+
+const mcpUrl = () => new URL("/api/mcp", inject("baseUrl"));
+
+/** The MCP SDK's own client over Streamable HTTP, with the key as a bearer header. */
+const connectRemote = (key: string) =>
+  connectMcp(new StreamableHTTPClientTransport(mcpUrl(), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }));
+
+const initialize = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "curl", version: "1" } },
+};
+
+const post = (headers: Record<string, string>, body: unknown = initialize) =>
+  fetch(mcpUrl(), {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+    body: JSON.stringify(body),
+  });
+
+describeMcpTools("remote /api/mcp", connectRemote, { resultMaxKb: 64 });
+
+describe("remote /api/mcp: authentication and authorization", () => {
+  let owner: Awaited<ReturnType<typeof createAgent>>;
+  let reader: Awaited<ReturnType<typeof createAgent>>;
+  let stranger: Awaited<ReturnType<typeof createAgent>>;
+  let artifactId: string;
+
+  beforeAll(async () => {
+    [owner, reader, stranger] = await Promise.all([createAgent(uniq("owner")), createAgent(uniq("reader")), createAgent(uniq("stranger"))]);
+    const granted = await adminApi().json(`/api/v1/namespaces/${owner.namespace}/grants`, {
+      method: "POST",
+      json: { identity: reader.name, permission: "read" },
+    });
+    expect(granted.status).toBe(201);
+    const up = await owner.client.upload({ namespace: owner.namespace, name: "secret.txt" }, "owner's text\n");
+    artifactId = up.body.artifact.id;
+  });
+
+  it("answers a request without a key, or with a bad one, 401 with the usual JSON error", async () => {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer stw_not_a_key_at_all_0000000000" },
+      { authorization: "Basic dXNlcjpwYXNz" },
+    ];
+    for (const headers of attempts) {
+      const res = await post(headers);
+      expect(res.status).toBe(401);
+      expect(res.headers.get("www-authenticate")).toContain("Bearer");
+      const body = await res.json();
+      expect(body.error.code).toBe("UNAUTHENTICATED");
+      expect(typeof body.error.message).toBe("string");
+    }
+    await expect(connectMcp(new StreamableHTTPClientTransport(mcpUrl()))).rejects.toThrow();
+  });
+
+  it("is stateless: no session id, and GET or DELETE answer 405", async () => {
+    const res = await post({ authorization: `Bearer ${owner.key}` });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("mcp-session-id")).toBeNull();
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect((await res.json()).result.serverInfo.name).toBe("stowage");
+    for (const method of ["GET", "DELETE"]) {
+      const other = await fetch(mcpUrl(), { method, headers: { authorization: `Bearer ${owner.key}`, accept: "text/event-stream" } });
+      expect(other.status).toBe(405);
+      expect(other.headers.get("allow")).toBe("POST");
+    }
+  });
+
+  it("authorizes each call as the HTTP API does: a stranger neither sees nor writes, a reader reads but cannot write", async () => {
+    const strangerClient = await connectRemote(stranger.key);
+    await fails(strangerClient, "artifact_read", { id: artifactId }, "ARTIFACT_NOT_FOUND");
+    await fails(strangerClient, "artifact_upload", { namespace: owner.namespace, name: "x.txt", text: "x" }, "ARTIFACT_NAMESPACE_DENIED");
+    await fails(strangerClient, "artifact_list", { namespace: owner.namespace }, "ARTIFACT_NAMESPACE_DENIED");
+    await fails(strangerClient, "artifact_delete", { id: artifactId }, "ARTIFACT_NOT_FOUND");
+    const { resources } = await strangerClient.listResources();
+    expect(resources.map((r) => r.uri)).not.toContain(`stowage://artifacts/${artifactId}`);
+    await strangerClient.close();
+
+    const readerClient = await connectRemote(reader.key);
+    const read = await ok(readerClient, "artifact_read", { namespace: owner.namespace, name: "secret.txt" });
+    expect(read.text).toContain("owner's text");
+    await fails(
+      readerClient,
+      "artifact_upload",
+      { namespace: owner.namespace, name: "secret.txt", text: "mine now" },
+      "ARTIFACT_NAMESPACE_DENIED",
+    );
+    await fails(readerClient, "artifact_append", { id: artifactId, text: "more" }, "ARTIFACT_NAMESPACE_DENIED");
+    const deleted = await callTool(readerClient, "artifact_delete", { id: artifactId });
+    expect(deleted.isError).toBe(true);
+    expect(deleted.json.error.code).toBe("ARTIFACT_NAMESPACE_DENIED");
+    await readerClient.close();
+
+    // Nothing the refused calls tried took effect.
+    const after = await owner.client.json(`/api/v1/artifacts/${artifactId}`);
+    expect(after.body.artifact.latestVersion).toBe(0);
+  });
+
+  it("records MCP uploads and reads in the audit log as the caller", async () => {
+    const client = await connectRemote(owner.key);
+    const up = await ok(client, "artifact_upload", { namespace: owner.namespace, name: "audited.bin", base64: "AAEC" });
+    await ok(client, "artifact_read", { id: up.json.artifact.id, byteOffset: 0 });
+    await client.close();
+    const events = await adminApi().json(`/api/v1/audit?artifactId=${up.json.artifact.id}`);
+    expect(events.status).toBe(200);
+    const actions = events.body.events.map((e: { action: string; actorName: string; details: { via?: string } }) => [
+      e.action,
+      e.actorName,
+      e.details.via,
+    ]);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        ["artifact.upload", owner.name, "mcp"],
+        ["artifact.download", owner.name, "mcp"],
+      ]),
+    );
+  });
+});
+
+describe("remote /api/mcp: bounds", () => {
+  let agent: Awaited<ReturnType<typeof createAgent>>;
+  beforeAll(async () => {
+    agent = await createAgent(uniq("bounds"));
+  });
+  afterAll(() => undefined);
+
+  it("refuses a request body over MCP_REQUEST_MAX_MB (8 MB by default) before parsing it", async () => {
+    const big = {
+      jsonrpc: "2.0",
+      id: 2,
+      method: "tools/call",
+      params: { name: "artifact_upload", arguments: { text: "x".repeat(9 * 1024 * 1024) } },
+    };
+    const res = await post({ authorization: `Bearer ${agent.key}` }, big);
+    expect(res.status).toBe(413);
+  });
+
+  it("keeps a binary byte read within the cap once base64-encoded, and says where to continue", async () => {
+    const client = await connectRemote(agent.key);
+    const bytes = Buffer.alloc(100 * 1024, 7);
+    const up = await agent.client.upload({ namespace: agent.namespace, name: "big.bin" }, bytes, {
+      contentType: "application/octet-stream",
+    });
+    const read = await ok(client, "artifact_read", { id: up.body.artifact.id, byteOffset: 0, byteLength: 100 * 1024 });
+    const blob = read.blocks[0]!.resource!.blob!;
+    expect(blob.length).toBeLessThanOrEqual(64 * 1024);
+    expect(read.hint).toContain(`Continue with byteOffset=${Buffer.from(blob, "base64").length}`);
+    await expect(client.readResource({ uri: `stowage://artifacts/${up.body.artifact.id}` })).rejects.toThrow(/ARTIFACT_TOO_LARGE/);
+    await client.close();
+  });
+});
