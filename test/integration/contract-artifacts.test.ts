@@ -1,24 +1,8 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as ops from "../../lib/api-contract/artifacts.ts";
-import { ZErrorResponse } from "../../lib/api-contract/common.ts";
 import { api, createAgent, uniq } from "../support/api.ts";
-
-/** The body conforms to the contract's schema for this operation and status (strict: no undocumented field). */
-function conforms(
-  op: { responses: Record<number, { schema?: { parse: (v: unknown) => unknown } }> },
-  res: { status: number; body: unknown },
-) {
-  const schema = op.responses[res.status]?.schema;
-  expect(schema, `a documented ${res.status}: ${JSON.stringify(res.body)}`).toBeDefined();
-  schema!.parse(res.body);
-  return res.body as any;
-}
-
-function failsWith(res: { status: number; body: unknown }, status: number, code: string) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(ZErrorResponse.parse(res.body).error.code).toBe(code);
-}
+import { conforms, failsWith } from "../support/contract-checks.ts";
 
 describe("the artifacts operations answer as the contract describes", () => {
   let agent: Awaited<ReturnType<typeof createAgent>>;

@@ -1,25 +1,9 @@
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import * as ops from "../../lib/api-contract/reads.ts";
-import { ZErrorResponse } from "../../lib/api-contract/common.ts";
 import { Stowage } from "../../packages/client/src/index.ts";
 import { createAgent, uniq } from "../support/api.ts";
-
-/** The body conforms to the contract's schema for this operation and status (strict: no undocumented field). */
-function conforms(
-  op: { responses: Record<number, { schema?: { parse: (v: unknown) => unknown } }> },
-  res: { status: number; body: unknown },
-) {
-  const schema = op.responses[res.status]?.schema;
-  expect(schema, `a documented ${res.status}: ${JSON.stringify(res.body)}`).toBeDefined();
-  schema!.parse(res.body);
-  return res.body as any;
-}
-
-function failsWith(res: { status: number; body: unknown }, status: number, code: string) {
-  expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(ZErrorResponse.parse(res.body).error.code).toBe(code);
-}
+import { conforms, failsWith } from "../support/contract-checks.ts";
 
 describe("text, grep, diff and append over HTTP", () => {
   let agent: Awaited<ReturnType<typeof createAgent>>;
