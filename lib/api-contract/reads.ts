@@ -16,6 +16,14 @@ const ZCount = (min: number, max: number, description: string) =>
     .optional()
     .meta({ description });
 
+/** The reading run, as the content route takes it: recorded among that run's inputs. */
+const ZReadingRun = z
+  .string()
+  .min(1)
+  .max(255)
+  .optional()
+  .meta({ description: "The reading run (as the X-Stowage-Run header): the version read is recorded as one of its inputs." });
+
 const ZFlag = z.enum(["0", "1", "true", "false"]).optional().meta({ description: "1 (or true): match regardless of case." });
 
 const ZTextLine = z
@@ -77,6 +85,7 @@ export const readArtifactTextOp = operation({
     offset: ZCount(1, 999_999_999, "The first line to return, from 1 (default 1)."),
     limit: ZCount(1, READ_LIMITS.maxLines, `Lines at most, 1 to ${READ_LIMITS.maxLines} (default ${READ_LIMITS.defaultLines}).`),
     tail: ZCount(1, READ_LIMITS.maxLines, `The last N lines instead (1 to ${READ_LIMITS.maxLines}); not with offset.`),
+    runId: ZReadingRun,
   }),
   responses: {
     200: {
@@ -111,6 +120,7 @@ export const grepArtifactOp = operation({
   query: z.strictObject({
     ...grepQuery,
     version: ZVersionNumber.optional().meta({ description: "A version number; the latest when left out." }),
+    runId: ZReadingRun,
   }),
   responses: {
     200: {
@@ -213,6 +223,7 @@ export const diffArtifactVersionsOp = operation({
   query: z.strictObject({
     from: ZVersionNumber.optional().meta({ description: "The old version; the one before `to` when left out." }),
     to: ZVersionNumber.optional().meta({ description: "The new version; the latest when left out." }),
+    runId: ZReadingRun,
   }),
   responses: {
     200: {

@@ -3,13 +3,19 @@ import type { Db } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { StowageError, validationFailed } from "../errors.ts";
 import { findVersionOrThrow } from "../artifacts/find-artifact-or-throw.ts";
+import { recordRunRead } from "../lineage/record-run-read.ts";
 import type { TVersionRow } from "../artifacts/serialize.ts";
 import { diffLines, diffStats, toHunks } from "../preview/diff-lines.ts";
 import { READ_LIMITS } from "./limits.ts";
 import { renderUnifiedDiff } from "./unified-diff.ts";
 import { versionLines } from "./version-lines.ts";
 
-export type TDiffOptions = { from?: number; to?: number };
+export type TDiffOptions = {
+  from?: number;
+  to?: number;
+  /** The reading run (X-Stowage-Run): what is read is recorded among its inputs. */
+  runId?: string;
+};
 
 export type TDiffResult = {
   artifactId: string;
@@ -34,6 +40,8 @@ export async function diffVersions(db: Db, principal: TPrincipal, id: string, op
   const fromNumber = options.from ?? (to.row.version > 0 ? to.row.version - 1 : null);
   if (fromNumber === to.row.version) throw validationFailed("from and to are the same version", { field: "from" });
   const from = fromNumber === null ? null : (await findVersionOrThrow(db, principal, id, fromNumber)).row;
+  for (const read of from ? [from, to.row] : [to.row])
+    await recordRunRead(db, principal, { runId: options.runId, artifactId: read.artifactId, version: read.version, versionId: read.id });
   const [a, b] = await Promise.all([from ? readAllLines(from) : Promise.resolve([]), readAllLines(to.row)]);
   const lines = diffLines(a, b);
   const name = to.artifact.name;

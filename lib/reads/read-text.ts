@@ -3,11 +3,19 @@ import type { Db } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { validationFailed } from "../errors.ts";
 import { findVersionOrThrow } from "../artifacts/find-artifact-or-throw.ts";
+import { recordRunRead } from "../lineage/record-run-read.ts";
 import { checkCount } from "./check-count.ts";
 import { READ_LIMITS } from "./limits.ts";
 import { toTextLine, versionLines, type TRawLine, type TTextLine } from "./version-lines.ts";
 
-export type TTextOptions = { version?: number; offset?: number; limit?: number; tail?: number };
+export type TTextOptions = {
+  version?: number;
+  offset?: number;
+  limit?: number;
+  tail?: number;
+  /** The reading run (X-Stowage-Run): what is read is recorded among its inputs. */
+  runId?: string;
+};
 
 export type TTextPage = {
   artifactId: string;
@@ -35,6 +43,7 @@ export async function readText(db: Db, principal: TPrincipal, id: string, option
   checkCount(options.limit, "limit", 1, READ_LIMITS.maxLines);
   checkCount(options.tail, "tail", 1, READ_LIMITS.maxLines);
   const { row } = await findVersionOrThrow(db, principal, id, options.version);
+  await recordRunRead(db, principal, { runId: options.runId, artifactId: row.artifactId, version: row.version, versionId: row.id });
   const head = { artifactId: row.artifactId, version: row.version, mimeType: row.mimeType, sizeBytes: Number(row.sizeBytes) };
   const lines = versionLines(row, READ_LIMITS.displayLineBytes);
   if (options.tail !== undefined) return { ...head, ...(await tailLines(lines, options.tail)) };

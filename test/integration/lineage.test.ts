@@ -168,6 +168,35 @@ describe("lineage", () => {
     expect((await inputsOf(alice, run, "&cursor=garbage!")).status).toBe(400);
   });
 
+  it("records the model-sized reads too: text, grep and diff with a run (header or query) are the run's inputs", async () => {
+    const run = uniq("reader");
+    const notes = uniq("notes") + ".txt";
+    const n0 = await publish(alice, notes);
+    await publish(alice, notes);
+    const log = await publish(alice, uniq("log") + ".txt");
+    const ok = async (path: string, headers: Record<string, string> = {}) =>
+      expect((await alice.client.json(path, { headers })).status).toBe(200);
+    await ok(`/api/v1/artifacts/${log.id}/text?limit=1`, { "X-Stowage-Run": run });
+    await ok(`/api/v1/artifacts/${log.id}/grep?pattern=bytes&runId=${run}`);
+    await ok(`/api/v1/artifacts/${n0.id}/diff?runId=${run}`);
+    // Without a run nothing is recorded; a malformed run id is refused before anything is read.
+    await ok(`/api/v1/artifacts/${n0.id}/text`);
+    expect((await alice.client.json(`/api/v1/artifacts/${n0.id}/text`, { headers: { "X-Stowage-Run": "r".repeat(256) } })).status).toBe(
+      400,
+    );
+
+    const inputs = (await inputsOf(alice, run)).body.inputs.map((i: any) => [i.artifactId, i.version]);
+    expect(inputs.sort()).toEqual(
+      [
+        [log.id, 0],
+        [n0.id, 0],
+        [n0.id, 1],
+      ].sort(),
+    );
+    const readBy = (await lineageOf(alice, n0.id, 1)).body.readBy.map((r: any) => r.runId);
+    expect(readBy).toContain(run);
+  });
+
   it("shows only what the caller can read", async () => {
     const mine = await publish(alice, "mine.txt");
     const shared = await publish(alice, "shared.txt");

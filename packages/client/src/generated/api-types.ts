@@ -2552,6 +2552,8 @@ export interface operations {
             query?: {
                 /** @description The old version; the one before `to` when left out. */
                 from?: string;
+                /** @description The reading run (as the X-Stowage-Run header): the version read is recorded as one of its inputs. */
+                runId?: string;
                 /** @description The new version; the latest when left out. */
                 to?: string;
             };
@@ -2684,6 +2686,8 @@ export interface operations {
                 max?: string;
                 /** @description An RE2 regular expression (linear time: no backreferences, no lookaround), matched against each line's first 64 KiB. */
                 pattern: string;
+                /** @description The reading run (as the X-Stowage-Run header): the version read is recorded as one of its inputs. */
+                runId?: string;
                 /** @description A version number; the latest when left out. */
                 version?: string;
             };
@@ -3239,6 +3243,8 @@ export interface operations {
                 limit?: string;
                 /** @description The first line to return, from 1 (default 1). */
                 offset?: string;
+                /** @description The reading run (as the X-Stowage-Run header): the version read is recorded as one of its inputs. */
+                runId?: string;
                 /** @description The last N lines instead (1 to 2000); not with offset. */
                 tail?: string;
                 /** @description A version number; the latest when left out. */
