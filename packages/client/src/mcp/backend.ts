@@ -1,3 +1,4 @@
+import type { DiffResult, GrepResult, SessionGrepResult, TextPage } from "../reads.js";
 import type { Artifact, ArtifactPage, NewShareLink, Published, Version, VersionPage } from "../types.js";
 
 /**
@@ -66,35 +67,5 @@ export type PublishRequest = {
 export type TextRequest = { version?: number; offset?: number; limit?: number; tail?: number };
 export type GrepRequest = { pattern: string; context?: number; max?: number; ignoreCase?: boolean };
 
-// The shapes of the text, grep and diff operations (the contract's, as both backends answer them).
-export type TextLine = { line: number; text: string; cut?: boolean };
-export type TextPage = {
-  artifactId: string;
-  version: number;
-  mimeType: string;
-  sizeBytes: number;
-  lines: TextLine[];
-  nextOffset: number | null;
-  totalLines: number | null;
-  truncated: boolean;
-};
-export type GrepMatch = TextLine & { before: TextLine[]; after: TextLine[] };
-export type GrepResult = { artifactId: string; version: number; matches: GrepMatch[]; truncated: boolean; stoppedBy: string | null };
-export type SessionGrepResult = {
-  namespace: string;
-  sessionId: string;
-  matches: (GrepMatch & { artifactId: string; name: string; version: number })[];
-  searched: number;
-  skipped: number;
-  truncated: boolean;
-  stoppedBy: string | null;
-};
-export type DiffResult = {
-  artifactId: string;
-  from: number | null;
-  to: number;
-  diff: string;
-  added: number;
-  removed: number;
-  truncated: boolean;
-};
+// The shapes of the text, grep and diff operations: the contract's, as the SDK takes them.
+export type { DiffResult, GrepMatch, GrepResult, SessionGrepResult, TextLine, TextPage } from "../reads.js";
