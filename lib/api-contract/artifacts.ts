@@ -12,8 +12,8 @@ import {
   ZVersion,
   ZVersionNumber,
 } from "./common.ts";
-import { PRODUCER_HEADERS, RUN_READ_HEADER, ZProducerName } from "./lineage.ts";
-import { MAX_DERIVED_FROM } from "../lineage/lineage-fields.ts";
+import { PRODUCER_HEADERS, RUN_READ_HEADER } from "./lineage.ts";
+import { PUBLISH_TEXT_FIELDS } from "./publish-fields.ts";
 
 const ZText = z.string().min(1).max(1024);
 const TAG = "Artifacts";
@@ -76,21 +76,8 @@ export const uploadArtifactOp = operation({
   description:
     "The same (namespace, session, name) again publishes the next version. Multipart fields may come before or after the file. A raw body takes its fields from the query and its type from Content-Type.",
   auth: "key",
-  query: z.looseObject({
-    namespace: ZText.optional().meta({ description: "Raw body: the namespace (required there)." }),
-    name: ZText.optional().meta({ description: "Raw body: the artifact's name (required there)." }),
-    sessionId: ZText.optional(),
-    runId: ZText.optional(),
-    tags: z.string().optional().meta({ description: "A JSON array or a comma-separated list." }),
-    metadata: z.string().optional().meta({ description: "A JSON object." }),
-    expiresAt: z.string().optional().meta({ description: "ISO 8601 instant." }),
-    tool: ZProducerName("tool").optional(),
-    model: ZProducerName("model").optional(),
-    derivedFrom: z
-      .string()
-      .optional()
-      .meta({ description: "The inputs, as JSON: [{ artifactId, version }, …] (see the multipart field)." }),
-  }),
+  // A raw body's fields, or multipart fields given in the query instead of the form.
+  query: z.strictObject(PUBLISH_TEXT_FIELDS).partial(),
   headers: {
     "Idempotency-Key":
       "A retry with the same key and the same request answers the first result (200, Idempotent-Replayed: true) instead of publishing again.",
@@ -99,25 +86,10 @@ export const uploadArtifactOp = operation({
     ...PRODUCER_HEADERS,
   },
   body: {
-    multipart: z.strictObject({
-      file: z.string().meta({ format: "binary" }),
-      namespace: ZText,
-      name: ZText.optional().meta({ description: "Defaults to the file's name." }),
-      sessionId: ZText.optional(),
-      runId: ZText.optional(),
-      tags: z.string().optional(),
-      metadata: z.string().optional(),
-      expiresAt: ZExpiresAtInput.optional(),
-      sha256: z.string().optional().meta({ description: "The bytes' sha256, checked before the commit." }),
-      tool: ZProducerName("tool").optional(),
-      model: ZProducerName("model").optional(),
-      derivedFrom: z
-        .string()
-        .optional()
-        .meta({
-          description: `The versions this one was made from, as JSON: [{ "artifactId": "…", "version": 0 }] (at most ${MAX_DERIVED_FROM}); each must exist and be readable by the publisher.`,
-        }),
-    }),
+    multipart: z
+      .strictObject({ file: z.string().meta({ format: "binary" }), ...PUBLISH_TEXT_FIELDS })
+      .partial()
+      .required({ file: true, namespace: true }),
     raw: "The bytes themselves, with the fields in the query and their type in Content-Type.",
   },
   responses: {

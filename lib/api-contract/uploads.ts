@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { operation, type TOperation } from "./operation.ts";
 import { ZPublished } from "./artifacts.ts";
-import { ZExpiresAtInput } from "./common.ts";
-import { PRODUCER_HEADERS, ZDerivedFromInput, ZProducerName } from "./lineage.ts";
+import { PRODUCER_HEADERS } from "./lineage.ts";
+import { PUBLISH_JSON_FIELDS } from "./publish-fields.ts";
 
 const TAG = "Direct uploads";
 const ZInstant = z.iso.datetime();
@@ -66,28 +66,17 @@ export const startUploadOp = operation({
     ...PRODUCER_HEADERS,
   },
   body: {
-    json: z.strictObject({
-      namespace: z.string(),
-      name: z.string().optional().meta({ description: "Defaults to filename." }),
-      filename: z.string().optional(),
-      contentType: z.string().max(255).optional(),
-      size: z.number().int().meta({ description: "The file's size in bytes (at least 1)." }),
-      sha256: z.string().optional().meta({ description: "The bytes' sha256 (64 lowercase hex digits), checked on completion." }),
-      partSize: z.number().int().optional().meta({ description: "5 MiB to 5 GiB; chosen for you when left out." }),
-      sessionId: z.string().optional(),
-      runId: z.string().optional(),
-      tags: z
-        .union([z.array(z.string()), z.string()])
-        .optional()
-        .meta({ description: "An array or a comma-separated list." }),
-      metadata: z.record(z.string(), z.unknown()).optional(),
-      expiresAt: ZExpiresAtInput.optional().meta({
-        description: "When the artifact expires: an ISO 8601 instant with a zone, in the future.",
-      }),
-      tool: ZProducerName("tool").optional(),
-      model: ZProducerName("model").optional(),
-      derivedFrom: ZDerivedFromInput.optional(),
-    }),
+    json: z
+      .strictObject({
+        ...PUBLISH_JSON_FIELDS,
+        filename: z.string().max(4096).meta({ description: "The file's own name: the download name, and the name when name is left out." }),
+        contentType: z.string().max(255),
+        size: z.number().int().meta({ description: "The file's size in bytes (at least 1)." }),
+        sha256: z.string().meta({ description: "The bytes' sha256 (64 lowercase hex digits), checked on completion." }),
+        partSize: z.number().int().meta({ description: "5 MiB to 5 GiB; chosen for you when left out." }),
+      })
+      .partial()
+      .required({ namespace: true, size: true }),
     example: { namespace: "agent:planner", name: "datasets/big.parquet", size: 52428800 },
   },
   responses: { 201: { description: "Opened.", schema: ZDirectUpload, headers: { Location: "The upload's URL." } } },

@@ -2,11 +2,12 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { validationFailed } from "../errors.ts";
-import { baseName, normalizeArtifactName, normalizeClientId } from "./artifact-name.ts";
-import { normalizeMimeType, parseExpiresAt, parseMetadata, parseTags } from "./artifact-fields.ts";
+import { baseName, normalizeArtifactName } from "./artifact-name.ts";
+import { normalizeMimeType } from "./artifact-fields.ts";
 import { resolveMimeType } from "./guess-mime-type.ts";
 import type { TArtifactDto, TVersionDto } from "./serialize.ts";
-import { parseDerivedFrom, parseProducerName } from "../lineage/lineage-fields.ts";
+import { ZPublishFields } from "../api-contract/publish-fields.ts";
+import { fromZodError } from "../http/error-response.ts";
 
 export type TPublishFields = {
   namespace?: unknown;
@@ -50,27 +51,26 @@ export type TPublishResult = { artifact: TArtifactDto; version: TVersionDto; rep
 
 export type TPrepared = ReturnType<typeof prepareFields>;
 
-/** Validates and normalizes the upload fields, before any byte is read. */
+/** Validates and normalizes the upload fields, before any byte is read, by the contract's rules. */
 export function prepareFields(input: Omit<TPublishInput, "body">) {
-  const f = input.fields;
-  if (typeof f.namespace !== "string" || f.namespace === "") throw validationFailed("namespace is required", { field: "namespace" });
-  const rawName = f.name ?? input.filename;
-  if (rawName === undefined || rawName === "")
-    throw validationFailed("name is required (or upload a file with a file name)", { field: "name" });
-  const name = normalizeArtifactName(rawName);
+  const parsed = ZPublishFields.safeParse(input.fields);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const f = parsed.data;
+  const name = f.name ?? (input.filename ? normalizeArtifactName(input.filename) : undefined);
+  if (name === undefined) throw validationFailed("name is required (or upload a file with a file name)", { field: "name" });
   const filename = input.filename ? normalizeArtifactName(baseName(input.filename.replace(/\\/g, "/")), "filename") : baseName(name);
   return {
     namespace: f.namespace,
     name,
     filename,
-    sessionId: f.sessionId === undefined ? undefined : normalizeClientId(f.sessionId, "sessionId"),
-    runId: f.runId === undefined ? undefined : normalizeClientId(f.runId, "runId"),
-    tags: f.tags === undefined ? undefined : parseTags(f.tags),
-    metadata: f.metadata === undefined ? {} : parseMetadata(f.metadata),
-    expiresAt: f.expiresAt === undefined ? undefined : parseExpiresAt(f.expiresAt),
-    tool: f.tool === undefined ? null : parseProducerName(f.tool, "tool"),
-    model: f.model === undefined ? null : parseProducerName(f.model, "model"),
-    derivedFrom: f.derivedFrom === undefined ? [] : parseDerivedFrom(f.derivedFrom),
+    sessionId: f.sessionId,
+    runId: f.runId,
+    tags: f.tags,
+    metadata: f.metadata ?? {},
+    expiresAt: f.expiresAt,
+    tool: f.tool ?? null,
+    model: f.model ?? null,
+    derivedFrom: f.derivedFrom ?? [],
     mimeType: resolveMimeType(normalizeMimeType(input.contentType), filename),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { PassThrough, type Readable } from "node:stream";
 import busboy from "busboy";
 import { StowageError, validationFailed } from "../errors.ts";
+import { PUBLISH_TEXT_FIELDS } from "../api-contract/publish-fields.ts";
 import { SpoolTooLargeError, spoolFile, type TSpooledFile } from "./upload-spool.ts";
 
 type TFields = Record<string, string>;
@@ -32,7 +33,7 @@ export type TMultipartOptions = {
   maxBytes: number;
 };
 
-const FIELD_NAMES = new Set(["namespace", "name", "sessionId", "runId", "tags", "metadata", "expiresAt", "tool", "model", "derivedFrom"]);
+const FIELD_NAMES = new Set(Object.keys(PUBLISH_TEXT_FIELDS));
 
 const tooLarge = (maxBytes: number) =>
   new StowageError("ARTIFACT_TOO_LARGE", `the upload exceeds the ${Math.round(maxBytes / 1024 / 1024)} MB limit`, { maxBytes });

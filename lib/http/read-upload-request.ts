@@ -1,35 +1,13 @@
 import "server-only";
 import type { Readable } from "node:stream";
-import { z } from "zod";
 import { validationFailed } from "../errors.ts";
 import type { TPublishFields, TPublishInput } from "../artifacts/publish-artifact.ts";
+import { uploadArtifactOp } from "../api-contract/artifacts.ts";
 import { readMultipartUpload } from "./read-multipart-upload.ts";
 import { requestBody } from "./request-body.ts";
 import { readSearchParams } from "./search-params.ts";
 import { readUploadHeaders } from "./upload-headers.ts";
 import { withProducerDefaults } from "../lineage/producer-headers.ts";
-
-const ZText = z.string().min(1).max(1024);
-
-/** Upload fields that may come in the query string (raw-body uploads, or beside multipart fields). */
-export const ZUploadQuery = z.strictObject({
-  namespace: ZText.optional(),
-  name: z.string().max(4096).optional(),
-  sessionId: ZText.optional(),
-  runId: ZText.optional(),
-  tags: z.string().max(8192).optional(),
-  metadata: z
-    .string()
-    .max(64 * 1024)
-    .optional(),
-  expiresAt: z.string().max(64).optional(),
-  tool: z.string().max(128).optional(),
-  model: z.string().max(128).optional(),
-  derivedFrom: z
-    .string()
-    .max(16 * 1024)
-    .optional(),
-});
 
 /** Publish input plus what must be cleaned up once publishing is over, whatever its outcome. */
 export type TUploadRequest = { input: TPublishInput; dispose: () => Promise<void> };
@@ -53,7 +31,7 @@ export async function readUploadRequest(
   limits: { dataDir: string; maxBytes: number },
 ): Promise<TUploadRequest> {
   const preconditions = readUploadHeaders(headers);
-  const { query } = readSearchParams(url, ZUploadQuery);
+  const { query } = readSearchParams(url, uploadArtifactOp.query);
   const contentType = headers.get("content-type");
   if (!contentType || !/^multipart\/form-data\b/i.test(contentType)) {
     return {

@@ -278,6 +278,14 @@ describe("bad input", () => {
         expect(ok.status, JSON.stringify(ok.body)).toBe(201);
         expect(ok.body.artifact.name).toBe(name);
       }
+      // A form's empty name input means the file's own name, as if it were left out.
+      const form = new FormData();
+      form.set("namespace", ns);
+      form.set("name", "");
+      form.set("file", new Blob(["x"]), `${uniq("empty-name")}.txt`);
+      const named = await agent.client.json("/api/v1/artifacts", { method: "POST", body: form });
+      expect(named.status, JSON.stringify(named.body)).toBe(201);
+      expect(named.body.artifact.name).toMatch(/^empty-name-.*\.txt$/);
     });
 
     it("refuses a missing, empty or malformed namespace", async () => {
@@ -366,6 +374,20 @@ describe("bad input", () => {
           `multipart ${JSON.stringify(fields).slice(0, 80)}`,
           field,
         );
+      }
+      // A direct upload's start runs the same rules on its JSON fields, which may also be values.
+      const jsonOnly: [Record<string, unknown>, string][] = [
+        [{ tags: [1, 2] }, "tags"],
+        [{ tags: { a: 1 } }, "tags"],
+        [{ metadata: 42 }, "metadata"],
+        [{ metadata: ["a"] }, "metadata"],
+        [{ derivedFrom: "[bad" }, "derivedFrom"],
+        [{ derivedFrom: [{ artifactId: "../x", version: 0 }] }, "derivedFrom"],
+        [{ tool: "" }, "tool"],
+      ];
+      for (const [fields, field] of [...cases, ...formOnly, ...jsonOnly]) {
+        const res = await agent.client.json("/api/v1/uploads", { method: "POST", json: { namespace: ns, name, size: 10, ...fields } });
+        expectInvalid(res, `direct upload ${JSON.stringify(fields).slice(0, 80)}`, field);
       }
       // A parameter given twice, or in both the query string and the form, is ambiguous.
       const twice = await agent.client.request(`/api/v1/artifacts?namespace=${ns}&name=${encodeURIComponent(name)}&name=other`, {

@@ -1617,21 +1617,23 @@ export interface operations {
     uploadArtifact: {
         parameters: {
             query?: {
-                /** @description The inputs, as JSON: [{ artifactId, version }, …] (see the multipart field). */
+                /** @description The versions this one was made from, as JSON: [{ "artifactId": "…", "version": 0 }] (at most 100); each must exist and be readable by the publisher. */
                 derivedFrom?: string;
-                /** @description ISO 8601 instant. */
+                /** @description When the artifact expires: an ISO 8601 instant with a zone, in the future. */
                 expiresAt?: string;
-                /** @description A JSON object. */
+                /** @description A JSON object (at most 16 KiB). */
                 metadata?: string;
                 /** @description The model that produced the version (1 to 128 characters). */
                 model?: string;
-                /** @description Raw body: the artifact's name (required there). */
+                /** @description The artifact's name, with / between folders (at most 1024 bytes); defaults to the file's name. */
                 name?: string;
-                /** @description Raw body: the namespace (required there). */
+                /** @description The namespace to publish in. */
                 namespace?: string;
+                /** @description The run publishing (or X-Stowage-Run). */
                 runId?: string;
+                /** @description The session the artifact belongs to. */
                 sessionId?: string;
-                /** @description A JSON array or a comma-separated list. */
+                /** @description A JSON array or a comma-separated list (at most 50 tags). */
                 tags?: string;
                 /** @description The tool that produced the version (1 to 128 characters). */
                 tool?: string;
@@ -1662,21 +1664,24 @@ export interface operations {
                     derivedFrom?: string;
                     /**
                      * Format: date-time
-                     * @description An ISO 8601 instant with a zone, in the future.
+                     * @description When the artifact expires: an ISO 8601 instant with a zone, in the future.
                      */
                     expiresAt?: string;
                     /** Format: binary */
                     file: string;
+                    /** @description A JSON object (at most 16 KiB). */
                     metadata?: string;
                     /** @description The model that produced the version (1 to 128 characters). */
                     model?: string;
-                    /** @description Defaults to the file's name. */
+                    /** @description The artifact's name, with / between folders (at most 1024 bytes); defaults to the file's name. */
                     name?: string;
+                    /** @description The namespace to publish in. */
                     namespace: string;
+                    /** @description The run publishing (or X-Stowage-Run). */
                     runId?: string;
+                    /** @description The session the artifact belongs to. */
                     sessionId?: string;
-                    /** @description The bytes' sha256, checked before the commit. */
-                    sha256?: string;
+                    /** @description A JSON array or a comma-separated list (at most 50 tags). */
                     tags?: string;
                     /** @description The tool that produced the version (1 to 128 characters). */
                     tool?: string;
@@ -6794,24 +6799,29 @@ export interface operations {
                      * @description When the artifact expires: an ISO 8601 instant with a zone, in the future.
                      */
                     expiresAt?: string;
+                    /** @description The file's own name: the download name, and the name when name is left out. */
                     filename?: string;
+                    /** @description A JSON object (at most 16 KiB). */
                     metadata?: {
                         [key: string]: unknown;
                     };
                     /** @description The model that produced the version (1 to 128 characters). */
                     model?: string;
-                    /** @description Defaults to filename. */
+                    /** @description The artifact's name, with / between folders (at most 1024 bytes); defaults to the file's name. */
                     name?: string;
+                    /** @description The namespace to publish in. */
                     namespace: string;
                     /** @description 5 MiB to 5 GiB; chosen for you when left out. */
                     partSize?: number;
+                    /** @description The run publishing (or X-Stowage-Run). */
                     runId?: string;
+                    /** @description The session the artifact belongs to. */
                     sessionId?: string;
                     /** @description The bytes' sha256 (64 lowercase hex digits), checked on completion. */
                     sha256?: string;
                     /** @description The file's size in bytes (at least 1). */
                     size: number;
-                    /** @description An array or a comma-separated list. */
+                    /** @description An array or a comma-separated list (at most 50 tags). */
                     tags?: string[] | string;
                     /** @description The tool that produced the version (1 to 128 characters). */
                     tool?: string;
