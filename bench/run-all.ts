@@ -19,6 +19,7 @@ const BENCHES = [
   "bench/s3.bench.ts",
   "bench/run-page.bench.ts",
   "bench/adk-adapter.bench.ts",
+  "bench/lineage.bench.ts",
 ];
 
 function run(script: string, jsonOut: string): Promise<number> {

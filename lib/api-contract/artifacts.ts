@@ -11,7 +11,9 @@ import {
   ZNextCursor,
   ZVersion,
   ZVersionNumber,
+  VERSION_RESPONSE_HEADERS,
 } from "./common.ts";
+import type { ErrorCode } from "../errors.ts";
 import { PRODUCER_HEADERS, RUN_READ_HEADER } from "./lineage.ts";
 import { PUBLISH_TEXT_FIELDS } from "./publish-fields.ts";
 
@@ -82,7 +84,8 @@ export const uploadArtifactOp = operation({
     "Idempotency-Key":
       "A retry with the same key and the same request answers the first result (200, Idempotent-Replayed: true) instead of publishing again.",
     "If-Match": "Publish only if the latest version is this number (else 412).",
-    "If-None-Match": "`*`: publish only if the artifact does not exist yet (else 412).",
+    "If-None-Match":
+      "`*`: publish only if the artifact does not exist yet (else 412). `\"<sha256>\"` (the bytes' quoted sha256): publish only if they differ from the latest version's, as skipIfUnchanged does; when they are the same already, the body is not stored.",
     ...PRODUCER_HEADERS,
   },
   body: {
@@ -94,7 +97,12 @@ export const uploadArtifactOp = operation({
   },
   responses: {
     201: { description: "Published.", schema: ZPublished, headers: { Location: "The version's URL.", ETag: "The bytes' sha256." } },
-    200: { description: "An Idempotency-Key replay: the first publish's result.", schema: ZPublished },
+    200: {
+      description:
+        "An Idempotency-Key replay (Idempotent-Replayed: true): the first publish's result; or bytes unchanged with skipIfUnchanged (Stowage-Unchanged: true): the latest version, and nothing published, charged or changed.",
+      schema: ZPublished,
+      headers: { "Stowage-Unchanged": "true when nothing was published because the bytes were the latest version's." },
+    },
   },
   errors: [
     "ARTIFACT_VALIDATION_FAILED",
@@ -158,6 +166,12 @@ const contentQuery = z.strictObject({
   download: z.enum(["0", "1"]).optional().meta({ description: "1: Content-Disposition: attachment." }),
   runId: z.string().min(1).max(255).optional().meta({ description: "The reading run (as X-Stowage-Run)." }),
 });
+const contentErrors: ErrorCode[] = [
+  "ARTIFACT_VALIDATION_FAILED",
+  "ARTIFACT_NOT_FOUND",
+  "ARTIFACT_RANGE_NOT_SATISFIABLE",
+  "ARTIFACT_STORAGE_UNAVAILABLE",
+];
 const contentOperation = (method: "GET" | "HEAD") =>
   operation({
     id: method === "GET" ? "getArtifactContent" : "headArtifactContent",
@@ -169,11 +183,29 @@ const contentOperation = (method: "GET" | "HEAD") =>
     params: ZIdParams,
     query: contentQuery,
     headers: { ...CONTENT_REQUEST_HEADERS, ...RUN_READ_HEADER },
-    responses: contentResponses("Bytes in S3: a presigned URL in Location."),
-    errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NOT_FOUND", "ARTIFACT_RANGE_NOT_SATISFIABLE", "ARTIFACT_STORAGE_UNAVAILABLE"],
+    responses: contentResponses("Bytes in S3: a presigned URL in Location.", VERSION_RESPONSE_HEADERS),
+    errors: contentErrors,
   });
 export const getArtifactContentOp = contentOperation("GET");
 export const headArtifactContentOp = contentOperation("HEAD");
+
+const contentByNameOperation = (method: "GET" | "HEAD") =>
+  operation({
+    id: method === "GET" ? "getArtifactContentByName" : "headArtifactContentByName",
+    method,
+    path: "/api/v1/artifacts/lookup/content",
+    tag: TAG,
+    summary: method === "GET" ? "A version's bytes, found by namespace, session and exact name" : "The same headers without the bytes",
+    description:
+      "Lookup and content in one request: the version it answers with is in the Stowage-Version headers (with the bytes in S3, on the 302).",
+    auth: "key",
+    query: lookupArtifactOp.query!.extend(contentQuery.shape),
+    headers: { ...CONTENT_REQUEST_HEADERS, ...RUN_READ_HEADER },
+    responses: contentResponses("Bytes in S3: a presigned URL in Location.", VERSION_RESPONSE_HEADERS),
+    errors: ["ARTIFACT_NAMESPACE_DENIED", ...contentErrors],
+  });
+export const getArtifactContentByNameOp = contentByNameOperation("GET");
+export const headArtifactContentByNameOp = contentByNameOperation("HEAD");
 
 export const listVersionsOp = operation({
   id: "listVersions",
@@ -257,6 +289,8 @@ export const ARTIFACT_OPERATIONS = [
   deleteArtifactOp,
   getArtifactContentOp,
   headArtifactContentOp,
+  getArtifactContentByNameOp,
+  headArtifactContentByNameOp,
   listVersionsOp,
   getVersionOp,
   deleteVersionOp,

@@ -129,10 +129,31 @@ export const CONTENT_REQUEST_HEADERS = {
   "If-None-Match": "The ETag you have: 304 if unchanged.",
 };
 
-/** What every route that streams a version's bytes answers; `redirect` says when it is a 302. */
-export const contentResponses = (redirect: string) => ({
-  200: { description: "The bytes.", contentType: "application/octet-stream", headers: { ETag: "The sha256.", "Content-Length": "Size." } },
-  206: { description: "The requested range.", contentType: "application/octet-stream", headers: { "Content-Range": "The range sent." } },
-  302: { description: redirect },
-  304: { description: "Not modified." },
+/** Version metadata making Stowage-Version-Info longer than this leaves it out (clients cap a response head at 16 KiB). */
+export const VERSION_INFO_MAX_CHARS = 8 * 1024;
+
+/** What a download with a key says about the version it answers with, so one request finds and reads it. */
+export const VERSION_RESPONSE_HEADERS = {
+  "Stowage-Artifact-Id": "The artifact's id.",
+  "Stowage-Version": "The version's number.",
+  "Stowage-Version-Info": `The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than ${VERSION_INFO_MAX_CHARS} characters (large metadata).`,
+};
+
+/**
+ * What every route that streams a version's bytes answers; `redirect` says when it is a 302,
+ * `headers` what each answer carries beside its own.
+ */
+export const contentResponses = (redirect: string, headers: Record<string, string> = {}) => ({
+  200: {
+    description: "The bytes.",
+    contentType: "application/octet-stream",
+    headers: { ETag: "The sha256.", "Content-Length": "Size.", ...headers },
+  },
+  206: {
+    description: "The requested range.",
+    contentType: "application/octet-stream",
+    headers: { "Content-Range": "The range sent.", ...headers },
+  },
+  302: { description: redirect, ...(Object.keys(headers).length ? { headers } : {}) },
+  304: { description: "Not modified.", ...(Object.keys(headers).length ? { headers } : {}) },
 });

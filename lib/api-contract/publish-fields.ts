@@ -38,6 +38,10 @@ export const PUBLISH_TEXT_FIELDS = {
     .meta({
       description: `The versions this one was made from, as JSON: [{ "artifactId": "…", "version": 0 }] (at most ${MAX_DERIVED_FROM}); each must exist and be readable by the publisher.`,
     }),
+  skipIfUnchanged: z.enum(["true", "false", "1", "0"]).meta({
+    description:
+      "true: when the bytes equal the latest version's, publish nothing and answer that version (200, Stowage-Unchanged: true); nothing is charged or changed.",
+  }),
 };
 
 /** The fields as JSON: where text has JSON inside, the value itself is accepted too. */
@@ -48,6 +52,9 @@ export const PUBLISH_JSON_FIELDS = {
     .meta({ description: "An array or a comma-separated list (at most 50 tags)." }),
   metadata: z.record(z.string(), z.unknown()).meta({ description: "A JSON object (at most 16 KiB)." }),
   derivedFrom: ZDerivedFromInput,
+  skipIfUnchanged: z.union([z.boolean(), PUBLISH_TEXT_FIELDS.skipIfUnchanged]).meta({
+    description: PUBLISH_TEXT_FIELDS.skipIfUnchanged.description,
+  }),
 };
 
 /** An optional field checked by its shape, then by lib's rule, which also normalizes it. */
@@ -75,6 +82,7 @@ export const ZPublishFields = z.object({
     either(PUBLISH_TEXT_FIELDS.derivedFrom, PUBLISH_JSON_FIELDS.derivedFrom, "an array of { artifactId, version } or its JSON text"),
     parseDerivedFrom,
   ),
+  skipIfUnchanged: ruled(PUBLISH_JSON_FIELDS.skipIfUnchanged, (value) => value === true || value === "true" || value === "1"),
 });
 
 /** The fields as they come in, before ZPublishFields. */

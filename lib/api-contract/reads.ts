@@ -217,11 +217,11 @@ export const diffArtifactVersionsOp = operation({
   path: "/api/v1/artifacts/{id}/diff",
   tag: TAG,
   summary: "Two versions as a unified diff",
-  description: `\`to\` defaults to the latest, \`from\` to the version before \`to\` (the first version is diffed against nothing: \`from: null\`). Each side at most ${READ_LIMITS.maxDiffBytes / 1024 / 1024} MiB and ${READ_LIMITS.maxDiffLines} lines (else ARTIFACT_TOO_LARGE); the diff text is cut at ${READ_LIMITS.maxDiffChars / 1024 / 1024} MiB (\`truncated\`).`,
+  description: `\`to\` defaults to the latest, \`from\` to the newest version older than \`to\` that still exists (versions can be deleted one by one; with none, \`to\` is diffed against nothing: \`from: null\`, \`--- /dev/null\`). An explicit \`from\` that does not exist is 404. The diff is byte-exact as \`diff -u\` writes it: line endings (CRLF) are kept and compared, and a last line without a newline is followed by \`\\ No newline at end of file\`, so \`patch\` reproduces \`to\` from \`from\`. Each side at most ${READ_LIMITS.maxDiffBytes / 1024 / 1024} MiB and ${READ_LIMITS.maxDiffLines} lines (else ARTIFACT_TOO_LARGE); the diff text is cut at ${READ_LIMITS.maxDiffChars / 1024 / 1024} MiB (\`truncated\`).`,
   auth: "key",
   params: ZIdParams,
   query: z.strictObject({
-    from: ZVersionNumber.optional().meta({ description: "The old version; the one before `to` when left out." }),
+    from: ZVersionNumber.optional().meta({ description: "The old version; the newest existing one older than `to` when left out." }),
     to: ZVersionNumber.optional().meta({ description: "The new version; the latest when left out." }),
     runId: ZReadingRun,
   }),
@@ -233,7 +233,9 @@ export const diffArtifactVersionsOp = operation({
           artifactId: z.string(),
           from: z.number().int().nullable(),
           to: z.number().int(),
-          diff: z.string().meta({ description: "Unified diff, 3 lines of context; empty when the versions' lines are the same." }),
+          diff: z.string().meta({
+            description: "Unified diff, 3 lines of context, as `diff -u` writes it; empty when the versions' texts are the same.",
+          }),
           added: z.number().int(),
           removed: z.number().int(),
           truncated: z.boolean(),
@@ -263,6 +265,11 @@ export const appendArtifactOp = operation({
     "The artifact must exist and its latest version be text. A publish in every way (quota, size limit, audit, retention); concurrent appends all land, one after another. The new version keeps the artifact's type, session and tags, without metadata.",
   auth: "key",
   params: ZIdParams,
+  headers: {
+    "X-Stowage-Run": "The run appending: the new version is that run's, as a publish's.",
+    "X-Stowage-Tool": "The tool appending (1 to 128 characters, as a publish's `tool`).",
+    "X-Stowage-Model": "The model appending (1 to 128 characters, as a publish's `model`).",
+  },
   body: { raw: "The text to append, as is (add the newline yourself)." },
   responses: { 201: { description: "Appended: the new version.", schema: ZPublished, headers: { Location: "The version's URL." } } },
   errors: [

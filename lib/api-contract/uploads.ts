@@ -62,7 +62,8 @@ export const startUploadOp = operation({
   headers: {
     "Idempotency-Key": "Applied when the upload is completed, as on POST /api/v1/artifacts.",
     "If-Match": "Publish only if the latest version is this number (else 412).",
-    "If-None-Match": "`*`: publish only if the artifact does not exist yet (else 412).",
+    "If-None-Match":
+      "`*`: publish only if the artifact does not exist yet (else 412). `\"<sha256>\"` (the bytes' quoted sha256): publish only if they differ from the latest version's, as skipIfUnchanged does; when they are the same already, the body is not stored.",
     ...PRODUCER_HEADERS,
   },
   body: {
@@ -198,7 +199,15 @@ export const completeUploadOp = operation({
   params: ZUploadParams,
   responses: {
     201: { description: "Published.", schema: ZPublished, headers: { Location: "The version's URL." } },
-    200: { description: "Completed before: the same version.", schema: ZPublished, headers: { Location: "The version's URL." } },
+    200: {
+      description:
+        "Completed before: the same version; or, with skipIfUnchanged, the latest version when the bytes were the same (nothing published).",
+      schema: ZPublished,
+      headers: {
+        Location: "The version's URL.",
+        "Stowage-Unchanged": "true when nothing was published because the bytes were the latest version's.",
+      },
+    },
   },
   errors: [
     "ARTIFACT_VALIDATION_FAILED",

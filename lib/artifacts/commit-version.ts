@@ -115,6 +115,9 @@ export async function commitVersion(tx: TSqlRunner, c: TCommit): Promise<TPublis
       Prisma.sql`INSERT INTO "Artifact" (${ARTIFACT_ROW}) VALUES (${a.id}, ${a.namespaceId}, ${a.sessionId}, ${a.sessionKey}, ${a.name},
         ${a.createdById}, ${a.createdAt}, ${a.updatedAt}, ${a.latestVersion}, ${a.nextVersion}, ${a.expiresAt}, ${a.retainUntil})`,
     );
+  } else if (p.skipIfUnchanged && (await latestHasBytes(tx, artifact, c.stored.sha256))) {
+    checkPreconditions(c.input, artifact.latestVersion);
+    return { ...(await unchangedResult(tx, artifact.id)), queuedDeletes };
   } else {
     // The number, the new latest and its retention in one statement that takes the row lock and
     // works on the row as it is then (not as read above), with the preconditions as its
@@ -206,6 +209,28 @@ export async function commitVersion(tx: TSqlRunner, c: TCommit): Promise<TPublis
   };
   await recordUpload(tx, principal, result, c.audit);
   return { ...result, queuedDeletes };
+}
+
+/** What a publish of the latest version's own bytes answers with skipIfUnchanged: that version. */
+export async function unchangedResult(tx: TSqlRunner, artifactId: string): Promise<TPublishResult> {
+  const found = await selectArtifact(tx, artifactId, "latest");
+  if (!found?.version) throw new VersionRaceLost();
+  return {
+    artifact: toArtifactDto({ ...found.artifact, tags: await tagsOf(tx, artifactId) }),
+    version: toVersionDto(found.version),
+    replayed: false,
+    unchanged: true,
+  };
+}
+
+/** Whether the artifact's latest version holds exactly these bytes (same sha256). */
+export async function latestHasBytes(tx: TSqlRunner, artifact: Pick<Artifact, "id" | "latestVersion">, sha256: string): Promise<boolean> {
+  if (artifact.latestVersion === null) return false;
+  const [latest] = await queryRows<{ sha256: string }>(
+    tx,
+    Prisma.sql`SELECT "sha256" FROM "ArtifactVersion" WHERE "artifactId" = ${artifact.id} AND "version" = ${artifact.latestVersion}`,
+  );
+  return latest?.sha256 === sha256;
 }
 
 async function replay(

@@ -13,7 +13,14 @@ import { isLive } from "./find-artifact-or-throw.ts";
 import { deleteQueuedBlobs } from "../gc/delete-queued-blobs.ts";
 import { discardBlob } from "../gc/discard-blob.ts";
 import type { TUploadAudit } from "../audit/record-upload.ts";
-import { checkPreconditions, commitVersion, VersionRaceLost, type TCommitNamespace } from "./commit-version.ts";
+import {
+  checkPreconditions,
+  commitVersion,
+  latestHasBytes,
+  unchangedResult,
+  VersionRaceLost,
+  type TCommitNamespace,
+} from "./commit-version.ts";
 import { resolveDerivedFrom } from "../lineage/resolve-derived-from.ts";
 import { fingerprint, prepareFields, type TPrepared, type TPublishInput, type TPublishResult } from "./publish-input.ts";
 
@@ -41,7 +48,15 @@ export async function publishArtifact(
   if (input.declaredSize !== undefined && input.declaredSize > maxBytes) throw tooLarge(maxBytes);
   // Trailing fields may still change which artifact this is (name, sessionId): the commit
   // checks the preconditions then, against the final fields.
-  if (!input.trailingFields) await checkPreconditionsEarly(db, namespace.id, early, input);
+  if (!input.trailingFields) {
+    const current = await checkPreconditionsEarly(db, namespace.id, early, input);
+    // The client's sha256 is the latest version's: nothing to store, so the bytes are not kept.
+    if (current && input.ifNoneMatchSha256 !== undefined && (await latestHasBytes(db, current, input.ifNoneMatchSha256))) {
+      const result = await unchangedResult(db, current.id);
+      await drain(input.body);
+      return result;
+    }
+  }
   // The inputs are checked before any byte is read, unless fields after the file may still name them.
   let inputVersionIds = input.trailingFields ? undefined : await resolveDerivedFrom(db, principal, early.derivedFrom);
 
@@ -107,6 +122,11 @@ export async function publishArtifact(
   });
 }
 
+/** Reads a body to its end and drops it, so the client's request completes. */
+async function drain(body: TPublishInput["body"]): Promise<void> {
+  for await (const chunk of body) void chunk;
+}
+
 /**
  * Declared bodies up to this size are committed without a quota hold first: one transaction per
  * small publish instead of two. Larger ones are held so that they are refused before they are sent.
@@ -122,14 +142,17 @@ export const newStorageKey = (namespaceId: string) => `v1/${namespaceId}/${newId
 export const storageUnavailable = () =>
   new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "artifact storage is not reachable; nothing was stored");
 
-/** Fails fast on a precondition that already fails, before any byte is received. */
+/**
+ * Fails fast on a precondition that already fails, before any byte is received. Answers the live
+ * artifact the publish would add to when it had to look (a precondition or a client's sha256).
+ */
 export async function checkPreconditionsEarly(
   db: Db,
   namespaceId: string,
   p: TPrepared,
-  input: Pick<TPublishInput, "ifMatch" | "ifNoneMatch">,
-): Promise<void> {
-  if (input.ifMatch === undefined && !input.ifNoneMatch) return;
+  input: Pick<TPublishInput, "ifMatch" | "ifNoneMatch" | "ifNoneMatchSha256">,
+): Promise<{ id: string; latestVersion: number | null } | null> {
+  if (input.ifMatch === undefined && !input.ifNoneMatch && input.ifNoneMatchSha256 === undefined) return null;
   const session = p.sessionId
     ? await db.session.findUnique({ where: { namespaceId_externalId: { namespaceId, externalId: p.sessionId } } })
     : null;
@@ -139,7 +162,9 @@ export async function checkPreconditionsEarly(
       : await db.artifact.findUnique({
           where: { namespaceId_sessionKey_name: { namespaceId, sessionKey: session?.id ?? "", name: p.name } },
         });
-  checkPreconditions(input, current && isLive(current) ? current.latestVersion : null);
+  const live = current && isLive(current) ? current : null;
+  checkPreconditions(input, live?.latestVersion ?? null);
+  return live;
 }
 
 /**
@@ -173,7 +198,7 @@ export async function commitStoredBlob(
         const { queuedDeletes, ...result } = await rawTransaction(db, (tx) =>
           commitVersion(tx, { ...c, backend: store.backend, print, inputVersionIds }),
         );
-        if (result.replayed) {
+        if (result.replayed || result.unchanged) {
           await discardBlob(db, store, c.storageKey);
           if (c.reservationId !== null) await releaseReservationNow(db, c.reservationId);
         }

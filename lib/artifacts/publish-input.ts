@@ -21,6 +21,7 @@ export type TPublishFields = {
   model?: unknown;
   /** The inputs: an array of { artifactId, version }, or its JSON. */
   derivedFrom?: unknown;
+  skipIfUnchanged?: unknown;
 };
 
 export type TPublishInput = {
@@ -35,6 +36,11 @@ export type TPublishInput = {
   ifMatch?: number;
   /** `If-None-Match: *`: publish only if the artifact has no version yet. */
   ifNoneMatch?: boolean;
+  /**
+   * `If-None-Match: "<sha256>"`: the bytes' sha256 as the client says; when the latest version
+   * has it, nothing is published (the body is not stored). Implies skipIfUnchanged.
+   */
+  ifNoneMatchSha256?: string;
   idempotencyKey?: string;
   /**
    * Fields that arrive after the bytes (multipart parts after the file). They settle before the
@@ -47,7 +53,13 @@ export type TPublishInput = {
   via?: string;
 };
 
-export type TPublishResult = { artifact: TArtifactDto; version: TVersionDto; replayed: boolean };
+export type TPublishResult = {
+  artifact: TArtifactDto;
+  version: TVersionDto;
+  replayed: boolean;
+  /** skipIfUnchanged and the bytes were the latest version's: `version` is that one, nothing was published. */
+  unchanged?: boolean;
+};
 
 export type TPrepared = ReturnType<typeof prepareFields>;
 
@@ -71,16 +83,18 @@ export function prepareFields(input: Omit<TPublishInput, "body">) {
     tool: f.tool ?? null,
     model: f.model ?? null,
     derivedFrom: f.derivedFrom ?? [],
+    skipIfUnchanged: f.skipIfUnchanged === true || input.ifNoneMatchSha256 !== undefined,
     mimeType: resolveMimeType(normalizeMimeType(input.contentType), filename),
   };
 }
 
 /** What an Idempotency-Key replay must match: the same request fields and the same bytes. */
 export function fingerprint(p: TPrepared, sha256: string): string {
-  const { namespace, name, sessionId, runId, tags, metadata, expiresAt, mimeType, tool, model, derivedFrom } = p;
-  // Lineage joins the print only when given, so the keys of publishes without it keep their prints.
+  const { namespace, name, sessionId, runId, tags, metadata, expiresAt, mimeType, tool, model, derivedFrom, skipIfUnchanged } = p;
+  // Later fields join the print only when given, so the keys of publishes without them keep their prints.
   const lineage = tool || model || derivedFrom.length ? { tool, model, derivedFrom } : {};
+  const skip = skipIfUnchanged ? { skipIfUnchanged } : {};
   return createHash("sha256")
-    .update(JSON.stringify({ namespace, name, sessionId, runId, tags, metadata, expiresAt, mimeType, sha256, ...lineage }))
+    .update(JSON.stringify({ namespace, name, sessionId, runId, tags, metadata, expiresAt, mimeType, sha256, ...lineage, ...skip }))
     .digest("hex");
 }

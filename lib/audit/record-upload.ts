@@ -9,10 +9,10 @@ export type TUploadAudit = { via: string; extra?: Record<string, unknown> };
 
 /**
  * Records a published version in the publishing transaction, so a version is never without its
- * audit row. Replays of an earlier upload published nothing and are not recorded.
+ * audit row. Replays of an earlier upload, and unchanged bytes skipped, published nothing and are not recorded.
  */
 export async function recordUpload(tx: TSqlRunner, principal: TPrincipal, result: TPublishResult, audit: TUploadAudit): Promise<void> {
-  if (result.replayed) return;
+  if (result.replayed || result.unchanged) return;
   await recordAuditEventInTx(tx, {
     actor: principal,
     action: "artifact.upload",

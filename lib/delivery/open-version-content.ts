@@ -2,6 +2,8 @@ import "server-only";
 import type { Db } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { getVersion } from "../artifacts/get-artifact.ts";
+import { toVersionDto, type TVersionRow } from "../artifacts/serialize.ts";
+import { VERSION_INFO_MAX_CHARS } from "../api-contract/common.ts";
 import { recordDownload } from "../audit/record-download.ts";
 import { recordRunRead } from "../lineage/record-run-read.ts";
 import { contentResult, type TContentResult } from "../http/content-response.ts";
@@ -57,5 +59,19 @@ export async function openVersionContent(
       versionId: row.id,
     });
   }
-  return { ...result, audited };
+  return { ...result, headers: { ...result.headers, ...versionHeaders(row) }, audited };
+}
+
+/**
+ * Which version the bytes are, so one request both finds and reads a version: the artifact id,
+ * the number, and the whole version (as GET …/versions/{n} gives it) as base64url JSON, left out
+ * when its metadata makes it too large for a header.
+ */
+function versionHeaders(row: TVersionRow): Record<string, string> {
+  const info = Buffer.from(JSON.stringify(toVersionDto(row))).toString("base64url");
+  return {
+    "Stowage-Artifact-Id": row.artifactId,
+    "Stowage-Version": String(row.version),
+    ...(info.length <= VERSION_INFO_MAX_CHARS ? { "Stowage-Version-Info": info } : {}),
+  };
 }

@@ -1,15 +1,18 @@
 import { validationFailed } from "../errors.ts";
 import { parseVersionNumber } from "../artifacts/artifact-fields.ts";
 
-/** If-Match: <version>, If-None-Match: * and Idempotency-Key, validated. */
+/** If-Match: <version>, If-None-Match: * or "<sha256>", and Idempotency-Key, validated. */
 export function readUploadHeaders(headers: Headers) {
   const ifMatchRaw = headers.get("if-match");
   const ifNoneMatchRaw = headers.get("if-none-match");
   const idempotencyKey = headers.get("idempotency-key") ?? undefined;
-  if (ifNoneMatchRaw !== null && ifNoneMatchRaw.trim() !== "*") {
-    throw validationFailed('If-None-Match on upload only accepts "*" (publish only if the artifact has no version yet)', {
-      field: "If-None-Match",
-    });
+  // An ETag is the bytes' sha256, quoted; a bare one is taken too.
+  const sha256 = /^\s*"?([0-9a-f]{64})"?\s*$/.exec(ifNoneMatchRaw ?? "")?.[1];
+  if (ifNoneMatchRaw !== null && ifNoneMatchRaw.trim() !== "*" && sha256 === undefined) {
+    throw validationFailed(
+      'If-None-Match on upload accepts "*" (publish only if the artifact has no version yet) or the bytes\' quoted sha256 (publish only if they changed)',
+      { field: "If-None-Match" },
+    );
   }
   if (ifMatchRaw !== null && ifNoneMatchRaw !== null)
     throw validationFailed("send If-Match or If-None-Match, not both", { field: "If-Match" });
@@ -19,7 +22,8 @@ export function readUploadHeaders(headers: Headers) {
   const contentLength = headers.get("content-length");
   return {
     ifMatch: ifMatchRaw === null ? undefined : parseVersionNumber(ifMatchRaw.trim().replace(/^"(.*)"$/, "$1"), "If-Match"),
-    ifNoneMatch: ifNoneMatchRaw !== null,
+    ifNoneMatch: ifNoneMatchRaw !== null && sha256 === undefined,
+    ifNoneMatchSha256: sha256,
     idempotencyKey,
     declaredSize: contentLength !== null && /^\d+$/.test(contentLength) ? Number(contentLength) : undefined,
   };

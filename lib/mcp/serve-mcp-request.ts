@@ -6,16 +6,19 @@ import { getConfig } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import { requestOrigin } from "../http/request-origin.ts";
 import { libBackend } from "./lib-backend.ts";
+import { requestLineage } from "./request-lineage.ts";
 
 /**
  * Answers one MCP Streamable HTTP POST for an authenticated caller. Stateless: a server and a
  * transport per request, no session id, JSON answers instead of an SSE stream, so any instance
  * can take any request and nothing outlives it. The tools are the client package's
- * (`@stowage/client/mcp`), the same the stdio bin serves, over the lib functions.
+ * (`@stowage/client/mcp`), the same the stdio bin serves, over the lib functions. The request's
+ * X-Stowage-Run, X-Stowage-Tool and X-Stowage-Model apply to each of its tool calls.
  */
 export async function serveMcpRequest(db: Db, principal: TPrincipal, req: Request): Promise<Response> {
   const config = getConfig();
-  const backend = libBackend(db, principal, { baseUrl: requestOrigin(req.headers, config.publicUrl) });
+  const lineage = requestLineage(req.headers, new URL(req.url));
+  const backend = libBackend(db, principal, { baseUrl: requestOrigin(req.headers, config.publicUrl), lineage });
   const server = createStowageMcpServer(backend, { limits: { resultMaxBytes: config.mcpResultMaxBytes } });
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,

@@ -2,6 +2,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Db } from "../db/client.ts";
+import type { TPublishFields } from "../artifacts/publish-input.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { StowageError, validationFailed } from "../errors.ts";
 import { findArtifactOrThrow, findVersionOrThrow } from "../artifacts/find-artifact-or-throw.ts";
@@ -22,6 +23,8 @@ export type TAppendOptions = {
   dataDir: string;
   /** How the append reached Stowage, for the audit log. */
   via?: string;
+  /** The run, tool and model appending (X-Stowage-Run, -Tool, -Model): the new version's, as a publish's. */
+  producer?: Pick<TPublishFields, "runId" | "tool" | "model">;
 };
 
 /**
@@ -91,7 +94,7 @@ async function appendOnce(db: Db, store: BlobStore, principal: TPrincipal, id: s
   }
   try {
     return await publishArtifact(db, store, principal, options.maxBytes, {
-      fields: { namespace: artifact.namespace.name, name: artifact.name, sessionId: artifact.session?.externalId },
+      fields: { ...options.producer, namespace: artifact.namespace.name, name: artifact.name, sessionId: artifact.session?.externalId },
       contentType: row.mimeType,
       body: joined(),
       declaredSize: Number(row.sizeBytes) + spool.size,

@@ -3,11 +3,11 @@ import type { Db } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { StowageError, validationFailed } from "../errors.ts";
 import { findVersionOrThrow } from "../artifacts/find-artifact-or-throw.ts";
+import { selectVersionBefore } from "../artifacts/select-version-before.ts";
 import { recordRunRead } from "../lineage/record-run-read.ts";
 import type { TVersionRow } from "../artifacts/serialize.ts";
-import { diffLines, diffStats, toHunks } from "../preview/diff-lines.ts";
 import { READ_LIMITS } from "./limits.ts";
-import { renderUnifiedDiff } from "./unified-diff.ts";
+import { unifiedDiff } from "./unified-diff.ts";
 import { versionLines } from "./version-lines.ts";
 
 export type TDiffOptions = {
@@ -19,10 +19,10 @@ export type TDiffOptions = {
 
 export type TDiffResult = {
   artifactId: string;
-  /** null: `to` is the first version, diffed against nothing. */
+  /** null: no older version of `to` exists (left out `from` only), so `to` was diffed against nothing. */
   from: number | null;
   to: number;
-  /** A unified diff with 3 lines of context; empty when the two are the same. */
+  /** A unified diff with 3 lines of context, as `diff -u` writes it; empty when the two texts are the same. */
   diff: string;
   added: number;
   removed: number;
@@ -31,26 +31,31 @@ export type TDiffResult = {
 };
 
 /**
- * Two versions' text as a unified diff (the dashboard's line diff, lib/preview/diff-lines.ts).
- * `to` defaults to the latest, `from` to the version before `to`. Each side must be text within
- * maxDiffBytes and maxDiffLines, or the diff is refused with ARTIFACT_TOO_LARGE.
+ * Two versions' text as a unified diff (the dashboard's line diff, lib/preview/diff-lines.ts),
+ * byte-exact as `diff -u` writes it (line endings kept, "\ No newline at end of file").
+ * `to` defaults to the latest; `from` to the newest version older than `to` that still exists
+ * (versions can be deleted one by one), or to nothing when there is none. An explicit `from` that
+ * does not exist is 404. Each side must be text within maxDiffBytes and maxDiffLines, or the
+ * diff is refused with ARTIFACT_TOO_LARGE.
  */
 export async function diffVersions(db: Db, principal: TPrincipal, id: string, options: TDiffOptions = {}): Promise<TDiffResult> {
   const to = await findVersionOrThrow(db, principal, id, options.to);
-  const fromNumber = options.from ?? (to.row.version > 0 ? to.row.version - 1 : null);
-  if (fromNumber === to.row.version) throw validationFailed("from and to are the same version", { field: "from" });
-  const from = fromNumber === null ? null : (await findVersionOrThrow(db, principal, id, fromNumber)).row;
+  if (options.from === to.row.version) throw validationFailed("from and to are the same version", { field: "from" });
+  const from =
+    options.from === undefined
+      ? await selectVersionBefore(db, to.row.artifactId, to.row.version)
+      : (await findVersionOrThrow(db, principal, id, options.from)).row;
   for (const read of from ? [from, to.row] : [to.row])
     await recordRunRead(db, principal, { runId: options.runId, artifactId: read.artifactId, version: read.version, versionId: read.id });
   const [a, b] = await Promise.all([from ? readAllLines(from) : Promise.resolve([]), readAllLines(to.row)]);
-  const lines = diffLines(a, b);
   const name = to.artifact.name;
-  const { text, truncated } = renderUnifiedDiff(
-    toHunks(lines, 3),
+  const { text, truncated, added, removed } = unifiedDiff(
+    a,
+    b,
     { a: from ? `a/${name}@v${from.version}` : "/dev/null", b: `b/${name}@v${to.row.version}` },
     READ_LIMITS.maxDiffChars,
   );
-  return { artifactId: to.row.artifactId, from: from?.version ?? null, to: to.row.version, diff: text, ...diffStats(lines), truncated };
+  return { artifactId: to.row.artifactId, from: from?.version ?? null, to: to.row.version, diff: text, added, removed, truncated };
 }
 
 async function readAllLines(row: TVersionRow): Promise<string[]> {
@@ -64,7 +69,8 @@ async function readAllLines(row: TVersionRow): Promise<string[]> {
   const out: string[] = [];
   for await (const raw of versionLines(row, READ_LIMITS.maxDiffBytes)) {
     if (out.length === READ_LIMITS.maxDiffLines) throw tooLarge();
-    out.push(raw.bytes.toString("utf8"));
+    // With its line ending, so the diff sees a changed ending (and a missing final newline) as diff(1) does.
+    out.push(raw.bytes.toString("utf8") + raw.ending);
   }
   return out;
 }

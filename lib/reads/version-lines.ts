@@ -6,8 +6,12 @@ import { getBlobStore } from "../storage/get-blob-store.ts";
 import { READ_LIMITS } from "./limits.ts";
 import { isBinaryMimeType, notText } from "./text-content.ts";
 
-/** One line as read: its 1-based number, up to `keepBytes` of its bytes (no line ending), and its full length. */
-export type TRawLine = { line: number; bytes: Buffer; length: number };
+/**
+ * One line as read: its 1-based number, up to `keepBytes` of its bytes (no line ending), its full
+ * length, and the line ending that followed it: "\n" or "\r\n", "" for a last line without one
+ * ("\r" for a last line ending in a lone CR, which is stripped from `bytes` as before a LF).
+ */
+export type TRawLine = { line: number; bytes: Buffer; length: number; ending: "\n" | "\r\n" | "\r" | "" };
 
 /** A line as answered: cut to maxLineChars, with a marker saying how long it was. */
 export type TTextLine = { line: number; text: string; cut?: true };
@@ -48,17 +52,19 @@ async function openBlob(backend: string, key: string): Promise<Readable> {
 
 const unreadable = () => new StowageError("ARTIFACT_STORAGE_UNAVAILABLE", "the stored bytes of this version cannot be read");
 
-async function* splitLines(source: AsyncIterable<Uint8Array>, keepBytes: number, mimeType: string): AsyncGenerator<TRawLine> {
+/** Splits a byte stream into lines, as versionLines does (exported for tests over chosen chunkings). */
+export async function* splitLines(source: AsyncIterable<Uint8Array>, keepBytes: number, mimeType: string): AsyncGenerator<TRawLine> {
   let parts: Buffer[] = [];
   let kept = 0;
   let length = 0;
   let last = -1;
   let line = 0;
   let sniffed = 0;
-  const finish = (): TRawLine => {
+  const finish = (lf: boolean): TRawLine => {
     let bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
     let full = length;
-    if (last === CR) {
+    const cr = last === CR;
+    if (cr) {
       full--;
       if (bytes.length === length) bytes = bytes.subarray(0, bytes.length - 1);
     }
@@ -66,7 +72,7 @@ async function* splitLines(source: AsyncIterable<Uint8Array>, keepBytes: number,
     kept = 0;
     length = 0;
     last = -1;
-    return { line: ++line, bytes, length: full };
+    return { line: ++line, bytes, length: full, ending: cr ? (lf ? "\r\n" : "\r") : lf ? "\n" : "" };
   };
   for await (const piece of source) {
     const chunk = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
@@ -89,13 +95,13 @@ async function* splitLines(source: AsyncIterable<Uint8Array>, keepBytes: number,
         last = chunk[end - 1]!;
       }
       if (lf === -1) break;
-      yield finish();
+      yield finish(true);
       start = lf + 1;
     }
     // What is held of an unfinished line must not keep pointing into a buffer the source may reuse.
     if (parts.length > 0) parts = [Buffer.concat(parts)];
   }
-  if (length > 0) yield finish();
+  if (length > 0) yield finish(false);
 }
 
 /** A raw line as text for an answer: cut to maxLineChars with a marker when longer. */

@@ -1,6 +1,8 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getArtifactContentOp } from "../api-contract/artifacts.ts";
+import { getArtifactContentByNameOp, getArtifactContentOp } from "../api-contract/artifacts.ts";
+import type { TPrincipal } from "../access/principal.ts";
+import { lookupArtifactId } from "../artifacts/lookup-artifact.ts";
 import { getConfig } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { authenticateRequest } from "../access/authenticate-request.ts";
@@ -33,15 +35,16 @@ const upload: THandler = async (req, res, url) => {
   } finally {
     await dispose();
   }
-  const { artifact, version, replayed } = published;
+  const { artifact, version, replayed, unchanged } = published;
   writeJson(
     res,
-    replayed ? 200 : 201,
+    replayed || unchanged ? 200 : 201,
     { artifact, version },
     {
       Location: `/api/v1/artifacts/${artifact.id}/versions/${version.version}`,
       ETag: `"${version.sha256}"`,
       ...(replayed ? { "Idempotent-Replayed": "true" } : {}),
+      ...(unchanged ? { "Stowage-Unchanged": "true" } : {}),
     },
   );
 };
@@ -52,22 +55,41 @@ const content: THandler = async (req, res, url, [id]) => {
   const db = getDb();
   const principal = await authenticateRequest(db, req.method!, toHeaders(req));
   const { query } = readQuery(url, getArtifactContentOp);
-  const runId = runIdOf(toHeaders(req), url);
+  await writeContent(req, res, url, principal, id!, query);
+};
+
+// GET|HEAD /api/v1/artifacts/lookup/content?namespace=&name=&sessionId=&version=N – the same, by name
+const contentByName: THandler = async (req, res, url) => {
+  const db = getDb();
+  const principal = await authenticateRequest(db, req.method!, toHeaders(req));
+  const { query } = readQuery(url, getArtifactContentByNameOp);
+  const { namespace, name, sessionId, ...options } = query;
+  await writeContent(req, res, url, principal, await lookupArtifactId(db, principal, { namespace, name, sessionId }), options);
+};
+
+async function writeContent(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  principal: TPrincipal,
+  id: string,
+  query: { version?: number; download?: "0" | "1" },
+) {
   const download = await openVersionContent(
-    db,
+    getDb(),
     principal,
-    id!,
+    id,
     { method: req.method!, headers: toHeaders(req) },
     {
       version: query.version,
       forceDownload: query.download === "1",
       presignSeconds: getConfig().presignedUrlSeconds,
-      runId,
+      runId: runIdOf(toHeaders(req), url),
     },
   );
   await writeResult(res, download.status, download.headers, download.body);
   await download.audited;
-};
+}
 
 // GET|HEAD /api/v1/share/{token} – a share link's (or download URL's) bytes; the signed token is the credential
 const share: THandler = async (req, res, _url, [token]) => {
@@ -109,6 +131,13 @@ const ROUTES: { methods: string[]; pattern: RegExp; label: string; handler: THan
     pattern: /^\/api\/v1\/artifacts\/([^/]+)\/append\/?$/,
     label: "/api/v1/artifacts/{id}/append",
     handler: appendRoute,
+  },
+  // Before {id}/content, which "lookup" would match.
+  {
+    methods: ["GET", "HEAD"],
+    pattern: /^\/api\/v1\/artifacts\/lookup\/content\/?$/,
+    label: "/api/v1/artifacts/lookup/content",
+    handler: contentByName,
   },
   {
     methods: ["GET", "HEAD"],

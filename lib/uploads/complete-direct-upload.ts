@@ -167,7 +167,7 @@ export async function completeDirectUpload(db: Db, principal: TPrincipal, upload
     namespace: p.namespace,
     artifactId: result.artifact.id,
     version: result.version.version,
-    details: { uploadId: upload.id },
+    details: { uploadId: upload.id, ...(result.unchanged ? { unchanged: true } : {}) },
   });
   return result;
 }

@@ -25,6 +25,8 @@ export type TStartDirectUpload = {
   partSize?: number;
   ifMatch?: number;
   ifNoneMatch?: boolean;
+  /** If-None-Match: "<sha256>": completing publishes nothing when the bytes are the latest version's. */
+  ifNoneMatchSha256?: string;
   idempotencyKey?: string;
 };
 
@@ -47,6 +49,7 @@ export async function startDirectUpload(db: Db, store: BlobStore, principal: TPr
     contentType: s.contentType,
     ifMatch: s.ifMatch,
     ifNoneMatch: s.ifNoneMatch,
+    ifNoneMatchSha256: s.ifNoneMatchSha256,
     idempotencyKey: s.idempotencyKey,
   };
   const p = prepareFields(input);

@@ -2,13 +2,18 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { adminApi, createAgent, uniq } from "../support/api.ts";
 import { callTool, connectMcp, fails, ok } from "../support/mcp-client.ts";
-import { describeMcpTools } from "../support/mcp-tool-suite.ts";
+import { describeMcpTools, type TMcpLineage } from "../support/mcp-tool-suite.ts";
 
 const mcpUrl = () => new URL("/api/mcp", inject("baseUrl"));
 
-/** The MCP SDK's own client over Streamable HTTP, with the key as a bearer header. */
-const connectRemote = (key: string) =>
-  connectMcp(new StreamableHTTPClientTransport(mcpUrl(), { requestInit: { headers: { Authorization: `Bearer ${key}` } } }));
+/** The MCP SDK's own client over Streamable HTTP, with the key as a bearer header and the lineage as X-Stowage-* headers. */
+const connectRemote = (key: string, lineage: TMcpLineage = {}, url = mcpUrl()) => {
+  const headers: Record<string, string> = { Authorization: `Bearer ${key}` };
+  if (lineage.run !== undefined) headers["X-Stowage-Run"] = lineage.run;
+  if (lineage.tool !== undefined) headers["X-Stowage-Tool"] = lineage.tool;
+  if (lineage.model !== undefined) headers["X-Stowage-Model"] = lineage.model;
+  return connectMcp(new StreamableHTTPClientTransport(url, { requestInit: { headers } }));
+};
 
 const initialize = {
   jsonrpc: "2.0",
@@ -121,6 +126,57 @@ describe("remote /api/mcp: authentication and authorization", () => {
         ["artifact.download", owner.name, "mcp"],
       ]),
     );
+  });
+});
+
+describe("remote /api/mcp: lineage headers", () => {
+  let agent: Awaited<ReturnType<typeof createAgent>>;
+  beforeAll(async () => {
+    agent = await createAgent(uniq("headers"));
+  });
+
+  it("answers a bad X-Stowage-Tool, X-Stowage-Model or X-Stowage-Run 400 ARTIFACT_VALIDATION_FAILED, before any tool runs", async () => {
+    const upload = {
+      jsonrpc: "2.0",
+      id: 3,
+      method: "tools/call",
+      params: { name: "artifact_upload", arguments: { namespace: agent.namespace, name: "never.txt", text: "x" } },
+    };
+    const bad: [Record<string, string>, string][] = [
+      [{ "x-stowage-tool": "-starts-with-a-dash" }, "tool"],
+      [{ "x-stowage-tool": "t".repeat(129) }, "tool"],
+      [{ "x-stowage-model": "semi;colon" }, "model"],
+      [{ "x-stowage-run": "r".repeat(256) }, "runId"],
+    ];
+    for (const [headers, field] of bad) {
+      const res = await post({ authorization: `Bearer ${agent.key}`, ...headers }, upload);
+      expect(res.status, JSON.stringify(headers)).toBe(400);
+      const body = await res.json();
+      expect(body.error).toMatchObject({ code: "ARTIFACT_VALIDATION_FAILED", field });
+    }
+    // Authentication comes first, as on the HTTP API.
+    expect((await post({ "x-stowage-tool": "-bad" }, upload)).status).toBe(401);
+    const listed = await agent.client.json(`/api/v1/artifacts?namespace=${encodeURIComponent(agent.namespace)}`);
+    expect(listed.body.artifacts).toEqual([]);
+    // The same request with good headers goes through.
+    const run = uniq("run");
+    const good = await post({ authorization: `Bearer ${agent.key}`, "x-stowage-tool": "curl/8", "x-stowage-run": run }, upload);
+    expect(good.status).toBe(200);
+    const published = JSON.parse((await good.json()).result.content[0].text);
+    const lineage = await agent.client.json(`/api/v1/artifacts/${published.artifact.id}/versions/0/lineage`);
+    expect(lineage.body.producedBy).toMatchObject({ run, tool: "curl/8", model: null });
+  });
+
+  it("takes the run from ?runId= on the MCP URL too, for clients that can only be given a URL", async () => {
+    const up = await agent.client.upload({ namespace: agent.namespace, name: "by-url.txt" }, "hello\n");
+    const run = uniq("url-run");
+    const url = mcpUrl();
+    url.searchParams.set("runId", run);
+    const client = await connectRemote(agent.key, {}, url);
+    await ok(client, "artifact_read", { id: up.body.artifact.id });
+    await client.close();
+    const inputs = await agent.client.json(`/api/v1/runs/${run}/inputs?namespace=${encodeURIComponent(agent.namespace)}`);
+    expect(inputs.body.inputs.map((i: { artifactId: string }) => i.artifactId)).toEqual([up.body.artifact.id]);
   });
 });
 

@@ -7,7 +7,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAgent, uniq } from "../support/api.ts";
 import { connectMcp, fails, ok } from "../support/mcp-client.ts";
-import { describeMcpTools } from "../support/mcp-tool-suite.ts";
+import { describeMcpTools, type TMcpLineage } from "../support/mcp-tool-suite.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const RESULT_MAX_KB = 16;
@@ -47,9 +47,21 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** The lineage as the bin's flags. */
+const lineageFlags = ({ run, tool, model }: TMcpLineage = {}) => [
+  ...(run === undefined ? [] : ["--run", run]),
+  ...(tool === undefined ? [] : ["--tool", tool]),
+  ...(model === undefined ? [] : ["--model", model]),
+];
+
 describeMcpTools(
   "stdio stowage-mcp",
-  (key) => connectStdio({ STOWAGE_URL: inject("baseUrl"), STOWAGE_API_KEY: key }, ["--result-max-kb", String(RESULT_MAX_KB)]),
+  (key, lineage) =>
+    connectStdio({ STOWAGE_URL: inject("baseUrl"), STOWAGE_API_KEY: key }, [
+      "--result-max-kb",
+      String(RESULT_MAX_KB),
+      ...lineageFlags(lineage),
+    ]),
   { resultMaxKb: RESULT_MAX_KB },
 );
 
@@ -98,6 +110,30 @@ describe("stdio stowage-mcp: local files and configuration", () => {
     await client.close();
   });
 
+  it("takes its run, tool and model from STOWAGE_RUN_ID, STOWAGE_TOOL and STOWAGE_MODEL, a flag winning over its variable", async () => {
+    const [run, flagRun] = [uniq("env-run"), uniq("flag-run")];
+    const env = {
+      STOWAGE_URL: inject("baseUrl"),
+      STOWAGE_API_KEY: agent.key,
+      STOWAGE_RUN_ID: run,
+      STOWAGE_TOOL: "env-tool",
+      STOWAGE_MODEL: "env-model",
+    };
+    const lineage = async (id: string, version: number) =>
+      (await agent.client.json(`/api/v1/artifacts/${id}/versions/${version}/lineage`)).body.producedBy;
+
+    const client = await connectStdio(env);
+    const up = await ok(client, "artifact_upload", { namespace: agent.namespace, name: "env.txt", text: "env\n" });
+    const id = up.json.artifact.id as string;
+    await client.close();
+    expect(await lineage(id, 0)).toMatchObject({ run, tool: "env-tool", model: "env-model" });
+
+    const flagged = await connectStdio(env, ["--run", flagRun, "--model", "flag-model"]);
+    await ok(flagged, "artifact_append", { id, text: "flag\n" });
+    await flagged.close();
+    expect(await lineage(id, 1)).toMatchObject({ run: flagRun, tool: "env-tool", model: "flag-model" });
+  });
+
   it("exits with one line on stderr when it has no server, and refuses a bad cap", async () => {
     const run = (args: string[], env: Record<string, string>) =>
       new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
@@ -121,5 +157,7 @@ describe("stdio stowage-mcp: local files and configuration", () => {
     const help = await run(["--help"], {});
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--result-max-kb");
+    for (const flag of ["--run ID", "--tool NAME", "--model NAME", "STOWAGE_RUN_ID", "STOWAGE_TOOL", "STOWAGE_MODEL"])
+      expect(help.stdout).toContain(flag);
   });
 });

@@ -275,3 +275,80 @@ describe("text, grep, diff and append over HTTP", () => {
     expect(found.matches.map((m: { line: number }) => m.line)).toEqual([1234, 1235]);
   }, 300_000);
 });
+
+describe("diff: the final newline, and the default `from` after deleted versions", () => {
+  let agent: Awaited<ReturnType<typeof createAgent>>;
+  const publish = async (name: string, content: string) => {
+    const res = await agent.client.upload({ namespace: agent.namespace, name }, content, { contentType: "text/plain" });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.artifact.id as string;
+  };
+  const diff = async (id: string, query: Record<string, string> = {}) =>
+    agent.client.json(`/api/v1/artifacts/${id}/diff?${new URLSearchParams(query)}`);
+  const deleteVersion = async (id: string, version: number) =>
+    expect((await agent.client.request(`/api/v1/artifacts/${id}/versions/${version}`, { method: "DELETE" })).status).toBe(204);
+
+  beforeAll(async () => {
+    agent = await createAgent(uniq("diff-eol"));
+  });
+
+  it("shows a change of only the final newline, marked on the side that lacks it", async () => {
+    const id = await publish("eol.txt", "keep\nlast");
+    await publish("eol.txt", "keep\nlast\n");
+    await publish("eol.txt", "keep\nlast\n");
+    const gained = conforms(ops.diffArtifactVersionsOp, await diff(id, { to: "1" }));
+    expect(gained).toMatchObject({ from: 0, to: 1, added: 1, removed: 1, truncated: false });
+    expect(gained.diff).toBe(
+      ["--- a/eol.txt@v0", "+++ b/eol.txt@v1", "@@ -1,2 +1,2 @@", " keep", "-last", "\\ No newline at end of file", "+last", ""].join("\n"),
+    );
+    const lost = conforms(ops.diffArtifactVersionsOp, await diff(id, { from: "1", to: "0" }));
+    expect(lost).toMatchObject({ added: 1, removed: 1 });
+    expect(lost.diff).toBe(
+      ["--- a/eol.txt@v1", "+++ b/eol.txt@v0", "@@ -1,2 +1,2 @@", " keep", "-last", "+last", "\\ No newline at end of file", ""].join("\n"),
+    );
+    expect(conforms(ops.diffArtifactVersionsOp, await diff(id))).toMatchObject({ from: 1, to: 2, diff: "", added: 0, removed: 0 });
+  });
+
+  it("marks a common last line without newline in the context, and keeps CRLF endings", async () => {
+    const id = await publish("crlf.txt", "a\r\nb\r\nend");
+    await publish("crlf.txt", "a\r\nB\r\nend");
+    expect(conforms(ops.diffArtifactVersionsOp, await diff(id)).diff).toBe(
+      [
+        "--- a/crlf.txt@v0",
+        "+++ b/crlf.txt@v1",
+        "@@ -1,3 +1,3 @@",
+        " a\r",
+        "-b\r",
+        "+B\r",
+        " end",
+        "\\ No newline at end of file",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("without `from`, compares with the newest older version that still exists, or with nothing", async () => {
+    const id = await publish("kept.txt", "zero\n");
+    for (const text of ["one\n", "two\n", "three\n"]) await publish("kept.txt", text);
+    await deleteVersion(id, 2);
+    const afterGap = conforms(ops.diffArtifactVersionsOp, await diff(id));
+    expect(afterGap).toMatchObject({ from: 1, to: 3, added: 1, removed: 1 });
+    expect(afterGap.diff).toBe(["--- a/kept.txt@v1", "+++ b/kept.txt@v3", "@@ -1 +1 @@", "-one", "+three", ""].join("\n"));
+    expect(conforms(ops.diffArtifactVersionsOp, await diff(id, { to: "1" }))).toMatchObject({ from: 0, to: 1 });
+
+    await deleteVersion(id, 1);
+    expect(conforms(ops.diffArtifactVersionsOp, await diff(id, { to: "3" }))).toMatchObject({ from: 0, to: 3 });
+    // An explicit `from` still names one version: a deleted one is 404.
+    failsWith(await diff(id, { from: "2" }), 404, "ARTIFACT_NOT_FOUND");
+    failsWith(await diff(id, { from: "1", to: "3" }), 404, "ARTIFACT_NOT_FOUND");
+    failsWith(await diff(id, { to: "2" }), 404, "ARTIFACT_NOT_FOUND");
+
+    await deleteVersion(id, 0);
+    const alone = conforms(ops.diffArtifactVersionsOp, await diff(id));
+    expect(alone).toMatchObject({ from: null, to: 3, added: 1, removed: 0 });
+    expect(alone.diff).toBe(["--- /dev/null", "+++ b/kept.txt@v3", "@@ -0,0 +1 @@", "+three", ""].join("\n"));
+
+    const stranger = await createAgent(uniq("diff-stranger"));
+    failsWith(await stranger.client.json(`/api/v1/artifacts/${id}/diff`), 404, "ARTIFACT_NOT_FOUND");
+  });
+});

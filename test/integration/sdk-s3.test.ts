@@ -18,8 +18,8 @@ describe.skipIf(!s3)("the TypeScript SDK against a server storing in S3", () => 
   let side: Awaited<ReturnType<typeof startS3SideServer>>;
   let agent: Awaited<ReturnType<typeof createAgent>>;
   let scratch: string;
-  /** Every answer the SDK got: the URL asked and the URL that answered (after redirects). */
-  const answers: { asked: string; answeredBy: string }[] = [];
+  /** Every answer the SDK got: the URL asked, the URL that answered (after redirects), and whether the key went along. */
+  const answers: { asked: string; answeredBy: string; status: number; withKey: boolean }[] = [];
   let stowage: Stowage;
 
   beforeAll(async () => {
@@ -31,7 +31,8 @@ describe.skipIf(!s3)("the TypeScript SDK against a server storing in S3", () => 
       apiKey: agent.key,
       fetch: async (input, init) => {
         const res = await fetch(input, init);
-        answers.push({ asked: String(input), answeredBy: res.url });
+        const withKey = new Headers(init?.headers).has("authorization");
+        answers.push({ asked: String(input), answeredBy: res.url, status: res.status, withKey });
         return res;
       },
     });
@@ -53,9 +54,15 @@ describe.skipIf(!s3)("the TypeScript SDK against a server storing in S3", () => 
     expect(body.status).toBe(200);
     expect(body.size).toBe(300_000);
     expect(sha(await body.bytes())).toBe(sha(data));
-    const [download] = answers;
-    expect(download!.asked).toContain(`/api/v1/artifacts/${published.artifact.id}/content`);
-    expect(download!.answeredBy.startsWith(`${s3!.endpoint}/${side.bucket}/`)).toBe(true);
+    // Stowage answers a 302, whose headers say which version it is; S3 gets no key.
+    const [redirect, fromS3] = answers;
+    expect(redirect).toMatchObject({ status: 302, withKey: true });
+    expect(redirect!.asked).toContain(`/api/v1/artifacts/${published.artifact.id}/content`);
+    expect(fromS3).toMatchObject({ status: 200, withKey: false });
+    expect(fromS3!.answeredBy.startsWith(`${s3!.endpoint}/${side.bucket}/`)).toBe(true);
+    expect(answers).toHaveLength(2);
+    expect(body.version).toEqual(published.version);
+    expect(body.sha256).toBe(sha(data));
 
     expect(await (await stowage.artifacts.download(published.artifact.id, { version: 0 })).text()).toBe("first");
 
@@ -68,6 +75,27 @@ describe.skipIf(!s3)("the TypeScript SDK against a server storing in S3", () => 
     expect(await (await stowage.artifacts.download(published.artifact.id)).toFile(target)).toEqual({ path: target, bytes: 300_000 });
     expect(sha(readFileSync(target))).toBe(sha(data));
     expect(readdirSync(scratch)).toEqual(["out.bin"]);
+  });
+
+  it("downloads by namespace, session and name in one request to Stowage, knowing the version", async () => {
+    const key = { namespace: agent.namespace, sessionId: uniq("chat"), name: `${uniq("by-name")}/notes.md` };
+    const first = await stowage.publish("# v0", { ...key, metadata: { step: 0 } });
+    const second = await stowage.publish("# v1", { ...key, metadata: { step: 1 } });
+    answers.length = 0;
+    const latest = await stowage.artifacts.download(key);
+    expect(await latest.text()).toBe("# v1");
+    expect(latest.version).toEqual(second.version);
+    expect(answers.filter((a) => a.asked.startsWith(side.server.baseUrl))).toHaveLength(1);
+    expect(answers[0]!.asked).toContain("/api/v1/artifacts/lookup/content?");
+
+    const older = await stowage.artifacts.download(key, { version: 0, range: { start: 2, end: 3 } });
+    expect(older.status).toBe(206);
+    expect(await older.text()).toBe("v0");
+    expect(older.version).toEqual(first.version);
+    await expect(stowage.artifacts.download({ ...key, sessionId: "another" })).rejects.toMatchObject({
+      code: "ARTIFACT_NOT_FOUND",
+      status: 404,
+    });
   });
 
   it("url() is a presigned S3 URL and share() a revocable link; both work without a key", async () => {

@@ -5,12 +5,19 @@ import { callTool, fails, numberedLines, ok, TOOL_NAMES } from "./mcp-client.ts"
 
 type TAgent = Awaited<ReturnType<typeof createAgent>>;
 
+/** The run, tool and model a server is configured with: X-Stowage-* headers remotely, flags locally. */
+export type TMcpLineage = { run?: string; tool?: string; model?: string };
+
 /**
  * Every tool through a real MCP client against the real server, the same for the remote server
  * and the stdio bin: they serve one set of definitions, so they must answer alike.
- * `connect(key)` opens a client for that API key.
+ * `connect(key, lineage)` opens a client for that API key, working for that run, tool and model.
  */
-export function describeMcpTools(label: string, connect: (key: string) => Promise<Client>, options: { resultMaxKb: number }) {
+export function describeMcpTools(
+  label: string,
+  connect: (key: string, lineage?: TMcpLineage) => Promise<Client>,
+  options: { resultMaxKb: number },
+) {
   describe(`${label}: the artifact tools`, () => {
     let agent: TAgent;
     let client: Client;
@@ -136,6 +143,18 @@ export function describeMcpTools(label: string, connect: (key: string) => Promis
       expect(again.json.version.version).toBe(1);
     });
 
+    it("skips an upload whose content is the latest version's when asked, and says so", async () => {
+      const base = { namespace: agent.namespace, name: `${uniq("same")}.md`, skipIfUnchanged: true };
+      const first = await ok(client, "artifact_upload", { ...base, text: "same\n" });
+      expect(first.json.unchanged).toBeUndefined();
+      const again = await ok(client, "artifact_upload", { ...base, text: "same\n" });
+      expect(again.json).toMatchObject({ version: { version: 0 }, unchanged: true });
+      const changed = await ok(client, "artifact_upload", { ...base, text: "changed\n" });
+      expect(changed.json.version.version).toBe(1);
+      const asked = await ok(client, "artifact_upload", { ...base, skipIfUnchanged: false, text: "changed\n" });
+      expect(asked.json.version.version).toBe(2);
+    });
+
     it("lists versions and diffs two of them; greps one artifact and a whole session", async () => {
       const base = { namespace: agent.namespace, name: "report.md", sessionId: session };
       await ok(client, "artifact_upload", { ...base, text: "alpha\nbeta\ngamma\n" });
@@ -237,6 +256,101 @@ export function describeMcpTools(label: string, connect: (key: string) => Promis
       const blob = (await client.readResource({ uri: `stowage://artifacts/${bin.json.artifact.id}` })).contents[0] as { blob: string };
       expect(Buffer.from(blob.blob, "base64")).toEqual(Buffer.from(bytes));
       await expect(client.readResource({ uri: "stowage://artifacts/01nosuchartifact0000000000" })).rejects.toThrow(/ARTIFACT_NOT_FOUND/);
+    });
+  });
+
+  describe(`${label}: lineage`, () => {
+    let agent: TAgent;
+    let plain: Client;
+    const inputsOf = async (run: string) => {
+      const res = await agent.client.json(`/api/v1/runs/${run}/inputs?namespace=${encodeURIComponent(agent.namespace)}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return (res.body.inputs as { artifactId: string; version: number }[]).map((i) => [i.artifactId, i.version]).sort();
+    };
+    const producedBy = async (id: string, version: number) => {
+      const res = await agent.client.json(`/api/v1/artifacts/${id}/versions/${version}/lineage`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.producedBy;
+    };
+
+    beforeAll(async () => {
+      agent = await createAgent(uniq("mcp-lineage"));
+      plain = await connect(agent.key);
+    });
+    afterAll(async () => {
+      await plain?.close();
+    });
+
+    it("records what a client working for a run reads as the run's inputs; a read's runId is recorded instead", async () => {
+      const notes = await ok(plain, "artifact_upload", { namespace: agent.namespace, name: "inputs/notes.md", text: "alpha\nbeta\n" });
+      const id = notes.json.artifact.id as string;
+      await ok(plain, "artifact_upload", { namespace: agent.namespace, name: "inputs/notes.md", text: "alpha\nBETA\n" });
+      const log = await ok(plain, "artifact_upload", { namespace: agent.namespace, name: "inputs/log.txt", text: "one\ntwo\n" });
+      const logId = log.json.artifact.id as string;
+      const blob = await ok(plain, "artifact_upload", { namespace: agent.namespace, name: "inputs/blob.bin", base64: "AAECAw==" });
+      const blobId = blob.json.artifact.id as string;
+      const res = await ok(plain, "artifact_upload", { namespace: agent.namespace, name: "inputs/res.txt", text: "resource\n" });
+      const resId = res.json.artifact.id as string;
+      // Reads without a run are recorded for none.
+      await ok(plain, "artifact_read", { id: logId });
+
+      const run = uniq("run");
+      const other = uniq("other-run");
+      const client = await connect(agent.key, { run });
+      try {
+        await ok(client, "artifact_read", { id, version: 0, limit: 1 });
+        await ok(client, "artifact_grep", { id: logId, pattern: "two" });
+        await ok(client, "artifact_diff", { id, from: 0, to: 1 });
+        await ok(client, "artifact_read", { id: blobId, byteOffset: 1, byteLength: 2 });
+        await client.readResource({ uri: `stowage://artifacts/${resId}` });
+        // Metadata is not content: not an input.
+        await ok(client, "artifact_read", { id: logId, metadataOnly: true, version: 0 });
+        // A read naming its own run is that run's, not the client's.
+        await ok(client, "artifact_read", { id: logId, tail: 1, runId: other });
+        await ok(client, "artifact_grep", { id, pattern: "alpha", version: 1, runId: other });
+        await fails(client, "artifact_read", { id: logId, runId: "bad\u00e9" }, "ARTIFACT_VALIDATION_FAILED");
+      } finally {
+        await client.close();
+      }
+      expect(await inputsOf(run)).toEqual(
+        [
+          [id, 0],
+          [id, 1],
+          [logId, 0],
+          [blobId, 0],
+          [resId, 0],
+        ].sort(),
+      );
+      expect(await inputsOf(other)).toEqual(
+        [
+          [logId, 0],
+          [id, 1],
+        ].sort(),
+      );
+    });
+
+    it("publishes and appends with the client's run, tool and model; an upload's own runId wins", async () => {
+      const run = uniq("run");
+      const client = await connect(agent.key, { run, tool: "mcp-tests/1.0", model: "test-model (large)" });
+      try {
+        const up = await ok(client, "artifact_upload", { namespace: agent.namespace, name: "made/report.md", text: "# Report\n" });
+        const id = up.json.artifact.id as string;
+        expect(await producedBy(id, 0)).toMatchObject({ run, identity: agent.name, tool: "mcp-tests/1.0", model: "test-model (large)" });
+        const own = uniq("own-run");
+        const mine = await ok(client, "artifact_upload", { namespace: agent.namespace, name: "made/report.md", text: "# R\n", runId: own });
+        expect(mine.json.version.version).toBe(1);
+        expect(await producedBy(id, 1)).toMatchObject({ run: own, tool: "mcp-tests/1.0", model: "test-model (large)" });
+        const appended = await ok(client, "artifact_append", { id, text: "more\n" });
+        expect(appended.json.version.version).toBe(2);
+        expect(await producedBy(id, 2)).toMatchObject({ run, tool: "mcp-tests/1.0", model: "test-model (large)" });
+        const created = await ok(client, "artifact_append", { namespace: agent.namespace, name: "made/journal.txt", text: "first\n" });
+        expect(await producedBy(created.json.artifact.id, 0)).toMatchObject({ run, tool: "mcp-tests/1.0", model: "test-model (large)" });
+      } finally {
+        await client.close();
+      }
+      // Without them, a version has none.
+      const bare = await ok(plain, "artifact_append", { namespace: agent.namespace, name: "made/journal.txt", text: "second\n" });
+      expect(await producedBy(bare.json.artifact.id, 1)).toMatchObject({ run: null, tool: null, model: null });
     });
   });
 }

@@ -1,17 +1,20 @@
 import { DownloadBody } from "./download-body.js";
 import { eachItem } from "./paginate.js";
 import { getLineage, type Lineage } from "./lineage.js";
-import type { QueryValue, Transport } from "./transport.js";
+import { canReadRedirects, redirectLocation, type Answer, type QueryValue, type RequestSpec, type Transport } from "./transport.js";
+import { describedVersion } from "./version-headers.js";
 import {
   appendText,
   diffVersions,
   grepArtifact,
   grepSession,
   readText,
+  runHeaders,
   type DiffOptions,
   type DiffResult,
   type GrepOptions,
   type GrepResult,
+  type ReadRun,
   type SessionGrepOptions,
   type SessionGrepResult,
   type TextOptions,
@@ -19,6 +22,7 @@ import {
 } from "./reads.js";
 import type {
   Artifact,
+  ArtifactKey,
   ArtifactPage,
   DownloadUrl,
   ListFilter,
@@ -32,12 +36,13 @@ import type {
 
 type Signal = { signal?: AbortSignal };
 
-export type DownloadOptions = Signal & {
-  /** A version number; the latest when left out. */
-  version?: number;
-  /** Bytes `start` to `end`, both inclusive (HTTP's Range); `end` left out: to the last byte. */
-  range?: { start: number; end?: number };
-};
+export type DownloadOptions = Signal &
+  ReadRun & {
+    /** A version number; the latest when left out. */
+    version?: number;
+    /** Bytes `start` to `end`, both inclusive (HTTP's Range); `end` left out: to the last byte. */
+    range?: { start: number; end?: number };
+  };
 
 export type UrlOptions = Signal & {
   version?: number;
@@ -139,19 +144,33 @@ export class ArtifactsApi {
   }
 
   /**
-   * A version's bytes. Resolves once the server starts answering (retried until then); the body
-   * is read afterwards, once, from the returned object. Bytes kept in S3 come from S3 directly.
+   * A version's bytes, by the artifact's id or by its key (namespace, name, session) in one
+   * request. Resolves once the server starts answering (retried until then); the body is read
+   * afterwards, once, from the returned object, and says which version it is. Bytes kept in S3
+   * come from S3 directly.
    */
-  download(id: string, { version, range, signal }: DownloadOptions = {}): Promise<DownloadBody> {
-    const headers: Record<string, string> = { accept: "*/*" };
-    if (range) headers.range = `bytes=${range.start}-${range.end ?? ""}`;
-    return this.#transport.send(
-      { method: "GET", path: artifactPath(id, "/content"), query: { version }, headers, signal },
-      async (answer) => {
-        answer.handOff();
-        return new DownloadBody(answer.res, answer.deadline);
-      },
-    );
+  download(ref: string | ArtifactKey, { version, range, runId, signal }: DownloadOptions = {}): Promise<DownloadBody> {
+    const wanted: Record<string, string> = { accept: "*/*" };
+    if (range) wanted.range = `bytes=${range.start}-${range.end ?? ""}`;
+    const headers = { ...wanted, ...runHeaders(runId) };
+    const spec: RequestSpec =
+      typeof ref === "string"
+        ? { method: "GET", path: artifactPath(ref, "/content"), query: { version }, headers, signal }
+        : { method: "GET", path: "/api/v1/artifacts/lookup/content", query: { ...ref, version }, headers, signal };
+    const body = (answer: Answer, described?: Version) => {
+      answer.handOff();
+      return new DownloadBody(answer.res, answer.deadline, described);
+    };
+    // Where a redirect's headers can be read, the version comes from the 302 to S3.
+    if (!canReadRedirects()) return this.#transport.send(spec, async (answer) => body(answer));
+    return this.#transport.send({ ...spec, redirect: "manual" }, async (answer) => {
+      const location = redirectLocation(answer.res);
+      if (location === undefined) return body(answer);
+      const described = describedVersion(answer.res.headers);
+      await answer.res.body?.cancel();
+      // S3 gets the range only: the key and the run are for Stowage.
+      return this.#transport.send({ method: "GET", url: location, headers: wanted, signal }, async (s3) => body(s3, described));
+    });
   }
 
   /** A URL to a version's bytes that works without a key until it expires (it cannot be revoked). */
@@ -190,7 +209,7 @@ export class ArtifactsApi {
   }
 
   /** The lines of a version (the latest by default) matching an RE2 `pattern`, with `context` lines around each. */
-  grep(id: string, options: GrepOptions & { version?: number }): Promise<GrepResult> {
+  grep(id: string, options: GrepOptions & ReadRun & { version?: number }): Promise<GrepResult> {
     return grepArtifact(this.#transport, id, options);
   }
 

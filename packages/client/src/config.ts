@@ -58,7 +58,7 @@ export function resolveConfig(options: StowageOptions): ResolvedConfig {
 }
 
 /** A value sent as a header on every request: checked here, where a bad one is one error rather than one per call. */
-function headerValue(value: string | undefined, name: string): string | undefined {
+export function headerValue(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !/^[\x20-\x7e]{1,255}$/.test(value) || value.trim() !== value) {
     throw new TypeError(`Stowage: ${name} must be 1 to 255 visible ASCII characters, without leading or trailing spaces`);

@@ -2,6 +2,7 @@ import { sleep } from "./deadline.js";
 import { StowageError } from "./errors.js";
 import { bodySource, type BodySource, type Progress } from "./publish-body.js";
 import type { PublishOptions } from "./publish.js";
+import { readPublished } from "./read-published.js";
 import { retryDelay } from "./retry-policy.js";
 import type { Transport } from "./transport.js";
 import type { DirectUpload, PartUrls, Published, StartUploadBody } from "./types.js";
@@ -151,6 +152,7 @@ async function start(
     tags: options.tags,
     metadata: options.metadata,
     expiresAt: options.expiresAt instanceof Date ? options.expiresAt.toISOString() : options.expiresAt,
+    skipIfUnchanged: options.skipIfUnchanged || undefined,
   };
   // Retried like a publish: an upload opened by a lost attempt holds its quota until the sweep
   // takes it (24 h), and the Idempotency-Key, applied on completion, still allows one version.
@@ -431,7 +433,7 @@ async function complete(transport: Transport, id: string, signal: AbortSignal | 
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
-      return await transport.json<Published>({ method: "POST", path: `${uploadPath(id)}/complete`, retry: true, signal });
+      return await transport.send({ method: "POST", path: `${uploadPath(id)}/complete`, retry: true, signal }, readPublished);
     } catch (error) {
       // A big file can take the server longer than timeoutMs; the retry then finds it completing.
       const busy = error instanceof StowageError && error.code === "ARTIFACT_UPLOAD_CLOSED" && error.details.status === "completing";

@@ -1,5 +1,7 @@
 import type { Deadline } from "./deadline.js";
 import type { Progress } from "./publish-body.js";
+import type { Version } from "./types.js";
+import { describedVersion } from "./version-headers.js";
 
 /** The bytes of a 206 answer: `start`–`end` (inclusive) of `total`. */
 export type ContentRange = { start: number; end: number; total: number };
@@ -14,19 +16,25 @@ export class DownloadBody {
   readonly status: number;
   /** Bytes in this body (Content-Length), when the server says. */
   readonly size: number | undefined;
-  /** The version's sha256 from the ETag; undefined when the bytes came from S3 (see `artifacts.version`). */
+  /** The version's sha256, from the ETag or the version; undefined when neither was told. */
   readonly sha256: string | undefined;
   readonly contentType: string | undefined;
   readonly range: ContentRange | undefined;
+  /**
+   * Which version these bytes are (as `artifacts.version` gives it), when the server said:
+   * always, except for metadata too large for a header, or bytes from S3 in a web page.
+   */
+  readonly version: Version | undefined;
   readonly #body: ReadableStream<Uint8Array>;
   #used = false;
 
-  constructor(res: Response, deadline: Deadline) {
+  constructor(res: Response, deadline: Deadline, described?: Version) {
     this.status = res.status;
+    this.version = described ?? describedVersion(res.headers);
     const length = res.headers.get("content-length");
     this.size = length === null ? undefined : Number(length);
     const etag = /^(?:W\/)?"?([0-9a-f]{64})"?$/.exec(res.headers.get("etag") ?? "");
-    this.sha256 = etag?.[1];
+    this.sha256 = etag?.[1] ?? this.version?.sha256;
     this.contentType = res.headers.get("content-type") ?? undefined;
     const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(res.headers.get("content-range") ?? "");
     this.range = range ? { start: Number(range[1]), end: Number(range[2]), total: Number(range[3]) } : undefined;

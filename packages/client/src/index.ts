@@ -14,6 +14,7 @@ export type {
   GrepMatch,
   GrepOptions,
   GrepResult,
+  ReadRun,
   SessionGrepOptions,
   SessionGrepResult,
   TextLine,
@@ -26,6 +27,7 @@ export type { RunInput, RunInputs, RunInputsQuery } from "./runs.js";
 export type {
   ApiErrorCode,
   Artifact,
+  ArtifactKey,
   ArtifactPage,
   DirectUpload,
   DownloadUrl,

@@ -1,5 +1,6 @@
 import { directUpload, goesDirect, tooLargeForOnePost } from "./direct-upload.js";
 import { bodySource, type BodySource, type Progress, type PublishData } from "./publish-body.js";
+import { readPublished } from "./read-published.js";
 import type { Transport } from "./transport.js";
 import type { Published } from "./types.js";
 
@@ -32,6 +33,11 @@ export type PublishOptions = {
   ifNoneMatch?: "*";
   /** Publish only if this is still the latest version (else 412 ARTIFACT_VERSION_CONFLICT). */
   ifMatch?: number;
+  /**
+   * When the bytes equal the latest version's, publish nothing and answer that version with
+   * `unchanged: true` (nothing is charged or changed, tags and expiry included).
+   */
+  skipIfUnchanged?: boolean;
   /** Makes retries safe: the same key and request answer the first result. Default: a fresh UUID. */
   idempotencyKey?: string;
   signal?: AbortSignal;
@@ -123,16 +129,12 @@ async function postWhole(
     tags: options.tags && JSON.stringify(options.tags),
     metadata: options.metadata && JSON.stringify(options.metadata),
     expiresAt: options.expiresAt instanceof Date ? options.expiresAt.toISOString() : options.expiresAt,
+    skipIfUnchanged: options.skipIfUnchanged ? "true" : undefined,
   };
-  const published = await transport.json<Published>({
-    method: "POST",
-    path: "/api/v1/artifacts",
-    query,
-    headers,
-    body: source,
-    retry: true,
-    signal: options.signal,
-  });
+  const published = await transport.send(
+    { method: "POST", path: "/api/v1/artifacts", query, headers, body: source, retry: true, signal: options.signal },
+    readPublished,
+  );
   const size = published.version.sizeBytes;
   options.onProgress?.({ loaded: size, total: size });
   return published;

@@ -1,9 +1,21 @@
+import { headerValue } from "./config.js";
 import type { components } from "./generated/api-types.js";
 import type { QueryValue, Transport } from "./transport.js";
 import type { Published } from "./types.js";
 
 type Schemas = components["schemas"];
 type Signal = { signal?: AbortSignal };
+
+/** A read's own run: recorded as that run's input instead of the client's `runId`'s. */
+export type ReadRun = {
+  /** The run doing this read (sent as X-Stowage-Run for this call). Default: the client's `runId`. */
+  runId?: string;
+};
+
+/** The header a read names its own run with; it wins over the client's. */
+export function runHeaders(runId: string | undefined): Record<string, string> {
+  return runId === undefined ? {} : { "x-stowage-run": headerValue(runId, "runId")! };
+}
 
 /** A page of a version's numbered lines, and where to continue (`nextOffset`). */
 export type TextPage = Schemas["TextPage"];
@@ -13,16 +25,17 @@ export type GrepResult = Schemas["GrepResult"];
 export type SessionGrepResult = Schemas["SessionGrepResult"];
 export type DiffResult = Schemas["DiffResult"];
 
-export type TextOptions = Signal & {
-  /** A version number; the latest when left out. */
-  version?: number;
-  /** The first line, from 1 (default 1). */
-  offset?: number;
-  /** Lines at most, 1 to 2000 (default 200). */
-  limit?: number;
-  /** The last N lines instead of offset/limit. */
-  tail?: number;
-};
+export type TextOptions = Signal &
+  ReadRun & {
+    /** A version number; the latest when left out. */
+    version?: number;
+    /** The first line, from 1 (default 1). */
+    offset?: number;
+    /** Lines at most, 1 to 2000 (default 200). */
+    limit?: number;
+    /** The last N lines instead of offset/limit. */
+    tail?: number;
+  };
 
 export type GrepOptions = Signal & {
   /** An RE2 regular expression (no backreferences or lookaround). */
@@ -36,12 +49,13 @@ export type GrepOptions = Signal & {
 
 export type SessionGrepOptions = GrepOptions & { namespace: string; sessionId: string };
 
-export type DiffOptions = Signal & {
-  /** The old version; the one before `to` when left out. */
-  from?: number;
-  /** The new version; the latest when left out. */
-  to?: number;
-};
+export type DiffOptions = Signal &
+  ReadRun & {
+    /** The old version; the newest existing one older than `to` when left out (none: diffed against nothing). */
+    from?: number;
+    /** The new version; the latest when left out. */
+    to?: number;
+  };
 
 const artifactPath = (id: string, rest: string) => `/api/v1/artifacts/${encodeURIComponent(id)}${rest}`;
 
@@ -52,15 +66,16 @@ const grepQuery = (o: GrepOptions): Record<string, QueryValue> => ({
   ignoreCase: o.ignoreCase ? "1" : undefined,
 });
 
-export function readText(transport: Transport, id: string, { signal, ...query }: TextOptions): Promise<TextPage> {
-  return transport.json({ method: "GET", path: artifactPath(id, "/text"), query, signal });
+export function readText(transport: Transport, id: string, { signal, runId, ...query }: TextOptions): Promise<TextPage> {
+  return transport.json({ method: "GET", path: artifactPath(id, "/text"), query, headers: runHeaders(runId), signal });
 }
 
-export function grepArtifact(transport: Transport, id: string, options: GrepOptions & { version?: number }): Promise<GrepResult> {
+export function grepArtifact(transport: Transport, id: string, options: GrepOptions & ReadRun & { version?: number }): Promise<GrepResult> {
   return transport.json({
     method: "GET",
     path: artifactPath(id, "/grep"),
     query: { ...grepQuery(options), version: options.version },
+    headers: runHeaders(options.runId),
     signal: options.signal,
   });
 }
@@ -74,8 +89,8 @@ export function grepSession(transport: Transport, options: SessionGrepOptions): 
   });
 }
 
-export function diffVersions(transport: Transport, id: string, { signal, ...query }: DiffOptions): Promise<DiffResult> {
-  return transport.json({ method: "GET", path: artifactPath(id, "/diff"), query, signal });
+export function diffVersions(transport: Transport, id: string, { signal, runId, ...query }: DiffOptions): Promise<DiffResult> {
+  return transport.json({ method: "GET", path: artifactPath(id, "/diff"), query, headers: runHeaders(runId), signal });
 }
 
 /** Not retried: a lost answer may mean the text was appended, and a second attempt would append it twice. */

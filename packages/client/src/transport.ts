@@ -30,6 +30,8 @@ export type RequestSpec = {
   /** Statuses that mean success once the call had to be retried (a DELETE the lost attempt did). */
   doneAfterRetry?: number[];
   signal?: AbortSignal;
+  /** "manual": a redirect is the answer (with its headers), for the caller to follow. */
+  redirect?: "manual";
 } & (
   | {
       /** From the server's root, e.g. `/api/v1/artifacts/abc` (segments already encoded). */
@@ -79,7 +81,8 @@ export class Transport {
         const res = await this.#fetchOnce(spec, deadline);
         // A fresh window to read the answer in.
         deadline.arm();
-        if (res.ok || (attempt > 0 && spec.doneAfterRetry?.includes(res.status))) {
+        const answered = res.ok || (spec.redirect === "manual" && redirectLocation(res) !== undefined);
+        if (answered || (attempt > 0 && spec.doneAfterRetry?.includes(res.status))) {
           const handOff = () => {
             handedOff = true;
           };
@@ -121,6 +124,20 @@ export class Transport {
       // fetch sends a stream only when told it may read the answer before the body is sent.
       if (streamed) init.duplex = "half";
     }
-    return this.config.fetch(spec.url !== undefined ? spec.url : this.url(spec.path, spec.query), init);
+    if (spec.redirect) init.redirect = spec.redirect;
+    const url = spec.url !== undefined ? spec.url : this.url(spec.path, spec.query);
+    return this.config.fetch(url, init).then((res) =>
+      // Where a redirect cannot be read after all (a service worker), it is followed instead.
+      res.type === "opaqueredirect" ? this.config.fetch(url, { ...init, redirect: "follow" }) : res,
+    );
   }
+}
+
+/** Whether fetch shows a redirect's headers here: everywhere but in a web page, where it is opaque. */
+export const canReadRedirects = (): boolean => typeof document === "undefined";
+
+/** A redirect's target (absolute), or undefined when the answer is not a redirect. */
+export function redirectLocation(res: Response): string | undefined {
+  const location = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
+  return location === null ? undefined : new URL(location, res.url || undefined).href;
 }

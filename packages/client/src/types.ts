@@ -7,7 +7,10 @@ export type Artifact = Schemas["Artifact"];
 export type Version = Schemas["Version"];
 export type ArtifactPage = Schemas["ArtifactPage"];
 export type VersionPage = Schemas["VersionPage"];
-export type Published = Schemas["Published"];
+export type Published = Schemas["Published"] & {
+  /** With skipIfUnchanged: true when the bytes were the latest version's, so `version` is that one and nothing was published. */
+  unchanged?: boolean;
+};
 export type NewShareLink = Schemas["NewShareLink"];
 export type DownloadUrl = Schemas["DownloadUrl"];
 export type NamespaceUsage = Schemas["NamespaceUsage"];
@@ -31,6 +34,8 @@ export type ListFilter = Pick<ListQuery, "namespace" | "sessionId" | "runId" | "
   signal?: AbortSignal;
 };
 
-export type LookupQuery = operations["lookupArtifact"]["parameters"]["query"] & { signal?: AbortSignal };
+/** An artifact by what clients know: its namespace, its exact name, and its session if it has one. */
+export type ArtifactKey = operations["lookupArtifact"]["parameters"]["query"];
+export type LookupQuery = ArtifactKey & { signal?: AbortSignal };
 
 export type PageOptions = { limit?: number; cursor?: string; signal?: AbortSignal };

@@ -10,7 +10,7 @@ import { withProducerDefaults } from "@/lib/lineage/producer-headers";
 // POST /api/v1/uploads – open a direct upload of a large file sent in parts (up to 100 GB)
 export const POST = apiRoute(async ({ req, db, principal }) => {
   const { size, sha256, partSize, filename, contentType, ...fields } = await readBody(req, startUploadOp);
-  const { ifMatch, ifNoneMatch, idempotencyKey } = readUploadHeaders(req.headers);
+  const { ifMatch, ifNoneMatch, ifNoneMatchSha256, idempotencyKey } = readUploadHeaders(req.headers);
   const upload = await startDirectUpload(db, getWriteBlobStore(), principal, getConfig().directUploadMaxBytes, {
     fields: withProducerDefaults(req.headers, fields),
     filename,
@@ -20,6 +20,7 @@ export const POST = apiRoute(async ({ req, db, principal }) => {
     partSize,
     ifMatch,
     ifNoneMatch,
+    ifNoneMatchSha256,
     idempotencyKey,
   });
   return json(upload, { status: 201, headers: { Location: `/api/v1/uploads/${upload.id}` } });

@@ -21,6 +21,11 @@ export type StowageArtifactServiceOptions = StowageOptions & {
    * write it). Default: the key's own `agent:<identity>` namespace, asked of the server once.
    */
   namespace?: string;
+  /**
+   * A save whose bytes equal the latest version's answers that version's number and publishes
+   * nothing (its customMetadata stays the latest's). Default: every save is a new version, as ADK does.
+   */
+  skipIfUnchanged?: boolean;
 };
 
 type Key = { namespace: string; sessionId: string; name: string };
@@ -38,10 +43,12 @@ export class StowageArtifactService implements BaseArtifactService {
   /** The SDK client underneath, for anything beyond ADK's interface (sharing, tags, usage). */
   readonly stowage: Stowage;
   #namespace: Promise<string> | undefined;
+  readonly #skipIfUnchanged: boolean;
 
   constructor(options: StowageArtifactServiceOptions = {}) {
-    const { namespace, ...clientOptions } = options;
+    const { namespace, skipIfUnchanged, ...clientOptions } = options;
     this.stowage = new Stowage(clientOptions);
+    this.#skipIfUnchanged = skipIfUnchanged === true;
     if (namespace !== undefined) this.#namespace = Promise.resolve(namespace);
   }
 
@@ -69,30 +76,29 @@ export class StowageArtifactService implements BaseArtifactService {
       name: key.name,
       contentType: encoded.contentType,
       metadata: { ...request.customMetadata, [PART_KEY]: encoded.descriptor },
+      ...(this.#skipIfUnchanged ? { skipIfUnchanged: true } : {}),
     });
     return version.version;
   }
 
   async loadArtifact(request: LoadArtifactRequest): Promise<Part | undefined> {
     if (!isVersionNumber(request.version)) return undefined;
+    // The lookup and the bytes in one request; the version they are comes with them.
+    const body = await orUndefined(
+      this.stowage.artifacts.download(await this.#key(request, request.filename), { version: request.version }),
+    );
+    if (!body) return undefined;
+    if (body.version) return this.#decode(body.version, body);
+    // Metadata too large for a header: the version first, then exactly its bytes.
+    await body.cancel();
     const artifact = await this.#lookup(request, request.filename);
-    const latest = artifact?.latest;
-    if (!artifact || !latest) return undefined;
-    if (request.version === undefined || request.version === latest.version) return this.#read(artifact.id, latest);
-    // An older version: its metadata and its bytes at once, not one after the other.
-    const [version, body] = await Promise.allSettled([
-      this.stowage.artifacts.version(artifact.id, request.version),
-      this.stowage.artifacts.download(artifact.id, { version: request.version }),
-    ]);
-    if (version.status === "fulfilled" && body.status === "fulfilled") {
-      const descriptor = readDescriptor(version.value.metadata);
-      if (!needsBytes(descriptor)) await body.value.cancel();
-      return decodePart(descriptor, version.value.mimeType, needsBytes(descriptor) ? await body.value.bytes() : new Uint8Array());
-    }
-    if (body.status === "fulfilled") await body.value.cancel();
-    const failure = version.status === "rejected" ? version.reason : (body as PromiseRejectedResult).reason;
-    if (isNotFound(failure)) return undefined;
-    throw failure;
+    const number = request.version ?? artifact?.latestVersion;
+    const version =
+      artifact && typeof number === "number" ? await orUndefined(this.stowage.artifacts.version(artifact.id, number)) : undefined;
+    if (!version) return undefined;
+    if (!needsBytes(readDescriptor(version.metadata))) return this.#decode(version, undefined);
+    const bytes = await orUndefined(this.stowage.artifacts.download(version.artifactId, { version: version.version }));
+    return bytes && this.#decode(version, bytes);
   }
 
   async listArtifactKeys(request: ListArtifactKeysRequest): Promise<string[]> {
@@ -142,12 +148,14 @@ export class StowageArtifactService implements BaseArtifactService {
     return orUndefined(this.stowage.artifacts.lookup(await this.#key(session, filename)));
   }
 
-  async #read(artifactId: string, version: Version): Promise<Part | undefined> {
+  /** The Part a version stands for, reading its bytes only when the Part holds them. */
+  async #decode(version: Version, body: DownloadBody | undefined): Promise<Part> {
     const descriptor = readDescriptor(version.metadata);
-    if (!needsBytes(descriptor)) return decodePart(descriptor, version.mimeType, new Uint8Array());
-    // The exact version the lookup saw, even if another save lands in between.
-    const body: DownloadBody | undefined = await orUndefined(this.stowage.artifacts.download(artifactId, { version: version.version }));
-    return body && decodePart(descriptor, version.mimeType, await body.bytes());
+    if (!needsBytes(descriptor)) {
+      await body?.cancel();
+      return decodePart(descriptor, version.mimeType, new Uint8Array());
+    }
+    return decodePart(descriptor, version.mimeType, await body!.bytes());
   }
 
   /** The names in the Stowage session of `filename`'s scope. */

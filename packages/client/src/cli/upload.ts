@@ -39,6 +39,7 @@ export const upload: Command = {
     "expires-at": { type: "string", value: "ISO", help: "when it expires (ISO 8601)" },
     "if-none-match": { type: "boolean", help: "only if the artifact has no version yet (else exit 5)" },
     "if-match": { type: "string", value: "N", help: "only if version N is still the latest (else exit 5)" },
+    "skip-unchanged": { type: "boolean", help: "publish nothing when the bytes equal the latest version's (exit 0, says unchanged)" },
     "content-type": { type: "string", value: "TYPE", help: "the media type (default: from the name's extension)" },
   },
   async run({ values, positionals, out, signal, client }) {
@@ -77,7 +78,10 @@ export const upload: Command = {
           transfer.done();
           results[index] = published;
           const { artifact, version } = published;
-          out.line(`${artifact.namespace}/${artifact.name} v${version.version}  ${formatBytes(version.sizeBytes)}  ${artifact.id}`);
+          const unchanged = published.unchanged ? "  unchanged" : "";
+          out.line(
+            `${artifact.namespace}/${artifact.name} v${version.version}  ${formatBytes(version.sizeBytes)}  ${artifact.id}${unchanged}`,
+          );
         } catch (error) {
           transfer.fail();
           if (files.length === 1) throw error;
@@ -144,6 +148,7 @@ async function commonOptions(values: Values): Promise<Omit<PublishOptions, "name
     options.expiresAt = expiresAt;
   }
   if (values["if-none-match"]) options.ifNoneMatch = "*";
+  if (values["skip-unchanged"]) options.skipIfUnchanged = true;
   const ifMatch = int(values, "if-match");
   if (ifMatch !== undefined) options.ifMatch = ifMatch;
   const contentType = str(values, "content-type");

@@ -93,7 +93,7 @@ export interface paths {
         };
         /**
          * Two versions as a unified diff
-         * @description `to` defaults to the latest, `from` to the version before `to` (the first version is diffed against nothing: `from: null`). Each side at most 8 MiB and 100000 lines (else ARTIFACT_TOO_LARGE); the diff text is cut at 1 MiB (`truncated`).
+         * @description `to` defaults to the latest, `from` to the newest version older than `to` that still exists (versions can be deleted one by one; with none, `to` is diffed against nothing: `from: null`, `--- /dev/null`). An explicit `from` that does not exist is 404. The diff is byte-exact as `diff -u` writes it: line endings (CRLF) are kept and compared, and a last line without a newline is followed by `\ No newline at end of file`, so `patch` reproduces `to` from `from`. Each side at most 8 MiB and 100000 lines (else ARTIFACT_TOO_LARGE); the diff text is cut at 1 MiB (`truncated`).
          */
         get: operations["diffArtifactVersions"];
         put?: never;
@@ -305,6 +305,30 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/lookup/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A version's bytes, found by namespace, session and exact name
+         * @description Lookup and content in one request: the version it answers with is in the Stowage-Version headers (with the bytes in S3, on the 302).
+         */
+        get: operations["getArtifactContentByName"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /**
+         * The same headers without the bytes
+         * @description Lookup and content in one request: the version it answers with is in the Stowage-Version headers (with the bytes in S3, on the 302).
+         */
+        head: operations["headArtifactContentByName"];
         patch?: never;
         trace?: never;
     };
@@ -982,7 +1006,7 @@ export interface components {
         DiffResult: {
             added: number;
             artifactId: string;
-            /** @description Unified diff, 3 lines of context; empty when the versions' lines are the same. */
+            /** @description Unified diff, 3 lines of context, as `diff -u` writes it; empty when the versions' texts are the same. */
             diff: string;
             from: number | null;
             removed: number;
@@ -1633,6 +1657,8 @@ export interface operations {
                 runId?: string;
                 /** @description The session the artifact belongs to. */
                 sessionId?: string;
+                /** @description true: when the bytes equal the latest version's, publish nothing and answer that version (200, Stowage-Unchanged: true); nothing is charged or changed. */
+                skipIfUnchanged?: "0" | "1" | "true" | "false";
                 /** @description A JSON array or a comma-separated list (at most 50 tags). */
                 tags?: string;
                 /** @description The tool that produced the version (1 to 128 characters). */
@@ -1643,7 +1669,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Publish only if the latest version is this number (else 412). */
                 "If-Match"?: string;
-                /** @description `*`: publish only if the artifact does not exist yet (else 412). */
+                /** @description `*`: publish only if the artifact does not exist yet (else 412). `"<sha256>"` (the bytes' quoted sha256): publish only if they differ from the latest version's, as skipIfUnchanged does; when they are the same already, the body is not stored. */
                 "If-None-Match"?: string;
                 /** @description The model publishing (the `model` field wins when both are given). */
                 "X-Stowage-Model"?: string;
@@ -1681,6 +1707,11 @@ export interface operations {
                     runId?: string;
                     /** @description The session the artifact belongs to. */
                     sessionId?: string;
+                    /**
+                     * @description true: when the bytes equal the latest version's, publish nothing and answer that version (200, Stowage-Unchanged: true); nothing is charged or changed.
+                     * @enum {string}
+                     */
+                    skipIfUnchanged?: "0" | "1" | "true" | "false";
                     /** @description A JSON array or a comma-separated list (at most 50 tags). */
                     tags?: string;
                     /** @description The tool that produced the version (1 to 128 characters). */
@@ -1689,9 +1720,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description An Idempotency-Key replay: the first publish's result. */
+            /** @description An Idempotency-Key replay (Idempotent-Replayed: true): the first publish's result; or bytes unchanged with skipIfUnchanged (Stowage-Unchanged: true): the latest version, and nothing published, charged or changed. */
             200: {
                 headers: {
+                    /** @description true when nothing was published because the bytes were the latest version's. */
+                    "Stowage-Unchanged"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2099,7 +2132,14 @@ export interface operations {
     appendArtifact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The model appending (1 to 128 characters, as a publish's `model`). */
+                "X-Stowage-Model"?: string;
+                /** @description The run appending: the new version is that run's, as a publish's. */
+                "X-Stowage-Run"?: string;
+                /** @description The tool appending (1 to 128 characters, as a publish's `tool`). */
+                "X-Stowage-Tool"?: string;
+            };
             path: {
                 /** @description The artifact's id. */
                 id: string;
@@ -2285,6 +2325,12 @@ export interface operations {
                     "Content-Length"?: string;
                     /** @description The sha256. */
                     ETag?: string;
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2296,6 +2342,12 @@ export interface operations {
                 headers: {
                     /** @description The range sent. */
                     "Content-Range"?: string;
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2305,6 +2357,12 @@ export interface operations {
             /** @description Bytes in S3: a presigned URL in Location. */
             302: {
                 headers: {
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2312,6 +2370,12 @@ export interface operations {
             /** @description Not modified. */
             304: {
                 headers: {
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2435,6 +2499,12 @@ export interface operations {
                     "Content-Length"?: string;
                     /** @description The sha256. */
                     ETag?: string;
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2446,6 +2516,12 @@ export interface operations {
                 headers: {
                     /** @description The range sent. */
                     "Content-Range"?: string;
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2455,6 +2531,12 @@ export interface operations {
             /** @description Bytes in S3: a presigned URL in Location. */
             302: {
                 headers: {
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2462,6 +2544,12 @@ export interface operations {
             /** @description Not modified. */
             304: {
                 headers: {
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2555,7 +2643,7 @@ export interface operations {
     diffArtifactVersions: {
         parameters: {
             query?: {
-                /** @description The old version; the one before `to` when left out. */
+                /** @description The old version; the newest existing one older than `to` when left out. */
                 from?: string;
                 /** @description The reading run (as the X-Stowage-Run header): the version read is recorded as one of its inputs. */
                 runId?: string;
@@ -3888,6 +3976,388 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getArtifactContentByName: {
+        parameters: {
+            query: {
+                /** @description 1: Content-Disposition: attachment. */
+                download?: "0" | "1";
+                /** @description The exact name (may contain /). */
+                name: string;
+                /** @description The artifact's namespace. */
+                namespace: string;
+                /** @description The reading run (as X-Stowage-Run). */
+                runId?: string;
+                /** @description The session it belongs to; leave out for one outside any session. */
+                sessionId?: string;
+                /** @description A version number; the latest when left out. */
+                version?: string;
+            };
+            header?: {
+                /** @description The ETag you have: 304 if unchanged. */
+                "If-None-Match"?: string;
+                /** @description One byte range (bytes=start-end). */
+                Range?: string;
+                /** @description The reading run's id (or the `runId` query parameter): the read is recorded as that run's input, once, on the run of that id in the artifact's namespace (created there if needed). */
+                "X-Stowage-Run"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    /** @description Size. */
+                    "Content-Length"?: string;
+                    /** @description The sha256. */
+                    ETag?: string;
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range. */
+            206: {
+                headers: {
+                    /** @description The range sent. */
+                    "Content-Range"?: string;
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Bytes in S3: a presigned URL in Location. */
+            302: {
+                headers: {
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_RANGE_NOT_SATISFIABLE. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_RANGE_NOT_SATISFIABLE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    headArtifactContentByName: {
+        parameters: {
+            query: {
+                /** @description 1: Content-Disposition: attachment. */
+                download?: "0" | "1";
+                /** @description The exact name (may contain /). */
+                name: string;
+                /** @description The artifact's namespace. */
+                namespace: string;
+                /** @description The reading run (as X-Stowage-Run). */
+                runId?: string;
+                /** @description The session it belongs to; leave out for one outside any session. */
+                sessionId?: string;
+                /** @description A version number; the latest when left out. */
+                version?: string;
+            };
+            header?: {
+                /** @description The ETag you have: 304 if unchanged. */
+                "If-None-Match"?: string;
+                /** @description One byte range (bytes=start-end). */
+                Range?: string;
+                /** @description The reading run's id (or the `runId` query parameter): the read is recorded as that run's input, once, on the run of that id in the artifact's namespace (created there if needed). */
+                "X-Stowage-Run"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    /** @description Size. */
+                    "Content-Length"?: string;
+                    /** @description The sha256. */
+                    ETag?: string;
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description The requested range. */
+            206: {
+                headers: {
+                    /** @description The range sent. */
+                    "Content-Range"?: string;
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Bytes in S3: a presigned URL in Location. */
+            302: {
+                headers: {
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    /** @description The artifact's id. */
+                    "Stowage-Artifact-Id"?: string;
+                    /** @description The version's number. */
+                    "Stowage-Version"?: string;
+                    /** @description The version as GET …/versions/{n} answers it, as base64url JSON; left out when longer than 8192 characters (large metadata). */
+                    "Stowage-Version-Info"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_RANGE_NOT_SATISFIABLE. */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_RANGE_NOT_SATISFIABLE";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_STORAGE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_STORAGE_UNAVAILABLE";
                         };
                     };
                 };
@@ -6776,7 +7246,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
                 /** @description Publish only if the latest version is this number (else 412). */
                 "If-Match"?: string;
-                /** @description `*`: publish only if the artifact does not exist yet (else 412). */
+                /** @description `*`: publish only if the artifact does not exist yet (else 412). `"<sha256>"` (the bytes' quoted sha256): publish only if they differ from the latest version's, as skipIfUnchanged does; when they are the same already, the body is not stored. */
                 "If-None-Match"?: string;
                 /** @description The model publishing (the `model` field wins when both are given). */
                 "X-Stowage-Model"?: string;
@@ -6821,6 +7291,8 @@ export interface operations {
                     sha256?: string;
                     /** @description The file's size in bytes (at least 1). */
                     size: number;
+                    /** @description true: when the bytes equal the latest version's, publish nothing and answer that version (200, Stowage-Unchanged: true); nothing is charged or changed. */
+                    skipIfUnchanged?: boolean | ("0" | "1" | "true" | "false");
                     /** @description An array or a comma-separated list (at most 50 tags). */
                     tags?: string[] | string;
                     /** @description The tool that produced the version (1 to 128 characters). */
@@ -7138,11 +7610,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Completed before: the same version. */
+            /** @description Completed before: the same version; or, with skipIfUnchanged, the latest version when the bytes were the same (nothing published). */
             200: {
                 headers: {
                     /** @description The version's URL. */
                     Location?: string;
+                    /** @description true when nothing was published because the bytes were the latest version's. */
+                    "Stowage-Unchanged"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,10 +1,13 @@
-import type { DiffResult, GrepResult, SessionGrepResult, TextPage } from "../reads.js";
+import type { DiffResult, GrepResult, ReadRun, SessionGrepResult, TextPage } from "../reads.js";
 import type { Artifact, ArtifactPage, NewShareLink, Published, Version, VersionPage } from "../types.js";
 
 /**
  * What the MCP tools need from Stowage, written once for both servers: the stdio bin implements
  * it with the SDK (sdk-backend.ts), the remote /api/mcp with the server's own functions, called
  * with the caller's principal so they authorize and audit exactly as the HTTP API does.
+ * Lineage is the backend's: each has a run, tool and model of its own (the MCP request's
+ * X-Stowage-* headers remotely, the SDK's options locally) that its reads are recorded for and
+ * its publishes and appends carry; a read's `runId` (ReadRun) is recorded instead, for that call.
  */
 export interface McpBackend {
   get(id: string): Promise<Artifact>;
@@ -15,11 +18,11 @@ export interface McpBackend {
   version(id: string, version: number | undefined): Promise<Version>;
   publish(data: string | Uint8Array, options: PublishRequest): Promise<Published>;
   /** Bytes `start` to `end` (inclusive, within the version's size) of one version. */
-  readBytes(id: string, version: number, range: { start: number; end: number }): Promise<Uint8Array>;
-  text(id: string, options: TextRequest): Promise<TextPage>;
-  grep(id: string, options: GrepRequest & { version?: number }): Promise<GrepResult>;
+  readBytes(id: string, version: number, range: { start: number; end: number }, read?: ReadRun): Promise<Uint8Array>;
+  text(id: string, options: TextRequest & ReadRun): Promise<TextPage>;
+  grep(id: string, options: GrepRequest & ReadRun & { version?: number }): Promise<GrepResult>;
   grepSession(options: GrepRequest & { namespace: string; sessionId: string }): Promise<SessionGrepResult>;
-  diff(id: string, options: { from?: number; to?: number }): Promise<DiffResult>;
+  diff(id: string, options: { from?: number; to?: number } & ReadRun): Promise<DiffResult>;
   /** A new version: the latest's bytes with `text` after them, atomic against concurrent appends. */
   append(id: string, text: string): Promise<Published>;
   share(id: string, options: { expiresIn?: number; version?: number }): Promise<NewShareLink>;
@@ -35,7 +38,13 @@ export interface McpBackend {
 export interface LocalFiles {
   publishFile(path: string, options: PublishRequest): Promise<Published>;
   /** Streams one version (or a byte range of it) into `path`, replacing the file when complete. */
-  saveTo(id: string, version: number, path: string, range?: { start: number; end?: number }): Promise<{ path: string; bytes: number }>;
+  saveTo(
+    id: string,
+    version: number,
+    path: string,
+    range?: { start: number; end?: number },
+    read?: ReadRun,
+  ): Promise<{ path: string; bytes: number }>;
 }
 
 export type ErrorDescription = { code: string; message: string; details: Record<string, unknown> };
@@ -62,10 +71,12 @@ export type PublishRequest = {
   expiresAt?: string;
   /** Only if the artifact has no version yet (else ARTIFACT_VERSION_CONFLICT). */
   ifNoneMatch?: boolean;
+  /** Nothing published when the bytes equal the latest version's (the answer says unchanged). */
+  skipIfUnchanged?: boolean;
 };
 
 export type TextRequest = { version?: number; offset?: number; limit?: number; tail?: number };
 export type GrepRequest = { pattern: string; context?: number; max?: number; ignoreCase?: boolean };
 
 // The shapes of the text, grep and diff operations: the contract's, as the SDK takes them.
-export type { DiffResult, GrepMatch, GrepResult, SessionGrepResult, TextLine, TextPage } from "../reads.js";
+export type { DiffResult, GrepMatch, GrepResult, ReadRun, SessionGrepResult, TextLine, TextPage } from "../reads.js";

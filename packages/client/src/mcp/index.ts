@@ -15,6 +15,7 @@ export type {
   LocalFiles,
   McpBackend,
   PublishRequest,
+  ReadRun,
   SessionGrepResult,
   TextLine,
   TextPage,

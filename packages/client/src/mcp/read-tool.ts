@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Version } from "../types.js";
-import type { McpBackend } from "./backend.js";
+import type { McpBackend, ReadRun } from "./backend.js";
 import {
   artifactSummary,
   artifactUri,
@@ -16,7 +16,17 @@ import {
   versionSummary,
   type ToolResult,
 } from "./format.js";
-import { defineTool, describeFailure, optional, refShape, resolveId, ToolInputError, versionField, type ToolContext } from "./tool-kit.js";
+import {
+  defineTool,
+  describeFailure,
+  optional,
+  readRunField,
+  refShape,
+  resolveId,
+  ToolInputError,
+  versionField,
+  type ToolContext,
+} from "./tool-kit.js";
 
 const MAX_LINES = 2000;
 
@@ -44,6 +54,7 @@ export const artifactRead = defineTool({
       .min(1)
       .optional()
       .describe("Write the bytes to this file path (folders are created; an existing file is replaced once the download is complete)."),
+    runId: readRunField,
   },
   localOnly: ["saveTo"],
   annotations: { readOnlyHint: true, openWorldHint: false },
@@ -57,15 +68,17 @@ export const artifactRead = defineTool({
     if (a.head !== undefined && (a.offset !== undefined || a.limit !== undefined))
       throw new ToolInputError("head cannot be combined with offset or limit", "head");
     const id = await resolveId(ctx.backend, a);
+    const run = optional({ runId: a.runId });
     if (a.metadataOnly) return metadata(ctx, id, a.version);
     if (a.saveTo !== undefined) {
       const v = await ctx.backend.version(id, a.version);
       const range = byteMode ? { start: a.byteOffset ?? 0, ...optional({ end: endOf(a.byteOffset ?? 0, a.byteLength) }) } : undefined;
-      const saved = await ctx.files!.saveTo(id, v.version, a.saveTo, range);
+      const saved = await ctx.files!.saveTo(id, v.version, a.saveTo, range, run);
       return result([json({ saved: saved.path, bytes: saved.bytes, artifactId: id, version: v.version, mimeType: v.mimeType })]);
     }
-    if (byteMode) return bytes(ctx, id, await ctx.backend.version(id, a.version), a.byteOffset ?? 0, a.byteLength);
+    if (byteMode) return bytes(ctx, id, await ctx.backend.version(id, a.version), a.byteOffset ?? 0, a.byteLength, run);
     return lines(ctx, id, {
+      ...run,
       ...optional({ version: a.version, tail: a.tail }),
       ...(a.head !== undefined ? { offset: 1, limit: a.head } : optional({ offset: a.offset, limit: a.limit })),
     });
@@ -111,7 +124,14 @@ async function lines(ctx: ToolContext, id: string, options: Parameters<McpBacken
   return result([text(body)], hint);
 }
 
-async function bytes(ctx: ToolContext, id: string, v: Version, start: number, length: number | undefined): Promise<ToolResult> {
+async function bytes(
+  ctx: ToolContext,
+  id: string,
+  v: Version,
+  start: number,
+  length: number | undefined,
+  run: ReadRun,
+): Promise<ToolResult> {
   const size = v.sizeBytes;
   if (start > size || (start === size && size > 0)) {
     return errorResult({
@@ -124,7 +144,7 @@ async function bytes(ctx: ToolContext, id: string, v: Version, start: number, le
   // Base64 is 4 bytes for every 3: a blob keeps to the cap once encoded.
   const room = asText ? ctx.limits.resultMaxBytes : Math.floor((ctx.limits.resultMaxBytes * 3) / 4);
   const count = Math.min(length ?? room, room, size - start);
-  const data = count > 0 ? await ctx.backend.readBytes(id, v.version, { start, end: start + count - 1 }) : new Uint8Array(0);
+  const data = count > 0 ? await ctx.backend.readBytes(id, v.version, { start, end: start + count - 1 }, run) : new Uint8Array(0);
   const end = start + data.byteLength;
   const span = `Bytes ${start}–${Math.max(start, end - 1)} of ${size} (artifact ${id} v${v.version}, ${v.mimeType}).`;
   const hint = end < size ? `${span} Continue with byteOffset=${end}.` : `${span} End of file.`;

@@ -4,7 +4,11 @@ import type { Stowage } from "../stowage.js";
 import type { Version } from "../types.js";
 import type { ErrorDescription, LocalFiles, McpBackend, PublishRequest } from "./backend.js";
 
-/** The tools' backend for the stdio server: every call is an SDK call with the configured key. */
+/**
+ * The tools' backend for the stdio server: every call is an SDK call with the configured key, and
+ * the SDK's run, tool and model (its options or STOWAGE_RUN_ID, STOWAGE_TOOL, STOWAGE_MODEL) go
+ * with each; a read's own runId is sent for that call instead.
+ */
 export function sdkBackend(stowage: Stowage): McpBackend {
   const a = stowage.artifacts;
   return {
@@ -19,8 +23,8 @@ export function sdkBackend(stowage: Stowage): McpBackend {
       return latest as Version;
     },
     publish: (data, options) => stowage.publish(data, publishOptions(options)),
-    async readBytes(id, version, { start, end }) {
-      const body = await a.download(id, { version, range: { start, end } });
+    async readBytes(id, version, { start, end }, read) {
+      const body = await a.download(id, { version, range: { start, end }, ...read });
       return readAtMost(body.stream(), end - start + 1);
     },
     text: (id, options) => a.text(id, options),
@@ -45,10 +49,10 @@ export function sdkLocalFiles(stowage: Stowage, cwd: string): LocalFiles {
         throw new StowageError("ARTIFACT_VALIDATION_FAILED", `${target} is not a file`, { details: { field: "path" } });
       return stowage.publish({ path: target }, publishOptions(options));
     },
-    async saveTo(id, version, path, range) {
+    async saveTo(id, version, path, range, read) {
       const [{ dirname, resolve }, { mkdir }] = await Promise.all([import("node:path"), import("node:fs/promises")]);
       const target = resolve(cwd, path);
-      const body = await stowage.artifacts.download(id, { version, ...(range ? { range } : {}) });
+      const body = await stowage.artifacts.download(id, { version, ...(range ? { range } : {}), ...read });
       await mkdir(dirname(target), { recursive: true });
       return body.toFile(target);
     },

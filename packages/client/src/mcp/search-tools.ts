@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { GrepMatch } from "./backend.js";
 import { fitLines, result, text } from "./format.js";
-import { defineTool, optional, refShape, resolveId, versionField } from "./tool-kit.js";
+import { defineTool, optional, readRunField, refShape, resolveId, versionField } from "./tool-kit.js";
 
 /** grep's own layout: `12:match`, `11-context`, `--` between groups. */
 function block(m: GrepMatch): string {
@@ -30,6 +30,9 @@ export const artifactGrep = defineTool({
     context: z.number().int().min(0).max(20).optional().describe("Lines of context before and after each match (default 0)."),
     max: z.number().int().min(1).max(500).optional().describe("Most matches to return (default 50)."),
     ignoreCase: z.boolean().optional().describe("Match case-insensitively."),
+    runId: readRunField.describe(
+      "The run doing this read, recorded as its input (one artifact; a whole session's search is not recorded). Default: the run this server was configured with, if any.",
+    ),
   },
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(a, { backend, limits }) {
@@ -50,7 +53,7 @@ export const artifactGrep = defineTool({
       stoppedBy = found.stoppedBy;
     } else {
       const id = await resolveId(backend, a);
-      const found = await backend.grep(id, { ...options, ...optional({ version: a.version }) });
+      const found = await backend.grep(id, { ...options, ...optional({ version: a.version, runId: a.runId }) });
       blocks = found.matches.map(block);
       lead = `${found.matches.length} match(es) in artifact ${id} v${found.version}.`;
       stoppedBy = found.stoppedBy;
@@ -72,18 +75,19 @@ export const artifactDiff = defineTool({
   name: "artifact_diff",
   title: "Compare two versions",
   description:
-    "A unified diff (3 lines of context) between two versions of a text artifact: from (default: the version before to) " +
+    "A unified diff (3 lines of context) between two versions of a text artifact: from (default: the newest existing version before to) " +
     "and to (default: the latest). Long diffs come in pieces: offset is the first line of the diff to show.",
   shape: {
     ...refShape,
-    from: z.number().int().min(0).optional().describe("The older version (default: the one before to)."),
+    from: z.number().int().min(0).optional().describe("The older version (default: the newest existing one before to)."),
     to: z.number().int().min(0).optional().describe("The newer version (default: the latest)."),
     offset: z.number().int().min(1).optional().describe("First line of the diff output to show, 1-based (default 1)."),
+    runId: readRunField,
   },
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(a, { backend, limits }) {
     const id = await resolveId(backend, a);
-    const found = await backend.diff(id, optional({ from: a.from, to: a.to }));
+    const found = await backend.diff(id, optional({ from: a.from, to: a.to, runId: a.runId }));
     const versions = `v${found.from ?? "none"} → v${found.to}`;
     if (found.diff === "") return result([text(`no differences (${versions})`)]);
     const all = found.diff.replace(/\n$/, "").split("\n");

@@ -88,6 +88,13 @@ export async function resolveId(backend: McpBackend, ref: Ref): Promise<string> 
   throw new ToolInputError("give the artifact's id, or its namespace and name", "id");
 }
 
+// Visible ASCII: it travels as the X-Stowage-Run header, and both servers must take the same ids.
+export const readRunField = z
+  .string()
+  .regex(/^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/, "must be 1 to 255 visible ASCII characters")
+  .optional()
+  .describe("The run doing this read, recorded as its input (default: the run this server was configured with, if any).");
+
 export const versionField = z.number().int().min(0).optional().describe("A version number; the latest when left out.");
 export const limitField = (max: number, fallback: number) =>
   z.number().int().min(1).max(max).default(fallback).describe(`How many to return (1 to ${max}, default ${fallback}).`);

@@ -4,8 +4,11 @@ import type { McpBackend, PublishRequest } from "./backend.js";
 import { artifactSummary, fromBase64, json, linkTo, result, text, versionSummary } from "./format.js";
 import { defineTool, describeFailure, optional, refShape, resolveId, ToolInputError, versionField } from "./tool-kit.js";
 
-const published = ({ artifact, version }: Published) =>
-  result([json({ artifact: artifactSummary(artifact), version: versionSummary(version, false) }), linkTo(artifact, version)]);
+const published = ({ artifact, version, unchanged }: Published) =>
+  result([
+    json({ artifact: artifactSummary(artifact), version: versionSummary(version, false), ...(unchanged ? { unchanged: true } : {}) }),
+    linkTo(artifact, version),
+  ]);
 
 export const artifactUpload = defineTool({
   name: "artifact_upload",
@@ -17,7 +20,7 @@ export const artifactUpload = defineTool({
     (local
       ? "text and base64 travel inside the call: prefer path for anything over a few MB. "
       : "text and base64 travel inside the call, so the request size cap applies (a few MB); larger files go through the stowage CLI or SDK. ") +
-    "Answers the artifact (its id) and the new version number.",
+    "Answers the artifact (its id) and the new version number (with skipIfUnchanged and the same content: the latest, unchanged).",
   shape: {
     namespace: z.string().min(1).describe("Where to store it: agent:<your identity>, ring:<group>, or another namespace you may write."),
     name: z
@@ -38,6 +41,10 @@ export const artifactUpload = defineTool({
     metadata: z.record(z.string(), z.unknown()).optional().describe("A JSON object stored with this version."),
     contentType: z.string().min(1).optional().describe("MIME type; guessed from the name's extension when left out."),
     expiresAt: z.string().min(1).optional().describe("ISO 8601 time after which the artifact is deleted."),
+    skipIfUnchanged: z
+      .boolean()
+      .optional()
+      .describe("true: when the content equals the latest version's, store nothing and answer that version with unchanged: true."),
   },
   localOnly: ["path"],
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
@@ -47,7 +54,7 @@ export const artifactUpload = defineTool({
     const options: PublishRequest = {
       namespace: a.namespace,
       ...optional({ name: a.name, sessionId: a.sessionId, runId: a.runId, tags: a.tags, metadata: a.metadata }),
-      ...optional({ contentType: a.contentType, expiresAt: a.expiresAt }),
+      ...optional({ contentType: a.contentType, expiresAt: a.expiresAt, skipIfUnchanged: a.skipIfUnchanged }),
     };
     if (a.path !== undefined) return published(await files!.publishFile(a.path, options));
     if (options.name === undefined) throw new ToolInputError("name is required", "name");

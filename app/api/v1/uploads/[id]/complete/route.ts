@@ -6,9 +6,15 @@ import { completeDirectUpload } from "@/lib/uploads/complete-direct-upload";
 // POST /api/v1/uploads/{id}/complete – verify the parts and publish the version
 export const POST = apiRoute<{ id: string }>(async ({ db, principal, params }) => {
   const { id } = readParams(params, completeUploadOp);
-  const { artifact, version, replayed } = await completeDirectUpload(db, principal, id);
+  const { artifact, version, replayed, unchanged } = await completeDirectUpload(db, principal, id);
   return json(
     { artifact, version },
-    { status: replayed ? 200 : 201, headers: { Location: `/api/v1/artifacts/${artifact.id}/versions/${version.version}` } },
+    {
+      status: replayed || unchanged ? 200 : 201,
+      headers: {
+        Location: `/api/v1/artifacts/${artifact.id}/versions/${version.version}`,
+        ...(unchanged ? { "Stowage-Unchanged": "true" } : {}),
+      },
+    },
   );
 });
