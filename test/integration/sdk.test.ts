@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer, request as httpRequest } from "node:http";
 import { createServer, type Socket } from "node:net";
 import os from "node:os";
@@ -624,9 +624,11 @@ describe("the TypeScript SDK against the real server", () => {
 
   it("npm run build -w @stowage/client emits dist/index.js and dist/index.d.ts, which load as ESM", async () => {
     const dist = path.join(root, "packages/client/dist");
-    rmSync(dist, { recursive: true, force: true });
+    // Built over the old files, never removed first: servers of other test files import dist/mcp meanwhile.
+    const started = Date.now() - 1000;
     await promisify(execFile)("npm", ["run", "build", "-w", "@stowage/client"], { cwd: root });
     expect(existsSync(path.join(dist, "index.js"))).toBe(true);
+    expect(statSync(path.join(dist, "index.js")).mtimeMs).toBeGreaterThanOrEqual(started);
     expect(readFileSync(path.join(dist, "index.d.ts"), "utf8")).toMatch(/export \{ Stowage \}/);
     const built = (await import(path.join(dist, "index.js"))) as typeof import("../../packages/client/src/index.ts");
     const client = new built.Stowage({ url: inject("baseUrl"), apiKey: agent.key });
