@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -41,6 +41,13 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await server?.stop();
+  // Every request removes what it spooled before it is answered: a file left here is a leak.
+  if (dataDir && existsSync(path.join(dataDir, ".upload-spool"))) {
+    const spool = path.join(dataDir, ".upload-spool");
+    const left = readdirSync(spool, { withFileTypes: true }).filter((e) => e.isFile());
+    for (const f of left)
+      console.warn(`spool file left behind by the shared server: ${f.name} (${statSync(path.join(spool, f.name)).size} bytes)`);
+  }
   await database?.drop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

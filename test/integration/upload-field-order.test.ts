@@ -5,21 +5,27 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { adminApi, createAgent, uniq } from "../support/api.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAgent, uniq } from "../support/api.ts";
 import { SIDE_ADMIN_KEY, startSideServer } from "../support/side-server.ts";
 import { waitFor } from "../support/wait-for.ts";
 
 type TAgent = Awaited<ReturnType<typeof createAgent>>;
 
 const MB = 1024 * 1024;
-const MAX_BYTES = 5 * MB; // ARTIFACT_MAX_SIZE_MB=5 in global-setup.ts
+const MAX_BYTES = 5 * MB;
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
+/**
+ * This file's own server: other test files spool too (appends, forms), so only a spool directory
+ * nobody else writes to says exactly what these uploads left behind.
+ */
+let side: Awaited<ReturnType<typeof startSideServer>>;
+
 /** Where the server spools a file sent before the fields that say where it goes. */
-const spoolDir = () => path.join(inject("dataDir"), ".upload-spool");
+const spoolDir = () => path.join(side.dataDir, ".upload-spool");
 const spoolFiles = async () => readdir(spoolDir()).catch(() => [] as string[]);
-/** Spool files of at least `bytes` (other test files may spool small files meanwhile). */
+/** Spool files of at least `bytes`. */
 const bigSpoolFiles = async (bytes: number) => {
   const sizes = await Promise.all(
     (await spoolFiles()).map((f) =>
@@ -31,7 +37,7 @@ const bigSpoolFiles = async (bytes: number) => {
   );
   return sizes.filter((s) => s >= bytes);
 };
-/** Test files run in parallel and may spool too: what this file leaves must be gone soon after. */
+/** Nothing of what these uploads spooled may stay behind once they are answered (or gone). */
 const expectSpoolEmpty = () => waitFor("the spool to be empty", async () => (await spoolFiles()).length === 0, { timeoutMs: 5000 });
 
 const BOUNDARY = "----stowage-field-order";
@@ -45,7 +51,7 @@ const CLOSE = `--${BOUNDARY}--\r\n`;
  * does while the rest has not arrived (or never will).
  */
 function rawPost(key: string, headers: Record<string, string>) {
-  const url = new URL("/api/v1/artifacts", inject("baseUrl"));
+  const url = new URL("/api/v1/artifacts", side.server.baseUrl);
   const req = http.request(url, {
     method: "POST",
     headers: { authorization: `Bearer ${key}`, "content-type": `multipart/form-data; boundary=${BOUNDARY}`, ...headers },
@@ -73,11 +79,13 @@ describe("multipart fields in any order", () => {
   let workDir: string;
 
   beforeAll(async () => {
-    agent = await createAgent(uniq("order"));
-    stranger = await createAgent(uniq("stranger"));
+    side = await startSideServer({ env: { ARTIFACT_MAX_SIZE_MB: String(MAX_BYTES / MB) } });
+    agent = await createAgent(uniq("order"), {}, side.admin);
+    stranger = await createAgent(uniq("stranger"), {}, side.admin);
     workDir = await mkdtemp(path.join(os.tmpdir(), "stowage-order-"));
   });
   afterAll(async () => {
+    await side?.stop();
     await rm(workDir, { recursive: true, force: true });
   });
 
@@ -130,7 +138,7 @@ describe("multipart fields in any order", () => {
       'tags=["report","weekly"]',
       "-w",
       "\n%{http_code}",
-      `${inject("baseUrl")}/api/v1/artifacts`,
+      `${side.server.baseUrl}/api/v1/artifacts`,
     ]);
     const [json, status] = [stdout.slice(0, stdout.lastIndexOf("\n")), stdout.slice(stdout.lastIndexOf("\n") + 1)];
     expect(status, json).toBe("201");
@@ -212,7 +220,7 @@ describe("multipart fields in any order", () => {
   });
 
   it("refuses a spooled file that does not fit the quota (409) and gives the hold back", async () => {
-    const admin = adminApi();
+    const admin = side.admin;
     const ns = `team:${uniq("spoolq")}`;
     expect((await admin.json("/api/v1/namespaces", { method: "POST", json: { name: ns } })).status).toBe(201);
     expect(
@@ -284,11 +292,11 @@ describe("multipart fields in any order", () => {
   });
 
   it("removes the spool file of a server killed mid-upload when it starts again", async () => {
-    const side = await startSideServer();
+    const killed = await startSideServer();
     let restarted: Awaited<ReturnType<typeof startSideServer>> | undefined;
     try {
-      const dir = path.join(side.dataDir, ".upload-spool");
-      const req = http.request(new URL("/api/v1/artifacts", side.server.baseUrl), {
+      const dir = path.join(killed.dataDir, ".upload-spool");
+      const req = http.request(new URL("/api/v1/artifacts", killed.server.baseUrl), {
         method: "POST",
         headers: {
           authorization: `Bearer ${SIDE_ADMIN_KEY}`,
@@ -300,17 +308,17 @@ describe("multipart fields in any order", () => {
       await write(req, fileHead("killed.bin"));
       await write(req, randomBytes(MB));
       await waitFor("a spool file", async () => (await readdir(dir).catch(() => [])).length > 0, { timeoutMs: 5000 });
-      side.server.process.kill("SIGKILL");
-      await new Promise((r) => side.server.process.once("exit", r));
+      killed.server.process.kill("SIGKILL");
+      await new Promise((r) => killed.server.process.once("exit", r));
       req.destroy();
       expect(await readdir(dir)).toHaveLength(1);
 
-      restarted = await startSideServer({ dataDir: side.dataDir, databaseUrl: side.databaseUrl });
+      restarted = await startSideServer({ dataDir: killed.dataDir, databaseUrl: killed.databaseUrl });
       expect(await readdir(dir)).toEqual([]);
       await waitFor("the start-up sweep's log line", async () => restarted!.server.output().includes("removed 1 spooled upload"));
     } finally {
       await restarted?.stop({ keepData: true });
-      await side.stop();
+      await killed.stop();
     }
   });
 });
