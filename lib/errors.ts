@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   /** A direct upload that is no longer open for parts (completed, aborted, expired, failed, or completing right now). */
   ARTIFACT_UPLOAD_CLOSED: 409,
   ARTIFACT_QUOTA_EXCEEDED: 409,
+  /** A delete of a version (or of the artifact holding it) that a protected alias points at. */
+  ARTIFACT_VERSION_PROTECTED: 409,
   ARTIFACT_TOO_LARGE: 413,
   ARTIFACT_RANGE_NOT_SATISFIABLE: 416,
   /** A text read (text, grep, diff, append) of content that is not text: a binary type or NUL bytes. */

@@ -56,8 +56,11 @@ async function collectGarbage(): Promise<void> {
     if (gc.retentionUpdated) console.log(`Stowage: applied ARTIFACT_RETENTION_DAYS to ${gc.retentionUpdated} artifact(s)`);
     if (gc.expiredArtifacts) {
       console.log(
-        `Stowage: removed ${gc.expiredArtifacts} expired artifact(s) (${gc.expiredVersions} version(s), ${gc.releasedBytes} bytes)`,
+        `Stowage: removed ${gc.expiredArtifacts} expired artifact(s) (${gc.expiredVersions} version(s), ${gc.releasedBytes - gc.excessBytes} bytes)`,
       );
+    }
+    if (gc.excessVersions) {
+      console.log(`Stowage: removed ${gc.excessVersions} version(s) past their namespace's keepVersions (${gc.excessBytes} bytes)`);
     }
     if (gc.orphansDeleted) console.log(`Stowage: removed ${gc.orphansDeleted} orphan blob(s) (stored, never committed)`);
     if (gc.blobDeletesFailed || gc.orphansFailed) {

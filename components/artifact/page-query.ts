@@ -1,9 +1,20 @@
+import { parseAliasName } from "@/lib/aliases/alias-name";
 import { StowageError } from "@/lib/errors";
 
 /** `?version=N`: undefined when absent (the latest), "invalid" for anything but a whole number. */
 export function parseVersionParam(raw: string | undefined): number | undefined | "invalid" {
   if (raw === undefined) return undefined;
   return /^\d{1,9}$/.test(raw) ? Number(raw) : "invalid";
+}
+
+/** `?alias=NAME` as a version reference: undefined when absent, "invalid" for a name no alias can have. */
+export function parseAliasParam(raw: string | undefined): { alias: string } | undefined | "invalid" {
+  if (raw === undefined) return undefined;
+  try {
+    return { alias: parseAliasName(raw) };
+  } catch {
+    return "invalid";
+  }
 }
 
 /**

@@ -1,5 +1,8 @@
 import Link from "next/link";
+import type { TAliasDto } from "@/lib/aliases/alias-dto";
 import type { TArtifactViewVersion } from "@/lib/artifacts/get-artifact-view";
+import { AliasBadges } from "@/components/aliases/alias-badges";
+import { SetAliasButton } from "@/components/aliases/set-alias-button";
 import { DataTable, cellClass as cell, srOnly } from "@/components/browse/data-table";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes, formatInstant, shortSha } from "@/components/ui/format";
@@ -10,7 +13,10 @@ import { artifactHref, contentUrl, runHref } from "./links";
 const smallButton =
   "rounded px-1.5 py-0.5 text-xs text-sky-700 hover:bg-sky-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600";
 
-/** Version history, newest first, one page at a time: pick one to preview, download any, delete (owners). */
+/**
+ * Version history, newest first, one page at a time: pick one to preview, see its aliases,
+ * download any, set an alias on one (writers), delete (owners).
+ */
 export function VersionHistory({
   artifactId,
   name,
@@ -20,6 +26,9 @@ export function VersionHistory({
   versionCount,
   nextCursor,
   cursor,
+  selection,
+  aliases,
+  canWrite,
   canDelete,
   afterDeleteHref,
 }: {
@@ -31,10 +40,13 @@ export function VersionHistory({
   versionCount: number;
   nextCursor: string | null;
   cursor: string | undefined;
+  /** How the page's URL chose the version on show (`{ alias }` or `{ version }`), kept across history pages. */
+  selection: { version?: number; alias?: string };
+  aliases: TAliasDto[];
+  canWrite: boolean;
   canDelete: boolean;
   afterDeleteHref: string;
 }) {
-  const selectedQuery = selected === latest ? undefined : selected;
   return (
     <div>
       <DataTable
@@ -69,6 +81,7 @@ export function VersionHistory({
                 {v.version === latest && (
                   <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700">latest</span>
                 )}
+                <AliasBadges aliases={aliases.filter((a) => a.version === v.version)} version={v.version} />
               </td>
               <td className={`${cell} whitespace-nowrap`}>{v.createdBy}</td>
               <td className={`${cell} whitespace-nowrap`}>{formatInstant(v.createdAt)}</td>
@@ -103,6 +116,16 @@ export function VersionHistory({
                   >
                     Download
                   </a>
+                  {canWrite && (
+                    <SetAliasButton
+                      artifactId={artifactId}
+                      version={v.version}
+                      aliases={aliases}
+                      label="Set alias"
+                      ariaLabel={`Set an alias on version ${v.version}`}
+                      className={smallButton.replace("text-xs", "text-sm")}
+                    />
+                  )}
                   {canDelete && (
                     <DeleteVersionButton
                       artifactId={artifactId}
@@ -123,12 +146,12 @@ export function VersionHistory({
       {(cursor || nextCursor) && (
         <nav aria-label="Version history pages" className="mt-3 flex flex-wrap gap-4 text-sm">
           {cursor && (
-            <Link className={linkClass} href={artifactHref(artifactId, { version: selectedQuery })}>
+            <Link className={linkClass} href={artifactHref(artifactId, selection)}>
               Newest versions
             </Link>
           )}
           {nextCursor && (
-            <Link className={linkClass} href={artifactHref(artifactId, { version: selectedQuery, history: nextCursor })}>
+            <Link className={linkClass} href={artifactHref(artifactId, { ...selection, history: nextCursor })}>
               Older versions
             </Link>
           )}

@@ -15,18 +15,19 @@ type TProps = {
   /** The namespace's overrides; null: the server's default applies. */
   quotaBytes: number | null;
   retentionDays: number | null;
+  /** Versions kept per artifact; null: all. */
+  keepVersions: number | null;
   defaults: { quotaBytes: number; retentionDays: number | null };
 };
 
-type TFieldErrors = { quotaBytes?: string; retentionDays?: string };
+type TFieldErrors = { quotaBytes?: string; retentionDays?: string; keepVersions?: string };
+type TBody = { quotaBytes: number | null; retentionDays: number | null; keepVersions: number | null };
 
 const isDefault = (v: string) => v.trim() === "" || v.trim().toLowerCase() === "default";
+const isAll = (v: string) => v.trim() === "" || v.trim().toLowerCase() === "all";
 
 /** What the form says, as the PATCH body; or what is wrong with it. */
-function parse(
-  quota: string,
-  retention: string,
-): { body: { quotaBytes: number | null; retentionDays: number | null } } | { errors: TFieldErrors } {
+function parse(quota: string, retention: string, keep: string): { body: TBody } | { errors: TFieldErrors } {
   const errors: TFieldErrors = {};
   let quotaBytes: number | null = null;
   if (!isDefault(quota)) {
@@ -40,7 +41,14 @@ function parse(
     if (!/^\d+$/.test(retention.trim())) errors.retentionDays = 'Enter a whole number of days, or "default".';
     else retentionDays = Number(retention.trim());
   }
-  return errors.quotaBytes || errors.retentionDays ? { errors } : { body: { quotaBytes, retentionDays } };
+  let keepVersions: number | null = null;
+  if (!isAll(keep)) {
+    if (!/^\d+$/.test(keep.trim())) errors.keepVersions = 'Enter a whole number of versions, or "all".';
+    else keepVersions = Number(keep.trim());
+  }
+  return errors.quotaBytes || errors.retentionDays || errors.keepVersions
+    ? { errors }
+    : { body: { quotaBytes, retentionDays, keepVersions } };
 }
 
 function Field({
@@ -87,28 +95,29 @@ function Field({
   );
 }
 
-/** An admin's quota and retention overrides for one namespace ("default" clears an override). */
-export function NamespaceSettingsForm({ namespace, quotaBytes, retentionDays, defaults }: TProps) {
+/** An admin's quota and retention overrides for one namespace ("default" clears an override, "all" the versions limit). */
+export function NamespaceSettingsForm({ namespace, quotaBytes, retentionDays, keepVersions, defaults }: TProps) {
   const router = useRouter();
   const [quota, setQuota] = useState(quotaBytes === null ? "default" : String(Math.round((quotaBytes / MIB) * 1000) / 1000));
   const [retention, setRetention] = useState(retentionDays === null ? "default" : String(retentionDays));
+  const [keep, setKeep] = useState(keepVersions === null ? "all" : String(keepVersions));
   const [localErrors, setLocalErrors] = useState<TFieldErrors>({});
   const save = useMutation({
-    mutationFn: (body: { quotaBytes: number | null; retentionDays: number | null }) =>
-      apiFetch(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, { method: "PATCH", json: body }),
+    mutationFn: (body: TBody) => apiFetch(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, { method: "PATCH", json: body }),
     onSuccess: () => router.refresh(),
   });
   const serverField = save.error instanceof ApiError ? String(save.error.details.field ?? "") : "";
   const errors: TFieldErrors = {
     quotaBytes: localErrors.quotaBytes ?? (serverField === "quotaBytes" ? save.error!.message : undefined),
     retentionDays: localErrors.retentionDays ?? (serverField === "retentionDays" ? save.error!.message : undefined),
+    keepVersions: localErrors.keepVersions ?? (serverField === "keepVersions" ? save.error!.message : undefined),
   };
-  const otherError = save.error && serverField !== "quotaBytes" && serverField !== "retentionDays" ? save.error : null;
+  const otherError = save.error && !["quotaBytes", "retentionDays", "keepVersions"].includes(serverField) ? save.error : null;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     save.reset();
-    const parsed = parse(quota, retention);
+    const parsed = parse(quota, retention, keep);
     if ("errors" in parsed) {
       setLocalErrors(parsed.errors);
       return;
@@ -135,6 +144,14 @@ export function NamespaceSettingsForm({ namespace, quotaBytes, retentionDays, de
         value={retention}
         onChange={setRetention}
         error={errors.retentionDays}
+      />
+      <Field
+        name="keepVersions"
+        label="Versions kept per artifact"
+        hint='The newest N versions of each artifact stay (1 to 10000), or "all". The latest and protected-alias versions always stay; older ones go at the next sweep (preview below).'
+        value={keep}
+        onChange={setKeep}
+        error={errors.keepVersions}
       />
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonPrimary} disabled={save.isPending}>

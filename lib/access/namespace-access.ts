@@ -48,7 +48,7 @@ export async function requireNamespace(
   // On every namespaced request: raw SQL skips the client's per-statement cost (db/raw-sql.ts).
   const [found] = await queryRows<Namespace>(
     db,
-    Prisma.sql`SELECT "id", "name", "kind", "ownerIdentityId", "groupId", "createdAt", "quotaBytes", "retentionDays", "usedBytes", "reservedBytes" FROM "Namespace" WHERE "name" = ${name}`,
+    Prisma.sql`SELECT "id", "name", "kind", "ownerIdentityId", "groupId", "createdAt", "quotaBytes", "retentionDays", "keepVersions", "usedBytes", "reservedBytes" FROM "Namespace" WHERE "name" = ${name}`,
   );
   const existing = found && (await withGrantsIfNeeded(db, principal, found));
   if (existing && canAccess(principal, existing, permission)) return existing;

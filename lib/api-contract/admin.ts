@@ -122,6 +122,11 @@ const ZNamespaceUsage = z
     quotaBytes: z.number().int().min(0).meta({ description: "The quota in force: the override, else the default." }),
     quotaOverride: z.boolean().meta({ description: "Whether an admin set this namespace's quota." }),
     retentionDays: z.number().int().nullable().meta({ description: "The namespace's retention override; null: the default." }),
+    keepVersions: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "Versions kept per artifact, newest first (the latest and protected-alias ones always stay); null: no limit." }),
     artifactCount: z.number().int().min(0),
     versionCount: z.number().int().min(0),
   })
@@ -134,6 +139,7 @@ const ZNamespaceUsage = z
       quotaBytes: 1073741824,
       quotaOverride: false,
       retentionDays: null,
+      keepVersions: null,
       artifactCount: 2,
       versionCount: 3,
     },
@@ -393,7 +399,8 @@ export const updateNamespaceSettingsOp = operation({
   path: "/api/v1/namespaces/{namespace}",
   tag: NAMESPACES,
   summary: "Set the namespace's quota and retention overrides (null: the default)",
-  description: "A lower quota deletes nothing: uploads stop until usage is under it again. A retention change applies at once.",
+  description:
+    "A lower quota deletes nothing: uploads stop until usage is under it again. A retention change applies at once; a keepVersions change at the next sweep (GET …/retention/preview shows what it would remove). Audited as quota.change.",
   auth: "admin",
   params: ZNamespaceParams,
   body: {
@@ -401,8 +408,13 @@ export const updateNamespaceSettingsOp = operation({
     json: z.strictObject({
       quotaBytes: z.number().nullable().optional().meta({ description: "A whole number of bytes, 0 or more; null: the default." }),
       retentionDays: z.number().nullable().optional().meta({ description: "Days after the last update, 1 to 36500; null: the default." }),
+      keepVersions: z
+        .number()
+        .nullable()
+        .optional()
+        .meta({ description: "Versions kept per artifact, 1 to 10000, newest first; older ones go at the next sweep. null: no limit." }),
     }),
-    example: { quotaBytes: 1073741824, retentionDays: 30 },
+    example: { quotaBytes: 1073741824, retentionDays: 30, keepVersions: 10 },
   },
   responses: { 200: { description: "The namespace's usage with the new settings.", schema: ZNamespaceUsage } },
   errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NOT_FOUND"],

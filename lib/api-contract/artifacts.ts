@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZAliasQuery } from "./aliases.ts";
 import { operation } from "./operation.ts";
 import {
   CONTENT_REQUEST_HEADERS,
@@ -158,11 +159,12 @@ export const deleteArtifactOp = operation({
   auth: "key",
   params: ZIdParams,
   responses: { 204: { description: "Deleted; its bytes are released from the quota." } },
-  errors: ["ARTIFACT_NAMESPACE_DENIED", "ARTIFACT_NOT_FOUND"],
+  errors: ["ARTIFACT_NAMESPACE_DENIED", "ARTIFACT_NOT_FOUND", "ARTIFACT_VERSION_PROTECTED"],
 });
 
 const contentQuery = z.strictObject({
   version: ZVersionNumber.optional().meta({ description: "A version number; the latest when left out." }),
+  alias: ZAliasQuery,
   download: z.enum(["0", "1"]).optional().meta({ description: "1: Content-Disposition: attachment." }),
   runId: z.string().min(1).max(255).optional().meta({ description: "The reading run (as X-Stowage-Run)." }),
 });
@@ -248,7 +250,7 @@ export const deleteVersionOp = operation({
   auth: "key",
   params: ZVersionParams,
   responses: { 204: { description: "Deleted." } },
-  errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NAMESPACE_DENIED", "ARTIFACT_NOT_FOUND"],
+  errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NAMESPACE_DENIED", "ARTIFACT_NOT_FOUND", "ARTIFACT_VERSION_PROTECTED"],
 });
 
 export const getDownloadUrlOp = operation({
@@ -262,6 +264,7 @@ export const getDownloadUrlOp = operation({
   params: ZIdParams,
   query: z.strictObject({
     version: ZVersionNumber.optional(),
+    alias: ZAliasQuery,
     expiresIn: z
       .string()
       .regex(/^\d{1,9}$/, "expiresIn must be a number of seconds")

@@ -44,6 +44,7 @@ export const ZVersion = z
     createdBy: z.string(),
     runId: z.string().nullable(),
     metadata: z.record(z.string(), z.unknown()),
+    aliases: z.array(z.string()).optional().meta({ description: "The aliases pointing at it, by name (in the version history)." }),
   })
   .meta({ id: "Version", description: "One immutable version of an artifact." });
 

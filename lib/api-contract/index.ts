@@ -7,6 +7,8 @@ import { LINEAGE_OPERATIONS } from "./lineage.ts";
 import { SERVICE_OPERATIONS } from "./service.ts";
 import { REFERENCE_OPERATIONS } from "./reference.ts";
 import { READ_OPERATIONS } from "./reads.ts";
+import { ALIAS_OPERATIONS } from "./aliases.ts";
+import { RETENTION_OPERATIONS } from "./retention.ts";
 import type { TOperation } from "./operation.ts";
 
 /** Every `/api/v1` operation: what the routes validate with and what openapi.json documents. */
@@ -20,4 +22,6 @@ export const API_OPERATIONS: readonly TOperation[] = [
   ...SERVICE_OPERATIONS,
   ...REFERENCE_OPERATIONS,
   ...READ_OPERATIONS,
+  ...ALIAS_OPERATIONS,
+  ...RETENTION_OPERATIONS,
 ];

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { READ_LIMITS } from "../reads/limits.ts";
 import { operation } from "./operation.ts";
 import { ZIdParams, ZVersionNumber } from "./common.ts";
+import { ZAliasQuery } from "./aliases.ts";
 import { ZPublished } from "./artifacts.ts";
 
 const TAG = "Reads";
@@ -82,6 +83,7 @@ export const readArtifactTextOp = operation({
   params: ZIdParams,
   query: z.strictObject({
     version: ZVersionNumber.optional().meta({ description: "A version number; the latest when left out." }),
+    alias: ZAliasQuery,
     offset: ZCount(1, 999_999_999, "The first line to return, from 1 (default 1)."),
     limit: ZCount(1, READ_LIMITS.maxLines, `Lines at most, 1 to ${READ_LIMITS.maxLines} (default ${READ_LIMITS.defaultLines}).`),
     tail: ZCount(1, READ_LIMITS.maxLines, `The last N lines instead (1 to ${READ_LIMITS.maxLines}); not with offset.`),
@@ -120,6 +122,7 @@ export const grepArtifactOp = operation({
   query: z.strictObject({
     ...grepQuery,
     version: ZVersionNumber.optional().meta({ description: "A version number; the latest when left out." }),
+    alias: ZAliasQuery,
     runId: ZReadingRun,
   }),
   responses: {
@@ -223,6 +226,8 @@ export const diffArtifactVersionsOp = operation({
   query: z.strictObject({
     from: ZVersionNumber.optional().meta({ description: "The old version; the newest existing one older than `to` when left out." }),
     to: ZVersionNumber.optional().meta({ description: "The new version; the latest when left out." }),
+    fromAlias: ZAliasQuery.meta({ description: "An alias for the old version, instead of `from`." }),
+    toAlias: ZAliasQuery.meta({ description: "An alias for the new version, instead of `to`." }),
     runId: ZReadingRun,
   }),
   responses: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { operation, type TOperation } from "./operation.ts";
+import { ZAliasName } from "./aliases.ts";
 import { CONTENT_REQUEST_HEADERS, contentResponses, ZArtifact, ZCursor, ZIdParams, ZLimit, ZNextCursor } from "./common.ts";
 
 const TAG = "Sharing";
@@ -8,6 +9,7 @@ const ZInstant = z.iso.datetime();
 export const ZShareRequest = z.strictObject({
   expiresIn: z.number().int().optional().meta({ description: "Seconds, 60 to SHARE_URL_MAX_SECONDS (default one hour)." }),
   version: z.number().int().min(0).max(2_147_483_647).optional().meta({ description: "The version to share; the latest when left out." }),
+  alias: ZAliasName.optional().meta({ description: "An alias: share the version it points to now (the link stays on that version)." }),
 });
 
 const ZNewShareLink = z

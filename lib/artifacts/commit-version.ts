@@ -56,6 +56,8 @@ export type TCommit = {
 
 const ARTIFACT_ROW = Prisma.sql`"id", "namespaceId", "sessionId", "sessionKey", "name", "createdById", "createdAt", "updatedAt",
   "latestVersion", "nextVersion", "expiresAt", "retainUntil"`;
+/** ARTIFACT_ROW and what only setAlias/deleteAlias write (isLive reads it). */
+const ARTIFACT_SELECT = Prisma.sql`${ARTIFACT_ROW}, "protectedAliases"`;
 
 /**
  * The version row, everything that follows the latest version, the quota charge and the audit
@@ -78,7 +80,7 @@ export async function commitVersion(tx: TSqlRunner, c: TCommit): Promise<TPublis
   const sessionKey = sessionRowId ?? "";
   let [artifact] = await queryRows<Artifact | undefined>(
     tx,
-    Prisma.sql`SELECT ${ARTIFACT_ROW} FROM "Artifact" WHERE "namespaceId" = ${namespace.id} AND "sessionKey" = ${sessionKey} AND "name" = ${p.name}`,
+    Prisma.sql`SELECT ${ARTIFACT_SELECT} FROM "Artifact" WHERE "namespaceId" = ${namespace.id} AND "sessionKey" = ${sessionKey} AND "name" = ${p.name}`,
   );
   // Outbox ids of the bytes of an expired artifact replaced here, deleted after the commit.
   let queuedDeletes: string[] = [];
@@ -108,6 +110,7 @@ export async function commitVersion(tx: TSqlRunner, c: TCommit): Promise<TPublis
       nextVersion: number + 1,
       retainUntil,
       expiresAt: p.expiresAt ?? null,
+      protectedAliases: 0,
     };
     const a = artifact;
     await executeSql(
@@ -138,7 +141,7 @@ export async function commitVersion(tx: TSqlRunner, c: TCommit): Promise<TPublis
     if (!moved) {
       const [current] = await queryRows<Artifact | undefined>(
         tx,
-        Prisma.sql`SELECT ${ARTIFACT_ROW} FROM "Artifact" WHERE "id" = ${artifact.id}`,
+        Prisma.sql`SELECT ${ARTIFACT_SELECT} FROM "Artifact" WHERE "id" = ${artifact.id}`,
       );
       if (current) checkPreconditions(c.input, isLive(current) ? current.latestVersion : null);
       // Deleted meanwhile (or expired): the commit runs again and finds what is there now.

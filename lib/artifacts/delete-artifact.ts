@@ -6,6 +6,7 @@ import { deleteArtifactRows, lockArtifactRow } from "../gc/delete-artifact-rows.
 import { deleteQueuedBlobs } from "../gc/delete-queued-blobs.ts";
 import { releaseVersions } from "../gc/release-versions.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
+import { assertNotProtected } from "../aliases/protected-aliases.ts";
 import { findArtifactOrThrow } from "./find-artifact-or-throw.ts";
 import { replaceMetadataEntries } from "./replace-metadata-entries.ts";
 
@@ -13,10 +14,14 @@ import { replaceMetadataEntries } from "./replace-metadata-entries.ts";
 // transaction; the bytes are deleted right after, and whatever fails the sweep retries. Never a
 // version pointing at nothing, never bytes nothing remembers.
 
-/** Deletes the artifact and all of its versions (owner or admin). */
+/** Deletes the artifact and all of its versions (owner or admin), unless a protected alias holds one. */
 export async function deleteArtifact(db: Db, principal: TPrincipal, id: string): Promise<void> {
   const artifact = await findArtifactOrThrow(db, principal, id, "delete");
-  const deleted = await db.$transaction((tx) => deleteArtifactRows(tx, artifact));
+  const deleted = await db.$transaction(async (tx) => {
+    await lockArtifactRow(tx, id);
+    await assertNotProtected(tx, id);
+    return deleteArtifactRows(tx, artifact);
+  });
   // Someone else deleted it meanwhile.
   if (!deleted) throw notFound();
   await recordAuditEvent(db, {
@@ -29,7 +34,7 @@ export async function deleteArtifact(db: Db, principal: TPrincipal, id: string):
   await deleteQueuedBlobs(db, deleted.pendingIds);
 }
 
-/** Deletes one version; deleting the last one deletes the artifact. Numbers are never reused. */
+/** Deletes one version, unless a protected alias points at it; deleting the last one deletes the artifact. Numbers are never reused. */
 export async function deleteVersion(db: Db, principal: TPrincipal, id: string, version: number): Promise<void> {
   const artifact = await findArtifactOrThrow(db, principal, id, "delete");
   const { row: blob, pendingIds } = await db.$transaction(async (tx) => {
@@ -37,6 +42,7 @@ export async function deleteVersion(db: Db, principal: TPrincipal, id: string, v
     await lockArtifactRow(tx, id);
     const row = await tx.artifactVersion.findUnique({ where: { artifactId_version: { artifactId: id, version } } });
     if (!row) throw notFound("version");
+    await assertNotProtected(tx, id, row.id);
     await tx.artifactVersion.delete({ where: { id: row.id } });
     const newest = await tx.artifactVersion.findFirst({ where: { artifactId: id }, orderBy: { version: "desc" } });
     if (!newest) {

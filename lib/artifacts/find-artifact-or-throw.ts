@@ -6,22 +6,40 @@ import { StowageError, notFound } from "../errors.ts";
 import { canAccess, withGrantsIfNeeded, type TNamespaceWithGrants, type TPermission } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { hasArtifactShare } from "../access/has-artifact-share.ts";
+import type { TVersionRef } from "../aliases/version-ref.ts";
 import { selectArtifact, type TArtifactCore } from "./select-artifact.ts";
 
 /**
  * Expired artifacts are gone for every reader at once, before any sweep removes them. An
- * artifact expires at the earlier of its own expiresAt and its namespace's retention (retainUntil).
+ * artifact expires at the earlier of its own expiresAt and its namespace's retention (retainUntil),
+ * unless a protected alias holds it.
  */
-export function isLive(a: { expiresAt: Date | null; retainUntil: Date | null; latestVersion: number | null }, now = new Date()): boolean {
-  return a.latestVersion !== null && (a.expiresAt === null || a.expiresAt > now) && (a.retainUntil === null || a.retainUntil > now);
+export function isLive(
+  a: { expiresAt: Date | null; retainUntil: Date | null; latestVersion: number | null; protectedAliases: number },
+  now = new Date(),
+): boolean {
+  if (a.latestVersion === null) return false;
+  return a.protectedAliases > 0 || ((a.expiresAt === null || a.expiresAt > now) && (a.retainUntil === null || a.retainUntil > now));
 }
 
 /** isLive as a query filter, for listings and counts. */
 export function liveArtifactWhere(now = new Date()): Prisma.ArtifactWhereInput {
   return {
     latestVersion: { not: null },
-    AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, { OR: [{ retainUntil: null }, { retainUntil: { gt: now } }] }],
+    OR: [
+      { protectedAliases: { gt: 0 } },
+      {
+        AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, { OR: [{ retainUntil: null }, { retainUntil: { gt: now } }] }],
+      },
+    ],
   };
+}
+
+/** isLive as SQL, for artifacts aliased `alias` ("a") in raw statements. */
+export function liveArtifactSql(alias: string, now = new Date()): Prisma.Sql {
+  const c = (column: string) => Prisma.raw(`${alias}."${column}"`);
+  return Prisma.sql`${c("latestVersion")} IS NOT NULL AND (${c("protectedAliases")} > 0
+    OR ((${c("expiresAt")} IS NULL OR ${c("expiresAt")} > ${now}) AND (${c("retainUntil")} IS NULL OR ${c("retainUntil")} > ${now})))`;
 }
 
 /**
@@ -39,10 +57,10 @@ export const tagsOf = (db: TSqlRunner, artifactId: string) =>
   queryRows<{ tag: string }>(db, Prisma.sql`SELECT "tag" FROM "ArtifactTag" WHERE "artifactId" = ${artifactId} ORDER BY "tag" ASC`);
 
 /** One version (the latest when `version` is undefined) of an artifact the principal may read, or 404. */
-export async function findVersionOrThrow(db: Db, principal: TPrincipal, id: string, version?: number) {
+export async function findVersionOrThrow(db: Db, principal: TPrincipal, id: string, version?: TVersionRef) {
   const found = await selectArtifact(db, id, version ?? "latest");
   const artifact = await authorizeArtifact(db, principal, found?.artifact, "read");
-  if (!found?.version) throw notFound("version");
+  if (!found?.version) throw notFound(typeof version === "object" ? `alias ${version.alias}` : "version");
   return { artifact, row: found.version };
 }
 

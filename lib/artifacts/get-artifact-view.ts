@@ -5,11 +5,14 @@ import { canAccess } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { decodeCursor, paginate } from "../pagination.ts";
 import { canManageLinks } from "../sharing/can-manage-links.ts";
+import { aliasesOf } from "../aliases/list-aliases.ts";
+import type { TVersionRef } from "../aliases/version-ref.ts";
 import { canDelete, findArtifactOrThrow } from "./find-artifact-or-throw.ts";
+import { selectArtifact } from "./select-artifact.ts";
 import { VERSION_INCLUDE, toArtifactDto, toVersionDto, type TVersionRow } from "./serialize.ts";
 
 export type TArtifactPermissions = {
-  /** Change tags and expiry (write access to the namespace). */
+  /** Change tags and expiry, set and remove aliases (write access to the namespace). */
   canWrite: boolean;
   /** Delete the artifact or its versions. */
   canDelete: boolean;
@@ -22,24 +25,33 @@ const withRunKey = (row: TVersionRow) => ({ ...toVersionDto(row), runKey: row.ru
 
 export type TArtifactViewVersion = ReturnType<typeof withRunKey>;
 
+/** The version an alias points to, in the shape the history's rows have; null when there is no such alias. */
+async function aliasedVersion(db: Db, id: string, alias: string) {
+  return (await selectArtifact(db, id, { alias }))?.version ?? null;
+}
+
 /**
- * The dashboard's artifact page: the artifact, one selected version (the latest by default), one
- * page of its history (newest first), and what the principal may do with it, so the page offers
- * only actions the API would allow (the API checks again on every call). Not-found like any read.
+ * The dashboard's artifact page: the artifact, one selected version (the latest by default, or
+ * the one `{ alias }` points to), one page of its history (newest first), its aliases, and what
+ * the principal may do with it, so the page offers only actions the API would allow (the API
+ * checks again on every call). Not-found like any read, an unknown alias too.
  */
 export async function getArtifactView(
   db: Db,
   principal: TPrincipal,
   id: string,
-  options: { version?: number; limit: number; cursor?: string },
+  options: { version?: TVersionRef; limit: number; cursor?: string },
 ) {
   const artifact = await findArtifactOrThrow(db, principal, id);
   const below = decodeCursor(options.cursor, "number");
-  const [selected, rows, versionCount] = await Promise.all([
-    db.artifactVersion.findUnique({
-      where: { artifactId_version: { artifactId: id, version: options.version ?? artifact.latestVersion! } },
-      include: VERSION_INCLUDE,
-    }),
+  const choice = options.version;
+  const [selected, rows, versionCount, aliases] = await Promise.all([
+    typeof choice === "object"
+      ? aliasedVersion(db, id, choice.alias)
+      : db.artifactVersion.findUnique({
+          where: { artifactId_version: { artifactId: id, version: choice ?? artifact.latestVersion! } },
+          include: VERSION_INCLUDE,
+        }),
     db.artifactVersion.findMany({
       where: { artifactId: id, ...(below !== undefined ? { version: { lt: below } } : {}) },
       orderBy: { version: "desc" },
@@ -47,8 +59,9 @@ export async function getArtifactView(
       include: VERSION_INCLUDE,
     }),
     db.artifactVersion.count({ where: { artifactId: id } }),
+    aliasesOf(db, id),
   ]);
-  if (!selected) throw notFound("version");
+  if (!selected) throw notFound(typeof choice === "object" ? `alias ${choice.alias}` : "version");
   const { page, nextCursor } = paginate(rows, options.limit, (v) => v.version);
   const permissions: TArtifactPermissions = {
     canWrite: canAccess(principal, artifact.namespace, "write"),
@@ -62,6 +75,8 @@ export async function getArtifactView(
     versions: page.map(withRunKey),
     nextCursor,
     versionCount,
+    /** By name; a version's own are those with its number. */
+    aliases,
     permissions,
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TVersionRef } from "../aliases/version-ref.ts";
 import type { Db } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { authorizeArtifact, findVersionOrThrow, tagsOf } from "./find-artifact-or-throw.ts";
@@ -13,7 +14,7 @@ export async function getArtifact(db: Db, principal: TPrincipal, id: string) {
 }
 
 /** One version's metadata (the latest when `version` is undefined), with where its bytes are. */
-export async function getVersion(db: Db, principal: TPrincipal, id: string, version?: number) {
+export async function getVersion(db: Db, principal: TPrincipal, id: string, version?: TVersionRef) {
   const { artifact, row } = await findVersionOrThrow(db, principal, id, version);
   return { artifact, row, dto: toVersionDto(row) };
 }

@@ -7,7 +7,7 @@ import type { TPrincipal } from "../access/principal.ts";
 import { decodeCursor, paginate } from "../pagination.ts";
 import { toArtifactDto } from "./serialize.ts";
 import { selectArtifactsWithLatest } from "./select-artifact.ts";
-import { liveArtifactWhere } from "./find-artifact-or-throw.ts";
+import { liveArtifactSql, liveArtifactWhere } from "./find-artifact-or-throw.ts";
 
 export type TListFilter = {
   namespace?: string;
@@ -90,12 +90,7 @@ const isPlainNamespaceListing = (filter: TListFilter, scope: TListScope) =>
  */
 async function findNamespaceRows(db: Db, namespaceId: string, afterId: string | undefined, filter: TListFilter) {
   const now = new Date();
-  const conditions = [
-    Prisma.sql`"namespaceId" = ${namespaceId}`,
-    Prisma.sql`"latestVersion" IS NOT NULL`,
-    Prisma.sql`("expiresAt" IS NULL OR "expiresAt" > ${now})`,
-    Prisma.sql`("retainUntil" IS NULL OR "retainUntil" > ${now})`,
-  ];
+  const conditions = [Prisma.sql`"namespaceId" = ${namespaceId}`, liveArtifactSql('"Artifact"', now)];
   if (filter.sessionId) {
     conditions.push(
       Prisma.sql`"sessionId" = (SELECT "id" FROM "Session" WHERE "namespaceId" = ${namespaceId} AND "externalId" = ${filter.sessionId})`,

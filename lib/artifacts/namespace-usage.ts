@@ -22,6 +22,7 @@ export async function getNamespaceUsage(db: Db, principal: TPrincipal, namespace
     quotaBytes: Number(quotaOf(ns)),
     quotaOverride: ns.quotaBytes !== null,
     retentionDays: ns.retentionDays,
+    keepVersions: ns.keepVersions,
     artifactCount,
     versionCount,
   };

@@ -14,10 +14,10 @@ export type TArtifactCore = Artifact & {
 // Every column is aliased, so the row maps onto the nested shape Prisma's includes would give.
 const ARTIFACT_COLUMNS = Prisma.sql`
   a."id", a."namespaceId", a."sessionId", a."sessionKey", a."name", a."createdById", a."createdAt", a."updatedAt",
-  a."latestVersion", a."nextVersion", a."expiresAt", a."retainUntil",
+  a."latestVersion", a."nextVersion", a."expiresAt", a."retainUntil", a."protectedAliases",
   n."name" AS "n_name", n."kind" AS "n_kind", n."ownerIdentityId" AS "n_ownerIdentityId", n."groupId" AS "n_groupId",
   n."createdAt" AS "n_createdAt", n."quotaBytes" AS "n_quotaBytes", n."retentionDays" AS "n_retentionDays",
-  n."usedBytes" AS "n_usedBytes", n."reservedBytes" AS "n_reservedBytes",
+  n."keepVersions" AS "n_keepVersions", n."usedBytes" AS "n_usedBytes", n."reservedBytes" AS "n_reservedBytes",
   s."externalId" AS "s_externalId", c."name" AS "c_name"`;
 
 export const VERSION_COLUMNS = Prisma.sql`
@@ -33,15 +33,20 @@ type TRaw = Record<string, unknown>;
 
 /**
  * The artifact (with its namespace, session and creator) in one statement; with `version`, also
- * that version ("latest": the artifact's latest) with its run and creator. Null when no such artifact.
+ * that version ("latest": the artifact's latest; { alias }: the one the alias points to) with its
+ * run and creator. Null when no such artifact.
  */
 export async function selectArtifact(
   db: TSqlRunner,
   id: string,
-  version?: number | "latest",
+  version?: number | "latest" | { alias: string },
 ): Promise<{ artifact: TArtifactCore; version: TVersionRow | null } | null> {
   const withVersion = version !== undefined;
-  const versionNumber = version === "latest" ? Prisma.sql`a."latestVersion"` : Prisma.sql`${version ?? null}`;
+  const versionJoin =
+    typeof version === "object"
+      ? Prisma.sql`LEFT JOIN "ArtifactAlias" al ON al."artifactId" = a."id" AND al."name" = ${version.alias}
+        LEFT JOIN "ArtifactVersion" v ON v."id" = al."versionId"`
+      : Prisma.sql`LEFT JOIN "ArtifactVersion" v ON v."artifactId" = a."id" AND v."version" = ${version === "latest" ? Prisma.sql`a."latestVersion"` : Prisma.sql`${version ?? null}`}`;
   const rows = await queryRows<TRaw>(
     db,
     Prisma.sql`
@@ -50,7 +55,7 @@ export async function selectArtifact(
     JOIN "Namespace" n ON n."id" = a."namespaceId"
     JOIN "Identity" c ON c."id" = a."createdById"
     LEFT JOIN "Session" s ON s."id" = a."sessionId"
-    ${withVersion ? Prisma.sql`LEFT JOIN "ArtifactVersion" v ON v."artifactId" = a."id" AND v."version" = ${versionNumber} ${VERSION_JOINS}` : Prisma.empty}
+    ${withVersion ? Prisma.sql`${versionJoin} ${VERSION_JOINS}` : Prisma.empty}
     WHERE a."id" = ${id}`,
   );
   const row = rows[0];
@@ -95,6 +100,7 @@ function toArtifactCore(r: TRaw): TArtifactCore {
     nextVersion: r.nextVersion as number,
     expiresAt: r.expiresAt as Date | null,
     retainUntil: r.retainUntil as Date | null,
+    protectedAliases: Number(r.protectedAliases),
     namespace: {
       id: r.namespaceId as string,
       name: r.n_name as string,
@@ -104,6 +110,7 @@ function toArtifactCore(r: TRaw): TArtifactCore {
       createdAt: r.n_createdAt as Date,
       quotaBytes: r.n_quotaBytes as bigint | null,
       retentionDays: r.n_retentionDays as number | null,
+      keepVersions: r.n_keepVersions as number | null,
       usedBytes: r.n_usedBytes as bigint,
       reservedBytes: r.n_reservedBytes as bigint,
     },

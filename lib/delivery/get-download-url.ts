@@ -1,4 +1,5 @@
 import "server-only";
+import type { TVersionRef } from "../aliases/version-ref.ts";
 import type { Db } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { getVersion } from "../artifacts/get-artifact.ts";
@@ -15,7 +16,7 @@ export async function getDownloadUrl(
   db: Db,
   principal: TPrincipal,
   artifactId: string,
-  options: { version?: number; expiresIn?: number; forceDownload?: boolean; maxSeconds: number; baseUrl: string },
+  options: { version?: TVersionRef; expiresIn?: number; forceDownload?: boolean; maxSeconds: number; baseUrl: string },
 ) {
   const expiresIn = options.expiresIn ?? options.maxSeconds;
   checkUrlLifetime(expiresIn, options.maxSeconds);

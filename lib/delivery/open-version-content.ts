@@ -1,4 +1,5 @@
 import "server-only";
+import type { TVersionRef } from "../aliases/version-ref.ts";
 import type { Db } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { getVersion } from "../artifacts/get-artifact.ts";
@@ -30,7 +31,7 @@ export async function openVersionContent(
   principal: TPrincipal,
   artifactId: string,
   req: TContentRequest,
-  options: { version?: number; forceDownload?: boolean; presignSeconds: number; via?: "api"; runId?: string },
+  options: { version?: TVersionRef; forceDownload?: boolean; presignSeconds: number; via?: "api"; runId?: string },
 ): Promise<TOpenedContent> {
   const { artifact, row } = await getVersion(db, principal, artifactId, options.version);
   const result = await contentResult(req, row, {

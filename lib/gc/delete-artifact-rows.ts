@@ -3,11 +3,19 @@ import { Prisma } from "../db/generated/sqlite/client.ts";
 import { executeSql, queryRows, type TSqlRunner } from "../db/raw-sql.ts";
 import { releaseVersions } from "./release-versions.ts";
 
-/** Only an artifact expired at this instant (the sweep's re-check under the lock). */
+/** Only an artifact expired at this instant, no protected alias holding it (the sweep's re-check under the lock). */
 export type TDeleteCondition = { expiredAt?: Date };
 
-const conditionSql = (c: TDeleteCondition) =>
-  c.expiredAt ? Prisma.sql`AND ("expiresAt" <= ${c.expiredAt} OR "retainUntil" <= ${c.expiredAt})` : Prisma.empty;
+/**
+ * What the expiry sweep removes, for artifacts aliased `alias` ("a"; "" for none): past expiresAt
+ * or retainUntil at `at`, and no protected alias holding it.
+ */
+export function expiredArtifactSql(alias: string, at: Date): Prisma.Sql {
+  const c = (column: string) => Prisma.raw(alias ? `${alias}."${column}"` : `"${column}"`);
+  return Prisma.sql`(${c("expiresAt")} <= ${at} OR ${c("retainUntil")} <= ${at}) AND ${c("protectedAliases")} = 0`;
+}
+
+const conditionSql = (c: TDeleteCondition) => (c.expiredAt ? Prisma.sql`AND ${expiredArtifactSql("", c.expiredAt)}` : Prisma.empty);
 
 /**
  * Locks the artifact row in the caller's transaction (the row lock on PostgreSQL, the write lock

@@ -5,6 +5,7 @@ import type { BlobStore } from "../storage/blob-store.ts";
 import { configuredBackends, getBlobStore } from "../storage/get-blob-store.ts";
 import { syncDefaultRetention } from "../retention/sync-default-retention.ts";
 import { processPendingDeletes } from "./process-pending-deletes.ts";
+import { sweepExcessVersions } from "./sweep-excess-versions.ts";
 import { sweepExpired } from "./sweep-expired.ts";
 import { sweepOrphans } from "./sweep-orphans.ts";
 import { withLease } from "./with-lease.ts";
@@ -20,6 +21,10 @@ export type TGcSummary = {
   retentionUpdated: number;
   expiredArtifacts: number;
   expiredVersions: number;
+  /** Versions beyond a namespace's keepVersions (their own artifact stays); counted apart from expiredVersions. */
+  excessVersions: number;
+  excessBytes: bigint;
+  /** Space given back by both sweeps. */
   releasedBytes: bigint;
   blobsDeleted: number;
   /** Still in the outbox, retried by the next pass. */
@@ -40,7 +45,8 @@ export type TGcOptions = {
 /**
  * One garbage-collection pass, under the "gc" lease so that two instances never run it at once
  * (null when another one holds it): a changed ARTIFACT_RETENTION_DAYS applied, expired artifacts
- * removed (rows and usage first, bytes queued), the queued blob deletes done, and orphan bytes
+ * removed (rows and usage first, bytes queued), versions beyond each namespace's keepVersions
+ * removed the same way, the queued blob deletes done, and orphan bytes
  * reclaimed on every configured store. An unreachable store is reported and retried next time.
  */
 export async function runGc(db: Db, options: TGcOptions = {}): Promise<TGcSummary | null> {
@@ -53,6 +59,8 @@ export async function runGc(db: Db, options: TGcOptions = {}): Promise<TGcSummar
       const startedAt = new Date();
       const retentionUpdated = await syncDefaultRetention(db, config);
       const expired = await sweepExpired(db, lease);
+      // After the age rule, so an expired artifact goes whole rather than version by version.
+      const excess = await sweepExcessVersions(db, lease);
       const blobs = await processPendingDeletes(db, { getStore, lease });
       const orphans = { deleted: 0, failed: 0 };
       const storeErrors: string[] = [];
@@ -68,7 +76,7 @@ export async function runGc(db: Db, options: TGcOptions = {}): Promise<TGcSummar
       }
       sweepRuns.inc({ sweep: "gc" });
       sweepDeletions.inc({ sweep: "gc", kind: "artifacts" }, expired.artifacts);
-      sweepDeletions.inc({ sweep: "gc", kind: "versions" }, expired.versions);
+      sweepDeletions.inc({ sweep: "gc", kind: "versions" }, expired.versions + excess.versions);
       sweepDeletions.inc({ sweep: "gc", kind: "blobs" }, blobs.deleted);
       sweepDeletions.inc({ sweep: "gc", kind: "orphans" }, orphans.deleted);
       return {
@@ -77,7 +85,9 @@ export async function runGc(db: Db, options: TGcOptions = {}): Promise<TGcSummar
         retentionUpdated,
         expiredArtifacts: expired.artifacts,
         expiredVersions: expired.versions,
-        releasedBytes: expired.bytes,
+        excessVersions: excess.versions,
+        excessBytes: excess.bytes,
+        releasedBytes: expired.bytes + excess.bytes,
         blobsDeleted: blobs.deleted,
         blobDeletesFailed: blobs.failed,
         orphansDeleted: orphans.deleted,

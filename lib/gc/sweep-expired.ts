@@ -16,7 +16,11 @@ export type TExpiredSweep = { artifacts: number; versions: number; bytes: bigint
 export async function sweepExpired(db: Db, lease: TLease, options: { now?: Date; batchSize?: number } = {}): Promise<TExpiredSweep> {
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 100;
-  const expired: Prisma.ArtifactWhereInput = { OR: [{ expiresAt: { lte: now } }, { retainUntil: { lte: now } }] };
+  // A protected alias keeps its artifact past both.
+  const expired: Prisma.ArtifactWhereInput = {
+    OR: [{ expiresAt: { lte: now } }, { retainUntil: { lte: now } }],
+    protectedAliases: 0,
+  };
   const total: TExpiredSweep = { artifacts: 0, versions: 0, bytes: 0n };
   for (let after: string | undefined; ;) {
     lease.assertHeld();

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readdir, stat, unlink } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { mkdir, open, readdir, stat, unlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
@@ -54,8 +54,11 @@ export async function spoolFile(dataDir: string, source: Readable, maxBytes: num
       done(null, chunk);
     },
   });
+  // Created before any byte is piped: a write stream opens its file on its own time, so a source
+  // failing at once could otherwise be unlinked before the file exists, which then stays behind.
+  const handle = await open(file, "wx");
   try {
-    await pipeline(source, counter, createWriteStream(file, { flags: "wx", highWaterMark: 1024 * 1024 }));
+    await pipeline(source, counter, handle.createWriteStream({ highWaterMark: 1024 * 1024 }));
   } catch (error) {
     await remove();
     throw error;

@@ -6,6 +6,7 @@ import { notFound, validationFailed } from "../errors.ts";
 import { requireNamespace } from "../access/namespace-access.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { decodeCursor, encodeCursor } from "../pagination.ts";
+import { liveArtifactSql } from "../artifacts/find-artifact-or-throw.ts";
 
 type TInputRow = {
   versionId: string;
@@ -60,8 +61,7 @@ export async function listRunInputs(
       JOIN "Namespace" n ON n."id" = a."namespaceId"
       LEFT JOIN "Session" s ON s."id" = a."sessionId"
       WHERE rr."runId" = ${run.id} AND a."namespaceId" = ${ns.id}
-        AND a."latestVersion" IS NOT NULL
-        AND (a."expiresAt" IS NULL OR a."expiresAt" > ${now}) AND (a."retainUntil" IS NULL OR a."retainUntil" > ${now})
+        AND ${liveArtifactSql("a", now)}
         ${
           after
             ? Prisma.sql`AND (rr."createdAt" < ${after.readAt} OR (rr."createdAt" = ${after.readAt} AND rr."versionId" < ${after.versionId}))`

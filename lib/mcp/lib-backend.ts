@@ -2,6 +2,9 @@ import "server-only";
 import { Readable } from "node:stream";
 import type { McpBackend } from "@stowage/client/mcp";
 import type { TPrincipal } from "../access/principal.ts";
+import { deleteAlias } from "../aliases/delete-alias.ts";
+import { listAliases } from "../aliases/list-aliases.ts";
+import { setAlias } from "../aliases/set-alias.ts";
 import { deleteArtifact, deleteVersion } from "../artifacts/delete-artifact.ts";
 import { getArtifact, getVersion } from "../artifacts/get-artifact.ts";
 import { listArtifacts } from "../artifacts/list-artifacts.ts";
@@ -74,6 +77,9 @@ export function libBackend(db: Db, principal: TPrincipal, options: { baseUrl: st
         baseUrl: options.baseUrl,
       }),
     delete: (id, { version }) => (version === undefined ? deleteArtifact(db, principal, id) : deleteVersion(db, principal, id, version)),
+    aliases: (id) => listAliases(db, principal, id),
+    setAlias: (id, name, input) => setAlias(db, principal, id, name, input),
+    deleteAlias: (id, name) => deleteAlias(db, principal, id, name),
     // The one error path: a StowageError's code and message; anything else logged, and told as INTERNAL_ERROR.
     describeError(error) {
       const { code, message, ...details } = errorPayload(error).body.error as { code: string; message: string };

@@ -5,6 +5,7 @@ import type { TPrincipal } from "../access/principal.ts";
 import { requireAdmin } from "../access/require-admin.ts";
 import { applyNamespaceRetention } from "../retention/apply-retention.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
+import { MAX_KEEP_VERSIONS } from "../retention/excess-versions.ts";
 
 export const MAX_RETENTION_DAYS = 36_500;
 
@@ -13,11 +14,15 @@ export type TNamespaceSettings = {
   quotaBytes?: number | null;
   /** Days after an artifact's last update that it expires; null goes back to ARTIFACT_RETENTION_DAYS. */
   retentionDays?: number | null;
+  /** Versions kept per artifact, newest first (the latest and protected-alias ones always stay); null: no limit. */
+  keepVersions?: number | null;
 };
 
 /** Validates everything before changing anything: a bad value leaves the namespace as it was. */
 function check(s: TNamespaceSettings): void {
-  if (s.quotaBytes === undefined && s.retentionDays === undefined) throw validationFailed("send quotaBytes and/or retentionDays");
+  if (s.quotaBytes === undefined && s.retentionDays === undefined && s.keepVersions === undefined) {
+    throw validationFailed("send quotaBytes, retentionDays and/or keepVersions");
+  }
   const q = s.quotaBytes;
   if (q !== undefined && q !== null && (!Number.isSafeInteger(q) || q < 0)) {
     throw validationFailed("quotaBytes must be a whole number of bytes, 0 or more (or null for the default)", { field: "quotaBytes" });
@@ -28,10 +33,16 @@ function check(s: TNamespaceSettings): void {
       field: "retentionDays",
     });
   }
+  const k = s.keepVersions;
+  if (k !== undefined && k !== null && (!Number.isInteger(k) || k < 1 || k > MAX_KEEP_VERSIONS)) {
+    throw validationFailed(`keepVersions must be a whole number from 1 to ${MAX_KEEP_VERSIONS} (or null for no limit)`, {
+      field: "keepVersions",
+    });
+  }
 }
 
 /**
- * An admin's per-namespace quota and retention. Returns the namespace before and after, so the
+ * An admin's per-namespace quota and retention rules (age, versions kept). Returns the namespace before and after, so the
  * caller can record what changed. A lower quota never deletes anything: uploads stop until
  * usage is under it again.
  */
@@ -45,6 +56,8 @@ export async function updateNamespaceSettings(db: Db, principal: TPrincipal, nam
     data: {
       ...(s.quotaBytes !== undefined ? { quotaBytes: s.quotaBytes === null ? null : BigInt(s.quotaBytes) } : {}),
       ...(s.retentionDays !== undefined ? { retentionDays: s.retentionDays } : {}),
+      // Deletes nothing now: the next sweep removes what the rule no longer keeps (see the preview).
+      ...(s.keepVersions !== undefined ? { keepVersions: s.keepVersions } : {}),
     },
   });
   // Expiry follows at once: a shorter retention hides what is now too old, a longer one keeps it.
@@ -56,6 +69,7 @@ export async function updateNamespaceSettings(db: Db, principal: TPrincipal, nam
     details: {
       quotaBytes: { from: before.quotaBytes, to: after.quotaBytes },
       retentionDays: { from: before.retentionDays, to: after.retentionDays },
+      keepVersions: { from: before.keepVersions, to: after.keepVersions },
     },
   });
   return { before, after };

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TVersionRef } from "../aliases/version-ref.ts";
 import type { Db } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { StowageError, validationFailed } from "../errors.ts";
@@ -11,8 +12,8 @@ import { unifiedDiff } from "./unified-diff.ts";
 import { versionLines } from "./version-lines.ts";
 
 export type TDiffOptions = {
-  from?: number;
-  to?: number;
+  from?: TVersionRef;
+  to?: TVersionRef;
   /** The reading run (X-Stowage-Run): what is read is recorded among its inputs. */
   runId?: string;
 };
@@ -40,7 +41,8 @@ export type TDiffResult = {
  */
 export async function diffVersions(db: Db, principal: TPrincipal, id: string, options: TDiffOptions = {}): Promise<TDiffResult> {
   const to = await findVersionOrThrow(db, principal, id, options.to);
-  if (options.from === to.row.version) throw validationFailed("from and to are the same version", { field: "from" });
+  if (options.from !== undefined && options.from === to.row.version)
+    throw validationFailed("from and to are the same version", { field: "from" });
   const from =
     options.from === undefined
       ? await selectVersionBefore(db, to.row.artifactId, to.row.version)

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TVersionRef } from "../aliases/version-ref.ts";
 import type { Db } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { findVersionOrThrow } from "../artifacts/find-artifact-or-throw.ts";
@@ -11,7 +12,7 @@ import { versionLines } from "./version-lines.ts";
 
 export type TGrepOptions = {
   pattern: string;
-  version?: number;
+  version?: TVersionRef;
   context?: number;
   max?: number;
   ignoreCase?: boolean;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TVersionRef } from "../aliases/version-ref.ts";
 import type { Db } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { validationFailed } from "../errors.ts";
@@ -9,7 +10,7 @@ import { READ_LIMITS } from "./limits.ts";
 import { toTextLine, versionLines, type TRawLine, type TTextLine } from "./version-lines.ts";
 
 export type TTextOptions = {
-  version?: number;
+  version?: TVersionRef;
   offset?: number;
   limit?: number;
   tail?: number;

@@ -11,6 +11,7 @@ import { readQuery } from "../http/contract-input.ts";
 import { readUploadRequest } from "../http/read-upload-request.ts";
 import { openSharedContent } from "../delivery/open-shared-content.ts";
 import { openVersionContent } from "../delivery/open-version-content.ts";
+import { versionRef } from "../aliases/version-ref.ts";
 import { runIdOf } from "../lineage/record-run-read.ts";
 import { getWriteBlobStore } from "../storage/get-blob-store.ts";
 import { receiveUploadPart } from "../uploads/receive-upload-part.ts";
@@ -49,7 +50,7 @@ const upload: THandler = async (req, res, url) => {
   );
 };
 
-// GET|HEAD /api/v1/artifacts/{id}/content?version=N – the bytes (Range, ETag, If-None-Match);
+// GET|HEAD /api/v1/artifacts/{id}/content?version=N|alias=NAME – the bytes (Range, ETag, If-None-Match);
 // bytes in S3 answer GET with a 302 to a presigned S3 URL; with X-Stowage-Run (or ?runId=) the read is that run's input
 const content: THandler = async (req, res, url, [id]) => {
   const db = getDb();
@@ -73,7 +74,7 @@ async function writeContent(
   url: URL,
   principal: TPrincipal,
   id: string,
-  query: { version?: number; download?: "0" | "1" },
+  query: { version?: number; alias?: string; download?: "0" | "1" },
 ) {
   const download = await openVersionContent(
     getDb(),
@@ -81,7 +82,7 @@ async function writeContent(
     id,
     { method: req.method!, headers: toHeaders(req) },
     {
-      version: query.version,
+      version: versionRef(query),
       forceDownload: query.download === "1",
       presignSeconds: getConfig().presignedUrlSeconds,
       runId: runIdOf(toHeaders(req), url),

@@ -1,10 +1,11 @@
 import "server-only";
+import type { TVersionRef } from "../aliases/version-ref.ts";
 import type { Db } from "../db/client.ts";
 import { isValidServerSignature, serverSignature } from "../access/server-signature.ts";
 import { StowageError, notFound, validationFailed } from "../errors.ts";
 import { newId } from "../ids.ts";
 import type { TPrincipal } from "../access/principal.ts";
-import { findArtifactOrThrow, isLive } from "../artifacts/find-artifact-or-throw.ts";
+import { findVersionOrThrow, isLive } from "../artifacts/find-artifact-or-throw.ts";
 import { recordAuditEvent } from "../audit/record-audit-event.ts";
 import { presignVersion } from "../delivery/presign-version.ts";
 
@@ -35,14 +36,13 @@ export async function createShareLink(
   db: Db,
   principal: TPrincipal,
   artifactId: string,
-  options: { expiresIn?: number; version?: number; maxSeconds: number; baseUrl: string },
+  options: { expiresIn?: number; version?: TVersionRef; maxSeconds: number; baseUrl: string },
 ) {
   const expiresIn = options.expiresIn ?? Math.min(SHARE_DEFAULT_SECONDS, options.maxSeconds);
   checkUrlLifetime(expiresIn, options.maxSeconds);
-  const artifact = await findArtifactOrThrow(db, principal, artifactId);
-  const version = options.version ?? artifact.latestVersion!;
-  const row = await db.artifactVersion.findUnique({ where: { artifactId_version: { artifactId, version } } });
-  if (!row) throw notFound("version");
+  // An alias is resolved now: the link stays on that version when the alias moves.
+  const { artifact, row } = await findVersionOrThrow(db, principal, artifactId, options.version);
+  const version = row.version;
   const expiresAt = new Date((Math.floor(Date.now() / 1000) + expiresIn) * 1000);
   const link = await db.shareLink.create({ data: { id: newId(), artifactId, version, expiresAt, createdById: principal.identityId } });
   const token = `${link.id}.${await serverSignature(db, [LINK_PURPOSE, link.id])}`;

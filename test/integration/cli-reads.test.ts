@@ -1,14 +1,11 @@
-import { execFile, spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { builtCliCopy, runCli, type TCliResult } from "../support/cli-bin.ts";
 import { createAgent, uniq } from "../support/api.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
-
-type Result = { code: number | null; out: string; stderr: string };
+type Result = TCliResult;
 
 describe("the CLI's text, grep, diff and append (the built bin against the real server)", () => {
   let scratch: string;
@@ -16,25 +13,9 @@ describe("the CLI's text, grep, diff and append (the built bin against the real 
   let agent: Awaited<ReturnType<typeof createAgent>>;
 
   function stowage(args: string[], input = ""): Promise<Result> {
-    const env: NodeJS.ProcessEnv = {
-      NODE_ENV: "test",
-      PATH: process.env.PATH ?? "",
-      HOME: scratch,
-      XDG_CONFIG_HOME: path.join(scratch, "config"),
-      STOWAGE_URL: inject("baseUrl"),
-      STOWAGE_API_KEY: agent.key,
-    };
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [bin, ...args], { cwd: scratch, env });
-      let out = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
-      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, out, stderr }));
-      child.stdin.end(input);
-    });
+    return runCli(bin, args, { scratch, key: agent.key, input });
   }
+
   async function ok(args: string[], input = ""): Promise<Result> {
     const result = await stowage(args, input);
     expect(result.code, `stowage ${args.join(" ")}: ${result.stderr}`).toBe(0);
@@ -43,13 +24,7 @@ describe("the CLI's text, grep, diff and append (the built bin against the real 
 
   beforeAll(async () => {
     scratch = mkdtempSync(path.join(os.tmpdir(), "stowage-cli-reads-"));
-    await promisify(execFile)("npm", ["run", "build", "-w", "@stowage/client"], { cwd: root });
-    // Run a copy: another test file rebuilds dist (removing it first) while this one runs.
-    const pkg = path.join(scratch, "pkg");
-    mkdirSync(pkg);
-    cpSync(path.join(root, "packages/client/package.json"), path.join(pkg, "package.json"));
-    cpSync(path.join(root, "packages/client/dist"), path.join(pkg, "dist"), { recursive: true });
-    bin = path.join(pkg, "dist/cli/main.js");
+    bin = await builtCliCopy(scratch);
     agent = await createAgent(uniq("cli-reads"));
   }, 180_000);
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));

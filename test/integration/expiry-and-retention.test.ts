@@ -1,48 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clientFor, createAgent, uniq, type TClient } from "../support/api.ts";
-import { listFiles } from "../support/list-files.ts";
-import { startSideServer } from "../support/side-server.ts";
-import { sqlAt } from "../support/db-at.ts";
+import { ownServer } from "../support/own-server.ts";
 import { waitFor } from "../support/wait-for.ts";
-import { createTestDatabase, type TTestDatabase } from "../support/test-database.ts";
 
 const DAY = 86_400_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * A server of the test's own on a database and data dir the test keeps across restarts (a start
- * runs the garbage collection, in the background).
- */
-function ownServer() {
-  const state = {} as { dataDir: string; database: TTestDatabase; side?: Awaited<ReturnType<typeof startSideServer>> };
-  beforeAll(async () => {
-    state.dataDir = mkdtempSync(path.join(os.tmpdir(), "stowage-expiry-"));
-    state.database = await createTestDatabase(state.dataDir);
-  });
-  afterAll(async () => {
-    await state.side?.stop();
-    await state.database?.drop();
-    rmSync(state.dataDir, { recursive: true, force: true });
-  });
-  return {
-    state,
-    start: async (env: Record<string, string> = {}) => {
-      await state.side?.stop();
-      state.side = await startSideServer({ dataDir: state.dataDir, databaseUrl: state.database.url, env });
-      return state.side;
-    },
-    sql: <T = Record<string, unknown>>(query: string, params: unknown[] = []) => sqlAt<T>(state.database.url, query, params),
-    /** A timestamp parameter as Prisma stores DateTime columns (text in SQLite). */
-    time: (d: Date) => (state.database.kind === "sqlite" ? d.toISOString().replace("Z", "+00:00") : d.toISOString()),
-    versionFiles: async () => (await listFiles(path.join(state.dataDir, "blobs"))).filter((f) => f.startsWith("v1/")),
-  };
-}
-
 describe("expiry over HTTP", () => {
-  const own = ownServer();
+  const own = ownServer("expiry");
 
   it("an expired artifact disappears from every API at once; the next sweep removes its rows and bytes and gives back exactly its bytes", async () => {
     const side = await own.start();
@@ -131,7 +96,7 @@ describe("expiry over HTTP", () => {
 });
 
 describe("retention over HTTP", () => {
-  const own = ownServer();
+  const own = ownServer("expiry");
 
   it("ARTIFACT_RETENTION_DAYS sets retainUntil; an admin's override applies at once, both ways", async () => {
     const side = await own.start({ ARTIFACT_RETENTION_DAYS: "30" });

@@ -42,8 +42,8 @@ export async function setup(project: TestProject) {
 export async function teardown() {
   await server?.stop();
   // Every request removes what it spooled before it is answered: a file left here is a leak.
-  if (dataDir && existsSync(path.join(dataDir, ".upload-spool"))) {
-    const spool = path.join(dataDir, ".upload-spool");
+  const spool = dataDir && path.join(dataDir, ".upload-spool");
+  if (spool && existsSync(spool)) {
     const left = readdirSync(spool, { withFileTypes: true }).filter((e) => e.isFile());
     for (const f of left)
       console.warn(`spool file left behind by the shared server: ${f.name} (${statSync(path.join(spool, f.name)).size} bytes)`);

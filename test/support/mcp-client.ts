@@ -12,6 +12,7 @@ export const TOOL_NAMES = [
   "artifact_append",
   "artifact_share",
   "artifact_delete",
+  "artifact_alias",
 ];
 
 export async function connectMcp(transport: Transport): Promise<Client> {

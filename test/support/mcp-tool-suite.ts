@@ -31,7 +31,7 @@ export function describeMcpTools(
       await client?.close();
     });
 
-    it("lists the nine tools with an object input schema and a description each", async () => {
+    it("lists the ten tools with an object input schema and a description each", async () => {
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name)).toEqual(TOOL_NAMES);
       for (const tool of tools) {

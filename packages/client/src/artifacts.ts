@@ -1,3 +1,4 @@
+import { deleteAlias, listAliases, setAlias, type Alias, type SetAliasOptions, type SetAliasResult } from "./aliases.js";
 import { DownloadBody } from "./download-body.js";
 import { eachItem } from "./paginate.js";
 import { getLineage, type Lineage } from "./lineage.js";
@@ -19,6 +20,7 @@ import {
   type SessionGrepResult,
   type TextOptions,
   type TextPage,
+  type VersionChoice,
 } from "./reads.js";
 import type {
   Artifact,
@@ -37,26 +39,27 @@ import type {
 type Signal = { signal?: AbortSignal };
 
 export type DownloadOptions = Signal &
-  ReadRun & {
-    /** A version number; the latest when left out. */
-    version?: number;
+  ReadRun &
+  VersionChoice & {
     /** Bytes `start` to `end`, both inclusive (HTTP's Range); `end` left out: to the last byte. */
     range?: { start: number; end?: number };
   };
 
-export type UrlOptions = Signal & {
-  version?: number;
-  /** Seconds the URL works (bounded by the server's PRESIGNED_URL_EXPIRY_SECONDS). */
-  expiresIn?: number;
-  /** Ask browsers to save the file rather than show it. */
-  download?: boolean;
-};
+export type UrlOptions = Signal &
+  VersionChoice & {
+    /** Seconds the URL works (bounded by the server's PRESIGNED_URL_EXPIRY_SECONDS). */
+    expiresIn?: number;
+    /** Ask browsers to save the file rather than show it. */
+    download?: boolean;
+  };
 
 export type ShareOptions = Signal & {
   /** Seconds, 60 to the server's SHARE_URL_MAX_SECONDS (default one hour). */
   expiresIn?: number;
   /** The version to share; the latest when left out. */
   version?: number;
+  /** Instead of `version`: the version this alias points to now (the link stays on it when the alias moves). */
+  alias?: string;
 };
 
 export type UpdateOptions = Signal & {
@@ -73,7 +76,7 @@ export type DeleteOptions = Signal & {
 
 const artifactPath = (id: string, rest = "") => `/api/v1/artifacts/${encodeURIComponent(id)}${rest}`;
 
-/** `stowage.artifacts`: reading, listing, sharing, changing and deleting artifacts. */
+/** `stowage.artifacts`: reading, listing, sharing, changing and deleting artifacts, and naming versions with aliases. */
 export class ArtifactsApi {
   readonly #transport: Transport;
 
@@ -149,14 +152,14 @@ export class ArtifactsApi {
    * afterwards, once, from the returned object, and says which version it is. Bytes kept in S3
    * come from S3 directly.
    */
-  download(ref: string | ArtifactKey, { version, range, runId, signal }: DownloadOptions = {}): Promise<DownloadBody> {
+  download(ref: string | ArtifactKey, { version, alias, range, runId, signal }: DownloadOptions = {}): Promise<DownloadBody> {
     const wanted: Record<string, string> = { accept: "*/*" };
     if (range) wanted.range = `bytes=${range.start}-${range.end ?? ""}`;
     const headers = { ...wanted, ...runHeaders(runId) };
     const spec: RequestSpec =
       typeof ref === "string"
-        ? { method: "GET", path: artifactPath(ref, "/content"), query: { version }, headers, signal }
-        : { method: "GET", path: "/api/v1/artifacts/lookup/content", query: { ...ref, version }, headers, signal };
+        ? { method: "GET", path: artifactPath(ref, "/content"), query: { version, alias }, headers, signal }
+        : { method: "GET", path: "/api/v1/artifacts/lookup/content", query: { ...ref, version, alias }, headers, signal };
     const body = (answer: Answer, described?: Version) => {
       answer.handOff();
       return new DownloadBody(answer.res, answer.deadline, described);
@@ -174,8 +177,8 @@ export class ArtifactsApi {
   }
 
   /** A URL to a version's bytes that works without a key until it expires (it cannot be revoked). */
-  url(id: string, { version, expiresIn, download, signal }: UrlOptions = {}): Promise<DownloadUrl> {
-    const query = { version, expiresIn, download: download === undefined ? undefined : download ? "1" : "0" };
+  url(id: string, { version, alias, expiresIn, download, signal }: UrlOptions = {}): Promise<DownloadUrl> {
+    const query = { version, alias, expiresIn, download: download === undefined ? undefined : download ? "1" : "0" };
     return this.#transport.json({ method: "GET", path: artifactPath(id, "/url"), query, signal });
   }
 
@@ -193,7 +196,8 @@ export class ArtifactsApi {
 
   /**
    * Deletes one version, or the whole artifact. A retry after a lost answer may find it gone
-   * already: that 404 counts as deleted.
+   * already: that 404 counts as deleted. A version a protected alias points to (and so its
+   * artifact) is refused with 409 ARTIFACT_VERSION_PROTECTED, `details.aliases` naming them.
    */
   async delete(id: string, { version, signal }: DeleteOptions = {}): Promise<void> {
     const path = artifactPath(id, version === undefined ? "" : `/versions/${version}`);
@@ -209,7 +213,7 @@ export class ArtifactsApi {
   }
 
   /** The lines of a version (the latest by default) matching an RE2 `pattern`, with `context` lines around each. */
-  grep(id: string, options: GrepOptions & ReadRun & { version?: number }): Promise<GrepResult> {
+  grep(id: string, options: GrepOptions & ReadRun & VersionChoice): Promise<GrepResult> {
     return grepArtifact(this.#transport, id, options);
   }
 
@@ -218,7 +222,7 @@ export class ArtifactsApi {
     return grepSession(this.#transport, options);
   }
 
-  /** Two versions as a unified diff: `to` the latest and `from` the one before when left out. */
+  /** Two versions as a unified diff: `to` the latest and `from` the one before when left out (or `fromAlias` / `toAlias`). */
   diff(id: string, options: DiffOptions = {}): Promise<DiffResult> {
     return diffVersions(this.#transport, id, options);
   }
@@ -229,6 +233,26 @@ export class ArtifactsApi {
    */
   append(id: string, text: string | Uint8Array, options: Signal = {}): Promise<Published> {
     return appendText(this.#transport, id, text, options);
+  }
+
+  /** The artifact's aliases (named pointers to versions, such as `production`), by name. */
+  aliases(id: string, options: Signal = {}): Promise<Alias[]> {
+    return listAliases(this.#transport, id, options);
+  }
+
+  /**
+   * Points the alias `name` at `version`, creating it or moving it (writers of the namespace):
+   * `{ alias, created }`. With `protected: true` the version cannot be deleted and the artifact
+   * does not expire until the alias moves, is unprotected or is removed. Names: 1–64 lowercase
+   * letters, digits and . _ -, not a number and not `latest` (else ARTIFACT_VALIDATION_FAILED).
+   */
+  setAlias(id: string, name: string, options: SetAliasOptions): Promise<SetAliasResult> {
+    return setAlias(this.#transport, id, name, options);
+  }
+
+  /** Removes the alias `name`; the version it pointed to stays. */
+  deleteAlias(id: string, name: string, options: Signal = {}): Promise<void> {
+    return deleteAlias(this.#transport, id, name, options);
   }
 
   /** What produced a version, what it was derived from and which runs read it (what the caller can read). */

@@ -7,6 +7,7 @@ export type { InputRef, PublishOptions } from "./publish.js";
 export type { Lineage, LineageVersion } from "./lineage.js";
 export type { PublishData, Progress } from "./publish-body.js";
 export type { ArtifactsApi, DeleteOptions, DownloadOptions, ShareOptions, UpdateOptions, UrlOptions } from "./artifacts.js";
+export type { Alias, SetAliasOptions, SetAliasResult } from "./aliases.js";
 export type { ContentRange, DownloadBody } from "./download-body.js";
 export type {
   DiffOptions,
@@ -20,6 +21,7 @@ export type {
   TextLine,
   TextOptions,
   TextPage,
+  VersionChoice,
 } from "./reads.js";
 export type { UploadsApi } from "./direct-upload.js";
 export type { ActivityFilter, Run, RunFilter, RunPage, RunsApi, Session, SessionPage, SessionsApi } from "./runs.js";

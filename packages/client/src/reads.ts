@@ -25,10 +25,20 @@ export type GrepResult = Schemas["GrepResult"];
 export type SessionGrepResult = Schemas["SessionGrepResult"];
 export type DiffResult = Schemas["DiffResult"];
 
+/**
+ * Which version a read means: a number, or an alias (a named pointer such as `production`) for
+ * the version it points to at the time of the call; the latest when neither is given. Not both.
+ */
+export type VersionChoice = {
+  /** A version number; the latest when left out. */
+  version?: number;
+  /** An alias (`production`): the version it points to now, instead of `version`. */
+  alias?: string;
+};
+
 export type TextOptions = Signal &
-  ReadRun & {
-    /** A version number; the latest when left out. */
-    version?: number;
+  ReadRun &
+  VersionChoice & {
     /** The first line, from 1 (default 1). */
     offset?: number;
     /** Lines at most, 1 to 2000 (default 200). */
@@ -55,6 +65,10 @@ export type DiffOptions = Signal &
     from?: number;
     /** The new version; the latest when left out. */
     to?: number;
+    /** An alias for the old version, instead of `from`. */
+    fromAlias?: string;
+    /** An alias for the new version, instead of `to`. */
+    toAlias?: string;
   };
 
 const artifactPath = (id: string, rest: string) => `/api/v1/artifacts/${encodeURIComponent(id)}${rest}`;
@@ -70,11 +84,11 @@ export function readText(transport: Transport, id: string, { signal, runId, ...q
   return transport.json({ method: "GET", path: artifactPath(id, "/text"), query, headers: runHeaders(runId), signal });
 }
 
-export function grepArtifact(transport: Transport, id: string, options: GrepOptions & ReadRun & { version?: number }): Promise<GrepResult> {
+export function grepArtifact(transport: Transport, id: string, options: GrepOptions & ReadRun & VersionChoice): Promise<GrepResult> {
   return transport.json({
     method: "GET",
     path: artifactPath(id, "/grep"),
-    query: { ...grepQuery(options), version: options.version },
+    query: { ...grepQuery(options), version: options.version, alias: options.alias },
     headers: runHeaders(options.runId),
     signal: options.signal,
   });

@@ -16,7 +16,7 @@ type Signal = { signal?: AbortSignal };
  *     const { artifact, version } = await stowage.publish("# plan", { namespace: "agent:planner", name: "plan.md" });
  */
 export class Stowage {
-  /** Reading, listing, sharing, changing and deleting artifacts. */
+  /** Reading, listing, sharing, changing and deleting artifacts, and their aliases. */
   readonly artifacts: ArtifactsApi;
   /** The runs the caller can see (`list`, `listPage`). */
   readonly runs: RunsApi;

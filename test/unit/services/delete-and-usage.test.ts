@@ -123,6 +123,7 @@ describe("getNamespaceUsage", () => {
       quotaBytes: QUOTA,
       quotaOverride: false,
       retentionDays: null,
+      keepVersions: null,
       artifactCount: 0,
       versionCount: 0,
     };

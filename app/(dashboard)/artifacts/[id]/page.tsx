@@ -9,10 +9,12 @@ import { getDb } from "@/lib/db/client";
 import { ArtifactPreview } from "@/components/artifact/artifact-preview";
 import { DeleteArtifactButton } from "@/components/artifact/delete-buttons";
 import { artifactHref, compareHref, contentUrl, runHref, runsListHref, sessionHref } from "@/components/artifact/links";
-import { parseVersionParam, withHistoryCursor } from "@/components/artifact/page-query";
+import { parseAliasParam, parseVersionParam, withHistoryCursor } from "@/components/artifact/page-query";
 import { ShareDialog } from "@/components/artifact/share-dialog";
 import { TagEditor } from "@/components/artifact/tag-editor";
 import { VersionHistory } from "@/components/artifact/version-history";
+import { AliasBadges } from "@/components/aliases/alias-badges";
+import { AliasList } from "@/components/aliases/alias-list";
 import { VersionLineage } from "@/components/lineage/version-lineage";
 import { param, type TSearchParams } from "@/components/browse/page-params";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -47,7 +49,10 @@ function PreviewLoading() {
   );
 }
 
-/** One artifact: what it is, the selected version (latest unless ?version=N) previewed, and its history. */
+/**
+ * One artifact: what it is, its aliases, the selected version (latest unless ?version=N or
+ * ?alias=NAME) previewed, and its history.
+ */
 export default async function ArtifactPage({
   params,
   searchParams,
@@ -57,18 +62,22 @@ export default async function ArtifactPage({
 }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const versionParam = param(query, "version");
-  const viewer = await requireViewer(artifactHref(id, { version: versionParam }));
+  const aliasParam = param(query, "alias");
+  const viewer = await requireViewer(artifactHref(id, { version: versionParam, alias: aliasParam }));
   const version = parseVersionParam(versionParam);
-  if (version === "invalid") notFound();
+  const alias = parseAliasParam(aliasParam);
+  // Like the API: a version or an alias, not both; a name no alias can have finds nothing.
+  if (version === "invalid" || alias === "invalid" || (version !== undefined && alias !== undefined)) notFound();
   const db = getDb();
   const { view, cursor } = await withHistoryCursor(param(query, "history"), (c) =>
-    orNotFound(() => getArtifactView(db, viewer, id, { version, limit: HISTORY_PAGE_SIZE, cursor: c })),
+    orNotFound(() => getArtifactView(db, viewer, id, { version: alias ?? version, limit: HISTORY_PAGE_SIZE, cursor: c })),
   );
   const { artifact, selected, permissions } = view;
   const latest = artifact.latestVersion!;
   const isLatest = selected.version === latest;
   const afterDeleteHref = selected.runKey ? runHref(selected.runKey) : runsListHref(artifact.namespace);
   const metadataEntries = Object.entries(selected.metadata);
+  const selection = alias ? { alias: alias.alias } : { version: isLatest ? undefined : selected.version };
 
   return (
     <div className="space-y-6">
@@ -143,6 +152,20 @@ export default async function ArtifactPage({
         </dl>
       </section>
 
+      <section aria-labelledby="aliases-heading" className={`${cardClass} p-4`} data-testid="aliases">
+        <h2 id="aliases-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Aliases
+        </h2>
+        <AliasList
+          artifactId={artifact.id}
+          aliases={view.aliases}
+          latest={latest}
+          selected={selected.version}
+          selectedBy={alias?.alias}
+          canWrite={permissions.canWrite}
+        />
+      </section>
+
       <section aria-labelledby="version-heading" className={`${cardClass} p-4`} data-testid="selected-version">
         <h2 id="version-heading" className="mb-3 text-lg font-semibold text-slate-900">
           Version {selected.version}{" "}
@@ -153,7 +176,13 @@ export default async function ArtifactPage({
               Show the latest (v{latest})
             </Link>
           )}
+          {alias && <span className="ml-2 text-sm font-normal text-slate-600">by its alias {alias.alias}</span>}
         </h2>
+        <AliasBadges
+          aliases={view.aliases.filter((a) => a.version === selected.version)}
+          version={selected.version}
+          className="-mt-1 mb-4"
+        />
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <Field label="File name">
             <span className="break-all">{selected.filename}</span>
@@ -228,6 +257,9 @@ export default async function ArtifactPage({
           versionCount={view.versionCount}
           nextCursor={view.nextCursor}
           cursor={cursor}
+          selection={selection}
+          aliases={view.aliases}
+          canWrite={permissions.canWrite}
           canDelete={permissions.canDelete}
           afterDeleteHref={afterDeleteHref}
         />

@@ -9,7 +9,9 @@ import { getNamespaceUsage } from "@/lib/artifacts/namespace-usage";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { getUsageSeries } from "@/lib/quota/get-usage-series";
+import { mayPreviewRetention } from "@/lib/retention/preview-retention";
 import { NamespaceSettingsForm } from "@/components/namespaces/namespace-settings-form";
+import { RetentionPreview } from "@/components/namespaces/retention-preview";
 import { UsageChart } from "@/components/namespaces/usage-chart";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatBytes, formatInstant } from "@/components/ui/format";
@@ -41,10 +43,11 @@ export default async function NamespacePage({ params, searchParams }: TProps) {
   const db = getDb();
   // The first call checks access: anyone who may not read the namespace gets the 404 page.
   const usage = await orNotFound(() => getNamespaceUsage(db, viewer, name));
-  const [largest, series, grants] = await Promise.all([
+  const [largest, series, grants, canPreview] = await Promise.all([
     listLargestArtifacts(db, viewer, name, 10),
     getUsageSeries(db, viewer, name, days),
     listNamespaceGrants(db, viewer, name),
+    mayPreviewRetention(db, viewer, name),
   ]);
   const config = getConfig();
   const defaults = { quotaBytes: config.quotaDefaultBytes, retentionDays: config.retentionDays ?? null };
@@ -87,6 +90,7 @@ export default async function NamespacePage({ params, searchParams }: TProps) {
               namespace={name}
               quotaBytes={usage.quotaOverride ? usage.quotaBytes : null}
               retentionDays={usage.retentionDays}
+              keepVersions={usage.keepVersions}
               defaults={defaults}
             />
           ) : (
@@ -98,7 +102,14 @@ export default async function NamespacePage({ params, searchParams }: TProps) {
               </dd>
               <dt className="text-slate-600">Retention</dt>
               <dd>{retentionText(usage.retentionDays, defaults.retentionDays)}</dd>
+              <dt className="text-slate-600">Versions kept</dt>
+              <dd data-testid="keep-versions">{keepVersionsText(usage.keepVersions)}</dd>
             </dl>
+          )}
+          {canPreview && (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <RetentionPreview namespace={name} />
+            </div>
           )}
         </section>
       </div>
@@ -218,4 +229,9 @@ export default async function NamespacePage({ params, searchParams }: TProps) {
 function retentionText(days: number | null, defaultDays: number | null): string {
   if (days !== null) return `${days} ${days === 1 ? "day" : "days"}`;
   return defaultDays === null ? "kept until deleted (default)" : `${defaultDays} days (default)`;
+}
+
+function keepVersionsText(keep: number | null): string {
+  if (keep === null) return "all";
+  return `the newest ${keep} of each artifact (and any a protected alias points at)`;
 }

@@ -40,6 +40,17 @@ export function int(values: Values, name: string, { min = 0 }: { min?: number } 
   return Number(value);
 }
 
+/**
+ * A read's `--version N` or `--alias NAME` (the version an alias points to), as the SDK takes
+ * them; neither: the latest. Both at once is a usage error.
+ */
+export function versionChoice(values: Values): { version?: number; alias?: string } {
+  const version = int(values, "version");
+  const alias = str(values, "alias");
+  if (version !== undefined && alias !== undefined) throw usageError("give --version or --alias, not both");
+  return version !== undefined ? { version } : alias !== undefined ? { alias } : {};
+}
+
 /** Exactly `count` positionals, named for the error message. */
 export function positionalsOf(command: Command, positionals: string[], names: string[], optional = 0): string[] {
   const min = names.length - optional;

@@ -3,6 +3,7 @@
 import { Stowage } from "../stowage.js";
 import { login, logout, usage, whoami } from "./account.js";
 import { runs, sessions } from "./activity.js";
+import { alias } from "./alias.js";
 import { commandHelp, mainHelp, parseCommandArgs, str } from "./args.js";
 import type { Command } from "./command.js";
 import { describeError, EXIT, usageError } from "./exit-codes.js";
@@ -27,6 +28,7 @@ export const COMMANDS: Command[] = [
   append,
   ls,
   versions,
+  alias,
   lineage,
   share,
   url,

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { DownloadBody } from "../download-body.js";
 import type { ListFilter } from "../types.js";
-import { int, list, positionalsOf, str } from "./args.js";
+import { int, list, positionalsOf, str, versionChoice } from "./args.js";
 import type { Command, Context } from "./command.js";
 import { collect, pageSizeFor } from "./collect.js";
 import { usageError } from "./exit-codes.js";
@@ -12,11 +12,12 @@ import { parseRef, resolveArtifact } from "./ref.js";
 const refOptions = {
   session: { type: "string", value: "ID", help: "with <namespace>/<name>: the artifact of this session" },
   version: { type: "string", value: "N", help: "this version (default: the latest)" },
+  alias: { type: "string", value: "NAME", help: "instead of --version: the version this alias points to (production)" },
 } as const;
 
 export const download: Command = {
   name: "download",
-  args: "<ref> [--version N] [-o FILE|-]",
+  args: "<ref> [--version N|--alias NAME] [-o FILE|-]",
   summary: "save a version's bytes to a file (default: its file name, here) or stdout",
   details: "The file is written through a temporary file beside it and renamed when complete, so it is never partial.",
   options: {
@@ -50,7 +51,7 @@ export const download: Command = {
 
 export const cat: Command = {
   name: "cat",
-  args: "<ref> [--version N]",
+  args: "<ref> [--version N|--alias NAME]",
   summary: "write a version's bytes to stdout",
   options: { ...refOptions },
   async run(context) {
@@ -119,7 +120,7 @@ export const ls: Command = {
 export const versions: Command = {
   name: "versions",
   args: "<ref>",
-  summary: "an artifact's version history, newest first",
+  summary: "an artifact's version history, newest first, with the aliases pointing at each",
   options: { session: refOptions.session },
   async run({ values, positionals, out, signal, client }) {
     const [ref] = positionalsOf(versions, positionals, ["<ref>"]);
@@ -129,7 +130,8 @@ export const versions: Command = {
     if (out.json) return out.data(all);
     out.note(`${artifact.namespace}/${artifact.name}${artifact.sessionId ? ` (session ${artifact.sessionId})` : ""}  ${artifact.id}`);
     out.table(
-      ["VER", "SIZE", "TYPE", "CREATED", "BY", "RUN", "SHA256", "FILE"],
+      // ALIASES last, as ls puts TAGS: a list of any length.
+      ["VER", "SIZE", "TYPE", "CREATED", "BY", "RUN", "SHA256", "FILE", "ALIASES"],
       all.map((v) => [
         `v${v.version}`,
         formatBytes(v.sizeBytes),
@@ -139,6 +141,7 @@ export const versions: Command = {
         v.runId ?? "-",
         v.sha256.slice(0, 12),
         v.filename,
+        v.aliases?.length ? v.aliases.join(",") : "-",
       ]),
     );
   },
@@ -148,12 +151,20 @@ export const versions: Command = {
 async function open(context: Context, ref: string): Promise<{ body: DownloadBody; filename: string; label: string }> {
   const { values, signal } = context;
   const stowage = await context.client();
-  const version = int(values, "version");
+  const choice = versionChoice(values);
   const artifact = await resolveArtifact(stowage, parseRef(ref, str(values, "session")), signal);
-  const meta = version === undefined ? artifact.latest : await stowage.artifacts.version(artifact.id, version, { signal });
-  const body = await stowage.artifacts.download(artifact.id, { signal, ...(version === undefined ? {} : { version }) });
-  const filename = meta?.filename || artifact.name;
-  return { body, filename, label: `${artifact.name} v${meta?.version ?? artifact.latestVersion}` };
+  const { version } = choice;
+  const meta =
+    choice.alias !== undefined
+      ? undefined
+      : version === undefined
+        ? artifact.latest
+        : await stowage.artifacts.version(artifact.id, version, { signal });
+  const body = await stowage.artifacts.download(artifact.id, { signal, ...choice });
+  // An alias is resolved by the download itself (it may move meanwhile): the body says which version it is.
+  const described = meta ?? body.version;
+  const filename = described?.filename || artifact.name;
+  return { body, filename, label: `${artifact.name} v${described?.version ?? artifact.latestVersion}` };
 }
 
 /** A file name from the server, made safe to write here: no directories, no dot files like "..". */

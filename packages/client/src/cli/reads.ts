@@ -1,5 +1,5 @@
 import type { GrepMatch } from "../reads.js";
-import { int, positionalsOf, str } from "./args.js";
+import { int, positionalsOf, str, versionChoice } from "./args.js";
 import type { Command } from "./command.js";
 import { usageError } from "./exit-codes.js";
 import type { Output } from "./output.js";
@@ -7,16 +7,18 @@ import { parseRef, resolveId } from "./ref.js";
 
 const session = { type: "string", value: "ID", help: "with <namespace>/<name>: the artifact of this session" } as const;
 const version = { type: "string", value: "N", help: "this version (default: the latest)" } as const;
+const alias = { type: "string", value: "NAME", help: "instead of --version: the version this alias points to (production)" } as const;
 
 export const text: Command = {
   name: "text",
-  args: "<ref> [--offset N] [--limit N] [--tail N] [--version N]",
+  args: "<ref> [--offset N] [--limit N] [--tail N] [--version N|--alias NAME]",
   summary: "numbered lines of a version's text, a page at a time",
   details:
     "At most 2000 lines and 256 KiB per page; a note on stderr says where the next page starts (--offset). Content that is not text is refused.",
   options: {
     session,
     version,
+    alias,
     offset: { type: "string", value: "N", help: "the first line, from 1 (default 1)" },
     limit: { type: "string", value: "N", help: "lines at most (default 200, at most 2000)" },
     tail: { type: "string", value: "N", help: "the last N lines instead" },
@@ -26,7 +28,7 @@ export const text: Command = {
     const stowage = await client();
     const id = await resolveId(stowage, parseRef(ref!, str(values, "session")), signal);
     const page = await stowage.artifacts.text(id, {
-      version: int(values, "version"),
+      ...versionChoice(values),
       offset: int(values, "offset", { min: 1 }),
       limit: int(values, "limit", { min: 1 }),
       tail: int(values, "tail", { min: 1 }),
@@ -49,12 +51,14 @@ export const grep: Command = {
     namespace: { type: "string", short: "n", value: "NS", help: "with --session and no <ref>: the session's namespace" },
     session: { type: "string", value: "ID", help: "the session (with <namespace>/<name>: that session's artifact)" },
     version,
+    alias,
     context: { type: "string", short: "C", value: "N", help: "lines before and after each match (at most 20)" },
     max: { type: "string", short: "m", value: "N", help: "matches at most (default 50, at most 500)" },
     "ignore-case": { type: "boolean", short: "i", help: "match regardless of case" },
   },
   async run({ values, positionals, out, signal, client }) {
     const [pattern, ref] = positionalsOf(grep, positionals, ["<pattern>", "<ref>"], 1);
+    const choice = versionChoice(values);
     const options = {
       pattern: pattern!,
       context: int(values, "context"),
@@ -67,6 +71,7 @@ export const grep: Command = {
       const namespace = str(values, "namespace");
       const sessionId = str(values, "session");
       if (!namespace || !sessionId) throw usageError("give a <ref>, or --namespace and --session to search a session");
+      if (choice.version !== undefined || choice.alias !== undefined) throw usageError("--version and --alias need a <ref>");
       const result = await stowage.artifacts.grepSession({ ...options, namespace, sessionId });
       if (out.json) return out.data(result);
       printMatches(out, result.matches, (m) => `${m.name}:`, Boolean(options.context));
@@ -74,7 +79,7 @@ export const grep: Command = {
       return result.matches.length ? 0 : 1;
     }
     const id = await resolveId(stowage, parseRef(ref, str(values, "session")), signal);
-    const result = await stowage.artifacts.grep(id, { ...options, version: int(values, "version") });
+    const result = await stowage.artifacts.grep(id, { ...options, ...choice });
     if (out.json) return out.data(result);
     printMatches(out, result.matches, () => "", Boolean(options.context));
     if (result.truncated) out.note(`stopped early (${result.stoppedBy})`);
@@ -106,18 +111,23 @@ function printMatches<M extends GrepMatch>(out: Output, matches: M[], prefix: (m
 
 export const diff: Command = {
   name: "diff",
-  args: "<ref> [--from N] [--to N]",
+  args: "<ref> [--from N|--from-alias NAME] [--to N|--to-alias NAME]",
   summary: "two versions as a unified diff (default: the latest against the one before)",
   options: {
     session,
     from: { type: "string", value: "N", help: "the old version (default: the one before --to)" },
     to: { type: "string", value: "N", help: "the new version (default: the latest)" },
+    "from-alias": { type: "string", value: "NAME", help: "instead of --from: the version this alias points to" },
+    "to-alias": { type: "string", value: "NAME", help: "instead of --to: the version this alias points to" },
   },
   async run({ values, positionals, out, signal, client }) {
     const [ref] = positionalsOf(diff, positionals, ["<ref>"]);
     const stowage = await client();
     const id = await resolveId(stowage, parseRef(ref!, str(values, "session")), signal);
-    const result = await stowage.artifacts.diff(id, { from: int(values, "from"), to: int(values, "to"), signal });
+    const [from, to, fromAlias, toAlias] = [int(values, "from"), int(values, "to"), str(values, "from-alias"), str(values, "to-alias")];
+    if (from !== undefined && fromAlias !== undefined) throw usageError("give --from or --from-alias, not both");
+    if (to !== undefined && toAlias !== undefined) throw usageError("give --to or --to-alias, not both");
+    const result = await stowage.artifacts.diff(id, { from, to, fromAlias, toAlias, signal });
     if (out.json) return out.data(result);
     if (result.diff) out.stdout.write(result.diff);
     if (result.truncated) out.note("the diff was cut at 1 MiB");

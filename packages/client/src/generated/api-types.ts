@@ -46,6 +46,44 @@ export interface paths {
         patch: operations["updateArtifact"];
         trace?: never;
     };
+    "/api/v1/artifacts/{id}/aliases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The artifact's aliases, by name */
+        get: operations["listAliases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artifacts/{id}/aliases/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Point an alias at a version: create it or move it (writers)
+         * @description `protected` left out keeps what the alias had (a new alias is unprotected). A protected alias keeps its version from deletion (409 ARTIFACT_VERSION_PROTECTED) and its artifact from expiry until it moves or is removed. Audited as alias.set.
+         */
+        put: operations["setAlias"];
+        post?: never;
+        /** Remove an alias (writers); its version stays */
+        delete: operations["deleteAlias"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/artifacts/{id}/append": {
         parameters: {
             query?: never;
@@ -551,7 +589,7 @@ export interface paths {
         head?: never;
         /**
          * Set the namespace's quota and retention overrides (null: the default)
-         * @description A lower quota deletes nothing: uploads stop until usage is under it again. A retention change applies at once.
+         * @description A lower quota deletes nothing: uploads stop until usage is under it again. A retention change applies at once; a keepVersions change at the next sweep (GET …/retention/preview shows what it would remove). Audited as quota.change.
          */
         patch: operations["updateNamespaceSettings"];
         trace?: never;
@@ -586,6 +624,26 @@ export interface paths {
         post?: never;
         /** Revoke a grant */
         delete: operations["revokeGrant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/namespaces/{namespace}/retention/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the namespace's retention rules would delete, and the bytes freed (admins and writers)
+         * @description A dry run of the next sweep: versions beyond the newest keepVersions of each artifact (never the latest, never one a protected alias points at) and the artifacts the age rule has already expired. The sweep deletes by the same selection, audited as version.expire / artifact.expire by system.
+         */
+        get: operations["previewRetention"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -927,6 +985,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A named, movable pointer to one version of an artifact. */
+        Alias: {
+            /** Format: date-time */
+            createdAt: string;
+            name: string;
+            /** @description While true, the version cannot be deleted and the artifact does not expire. */
+            protected: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        AliasList: {
+            aliases: components["schemas"]["Alias"][];
+        };
+        AliasResponse: {
+            alias: components["schemas"]["Alias"];
+        };
         /** @description A key as listings show it: never the key itself. */
         ApiKey: {
             /** Format: date-time */
@@ -1055,7 +1130,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "UNAUTHENTICATED" | "FORBIDDEN" | "ARTIFACT_NAMESPACE_DENIED" | "ARTIFACT_SHARE_LINK_INVALID" | "ARTIFACT_NOT_FOUND" | "ARTIFACT_VALIDATION_FAILED" | "ARTIFACT_VERSION_CONFLICT" | "ARTIFACT_IDEMPOTENCY_KEY_REUSED" | "ARTIFACT_UPLOAD_CLOSED" | "ARTIFACT_QUOTA_EXCEEDED" | "ARTIFACT_TOO_LARGE" | "ARTIFACT_RANGE_NOT_SATISFIABLE" | "ARTIFACT_NOT_TEXT" | "ARTIFACT_PATTERN_INVALID" | "ARTIFACT_STORAGE_UNAVAILABLE" | "INTERNAL_ERROR";
+                code: "UNAUTHENTICATED" | "FORBIDDEN" | "ARTIFACT_NAMESPACE_DENIED" | "ARTIFACT_SHARE_LINK_INVALID" | "ARTIFACT_NOT_FOUND" | "ARTIFACT_VALIDATION_FAILED" | "ARTIFACT_VERSION_CONFLICT" | "ARTIFACT_IDEMPOTENCY_KEY_REUSED" | "ARTIFACT_UPLOAD_CLOSED" | "ARTIFACT_QUOTA_EXCEEDED" | "ARTIFACT_VERSION_PROTECTED" | "ARTIFACT_TOO_LARGE" | "ARTIFACT_RANGE_NOT_SATISFIABLE" | "ARTIFACT_NOT_TEXT" | "ARTIFACT_PATTERN_INVALID" | "ARTIFACT_STORAGE_UNAVAILABLE" | "INTERNAL_ERROR";
                 message: string;
             } & {
                 [key: string]: unknown;
@@ -1211,6 +1286,8 @@ export interface components {
         };
         NamespaceUsage: {
             artifactCount: number;
+            /** @description Versions kept per artifact, newest first (the latest and protected-alias ones always stay); null: no limit. */
+            keepVersions: number | null;
             namespace: string;
             /** @description The quota in force: the override, else the default. */
             quotaBytes: number;
@@ -1273,6 +1350,46 @@ export interface components {
             };
             /** @enum {string} */
             status: "ready" | "not_ready";
+        };
+        RetentionPreview: {
+            /** @description Artifacts the age rule has expired, removed whole (at most 500). */
+            artifacts: components["schemas"]["RetentionPreviewArtifact"][];
+            namespace: string;
+            rules: {
+                /** @description Versions kept per artifact; null: no limit. */
+                keepVersions: number | null;
+                /** @description The age rule in force: the namespace's override, else ARTIFACT_RETENTION_DAYS; null: none. */
+                retentionDays: number | null;
+            };
+            /** @description Bytes the next sweep frees, over everything (listed or not). */
+            totalBytes: number;
+            /** @description Whether either list was cut at 500. */
+            truncated: boolean;
+            /** @description Versions keep-last-N removes, by artifact and version (at most 500). */
+            versions: components["schemas"]["RetentionPreviewVersion"][];
+        };
+        RetentionPreviewArtifact: {
+            artifactId: string;
+            name: string;
+            /**
+             * @description expiresAt: its own expiry passed; retentionDays: the namespace's age rule ended it.
+             * @enum {string}
+             */
+            reason: "expiresAt" | "retentionDays";
+            sizeBytes: number;
+            /** @description How many versions go with it. */
+            versions: number;
+        };
+        RetentionPreviewVersion: {
+            artifactId: string;
+            name: string;
+            /**
+             * @description keepVersions: more than the namespace keeps follow it.
+             * @enum {string}
+             */
+            reason: "keepVersions";
+            sizeBytes: number;
+            version: number;
         };
         Run: {
             /** @description Live artifacts the run published a version of. */
@@ -1500,6 +1617,8 @@ export interface components {
         };
         /** @description One immutable version of an artifact. */
         Version: {
+            /** @description The aliases pointing at it, by name (in the version history). */
+            aliases?: string[];
             artifactId: string;
             /** Format: date-time */
             createdAt: string;
@@ -2012,6 +2131,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error: ARTIFACT_VERSION_PROTECTED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VERSION_PROTECTED";
+                        };
+                    };
+                };
+            };
             /** @description Error: INTERNAL_ERROR. */
             500: {
                 headers: {
@@ -2056,6 +2189,276 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ArtifactResponse"];
                 };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listAliases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every alias of the artifact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AliasList"];
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    setAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+                /** @description An alias: 1–64 lowercase letters, digits and . _ -, not a number and not `latest` (which is implicit). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    protected?: boolean;
+                    /** @description The version the alias points to. */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Moved (or its protection changed). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AliasResponse"];
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AliasResponse"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+                /** @description An alias: 1–64 lowercase letters, digits and . _ -, not a number and not `latest` (which is implicit). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. Audited as alias.delete. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Error: ARTIFACT_VALIDATION_FAILED. */
             400: {
@@ -2295,6 +2698,8 @@ export interface operations {
     getArtifactContent: {
         parameters: {
             query?: {
+                /** @description An alias (production): the version it points to, instead of `version` (give one of them). */
+                alias?: string;
                 /** @description 1: Content-Disposition: attachment. */
                 download?: "0" | "1";
                 /** @description The reading run (as X-Stowage-Run). */
@@ -2469,6 +2874,8 @@ export interface operations {
     headArtifactContent: {
         parameters: {
             query?: {
+                /** @description An alias (production): the version it points to, instead of `version` (give one of them). */
+                alias?: string;
                 /** @description 1: Content-Disposition: attachment. */
                 download?: "0" | "1";
                 /** @description The reading run (as X-Stowage-Run). */
@@ -2645,10 +3052,14 @@ export interface operations {
             query?: {
                 /** @description The old version; the newest existing one older than `to` when left out. */
                 from?: string;
+                /** @description An alias for the old version, instead of `from`. */
+                fromAlias?: string;
                 /** @description The reading run (as the X-Stowage-Run header): the version read is recorded as one of its inputs. */
                 runId?: string;
                 /** @description The new version; the latest when left out. */
                 to?: string;
+                /** @description An alias for the new version, instead of `to`. */
+                toAlias?: string;
             };
             header?: never;
             path: {
@@ -2771,6 +3182,8 @@ export interface operations {
     grepArtifact: {
         parameters: {
             query: {
+                /** @description An alias (production): the version it points to, instead of `version` (give one of them). */
+                alias?: string;
                 /** @description Lines before and after each match, 0 to 20 (default 0). */
                 context?: string;
                 /** @description 1 (or true): match regardless of case. */
@@ -2901,6 +3314,8 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": {
+                    /** @description An alias: share the version it points to now (the link stays on that version). */
+                    alias?: string;
                     /** @description Seconds, 60 to SHARE_URL_MAX_SECONDS (default one hour). */
                     expiresIn?: number;
                     /** @description The version to share; the latest when left out. */
@@ -3332,6 +3747,8 @@ export interface operations {
     readArtifactText: {
         parameters: {
             query?: {
+                /** @description An alias (production): the version it points to, instead of `version` (give one of them). */
+                alias?: string;
                 /** @description Lines at most, 1 to 2000 (default 200). */
                 limit?: string;
                 /** @description The first line to return, from 1 (default 1). */
@@ -3450,6 +3867,8 @@ export interface operations {
     getDownloadUrl: {
         parameters: {
             query?: {
+                /** @description An alias (production): the version it points to, instead of `version` (give one of them). */
+                alias?: string;
                 download?: "0" | "1";
                 /** @description Seconds (bounded by PRESIGNED_URL_EXPIRY_SECONDS). */
                 expiresIn?: string;
@@ -3788,6 +4207,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error: ARTIFACT_VERSION_PROTECTED. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VERSION_PROTECTED";
+                        };
+                    };
+                };
+            };
             /** @description Error: INTERNAL_ERROR. */
             500: {
                 headers: {
@@ -3985,6 +4418,8 @@ export interface operations {
     getArtifactContentByName: {
         parameters: {
             query: {
+                /** @description An alias (production): the version it points to, instead of `version` (give one of them). */
+                alias?: string;
                 /** @description 1: Content-Disposition: attachment. */
                 download?: "0" | "1";
                 /** @description The exact name (may contain /). */
@@ -4176,6 +4611,8 @@ export interface operations {
     headArtifactContentByName: {
         parameters: {
             query: {
+                /** @description An alias (production): the version it points to, instead of `version` (give one of them). */
+                alias?: string;
                 /** @description 1: Content-Disposition: attachment. */
                 download?: "0" | "1";
                 /** @description The exact name (may contain /). */
@@ -5604,6 +6041,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Versions kept per artifact, 1 to 10000, newest first; older ones go at the next sweep. null: no limit. */
+                    keepVersions?: number | null;
                     /** @description A whole number of bytes, 0 or more; null: the default. */
                     quotaBytes?: number | null;
                     /** @description Days after the last update, 1 to 36500; null: the default. */
@@ -5921,6 +6360,99 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    previewRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The namespace's name, e.g. team:ml (the colon may be percent-encoded). */
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What would be removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPreview"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NAMESPACE_DENIED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NAMESPACE_DENIED";
                         };
                     };
                 };

@@ -1,3 +1,4 @@
+import type { Alias, SetAliasResult } from "../aliases.js";
 import type { DiffResult, GrepResult, ReadRun, SessionGrepResult, TextPage } from "../reads.js";
 import type { Artifact, ArtifactPage, NewShareLink, Published, Version, VersionPage } from "../types.js";
 
@@ -15,18 +16,24 @@ export interface McpBackend {
   list(filter: ListRequest): Promise<ArtifactPage>;
   versions(id: string, page: { limit: number; cursor?: string }): Promise<VersionPage>;
   /** One version's metadata; the latest when `version` is undefined. */
-  version(id: string, version: number | undefined): Promise<Version>;
+  version(id: string, version: VersionRef | undefined): Promise<Version>;
   publish(data: string | Uint8Array, options: PublishRequest): Promise<Published>;
   /** Bytes `start` to `end` (inclusive, within the version's size) of one version. */
   readBytes(id: string, version: number, range: { start: number; end: number }, read?: ReadRun): Promise<Uint8Array>;
   text(id: string, options: TextRequest & ReadRun): Promise<TextPage>;
-  grep(id: string, options: GrepRequest & ReadRun & { version?: number }): Promise<GrepResult>;
+  grep(id: string, options: GrepRequest & ReadRun & { version?: VersionRef }): Promise<GrepResult>;
   grepSession(options: GrepRequest & { namespace: string; sessionId: string }): Promise<SessionGrepResult>;
-  diff(id: string, options: { from?: number; to?: number } & ReadRun): Promise<DiffResult>;
+  diff(id: string, options: { from?: VersionRef; to?: VersionRef } & ReadRun): Promise<DiffResult>;
   /** A new version: the latest's bytes with `text` after them, atomic against concurrent appends. */
   append(id: string, text: string): Promise<Published>;
-  share(id: string, options: { expiresIn?: number; version?: number }): Promise<NewShareLink>;
+  share(id: string, options: { expiresIn?: number; version?: VersionRef }): Promise<NewShareLink>;
   delete(id: string, options: { version?: number }): Promise<void>;
+  /** The artifact's aliases, by name (readers). Reads by alias take a `VersionRef` above. */
+  aliases(id: string): Promise<Alias[]>;
+  /** Creates or moves an alias (writers); `protected` left out keeps what it had. */
+  setAlias(id: string, name: string, input: { version: number; protected?: boolean }): Promise<SetAliasResult>;
+  /** Removes an alias (writers); its version stays. */
+  deleteAlias(id: string, name: string): Promise<void>;
   /**
    * A failure as the caller may see it: Stowage's code, message and details. Anything that is
    * not a Stowage error becomes a generic INTERNAL_ERROR (logged where the backend runs).
@@ -75,8 +82,12 @@ export type PublishRequest = {
   skipIfUnchanged?: boolean;
 };
 
-export type TextRequest = { version?: number; offset?: number; limit?: number; tail?: number };
+/** Which version a read means: a number, or an alias's (`{ alias: "production" }`); the latest when undefined. */
+export type VersionRef = number | { alias: string };
+
+export type TextRequest = { version?: VersionRef; offset?: number; limit?: number; tail?: number };
 export type GrepRequest = { pattern: string; context?: number; max?: number; ignoreCase?: boolean };
 
+export type { Alias, SetAliasResult } from "../aliases.js";
 // The shapes of the text, grep and diff operations: the contract's, as the SDK takes them.
 export type { DiffResult, GrepMatch, GrepResult, ReadRun, SessionGrepResult, TextLine, TextPage } from "../reads.js";

@@ -46,6 +46,8 @@ export function versionSummary(v: Version, withMetadata = true) {
     createdAt: v.createdAt,
     createdBy: v.createdBy,
     runId: v.runId,
+    // The version history names the aliases pointing at each version.
+    ...(v.aliases?.length ? { aliases: v.aliases } : {}),
     ...(withMetadata ? { metadata: v.metadata } : {}),
   };
 }

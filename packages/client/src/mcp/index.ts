@@ -6,6 +6,7 @@ export type { McpLimits } from "./limits.js";
 export { TOOLS } from "./tools.js";
 export type { ToolDefinition } from "./tool-kit.js";
 export type {
+  Alias,
   DiffResult,
   ErrorDescription,
   GrepMatch,
@@ -17,7 +18,9 @@ export type {
   PublishRequest,
   ReadRun,
   SessionGrepResult,
+  SetAliasResult,
   TextLine,
   TextPage,
   TextRequest,
+  VersionRef,
 } from "./backend.js";

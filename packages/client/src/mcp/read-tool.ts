@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Version } from "../types.js";
-import type { McpBackend, ReadRun } from "./backend.js";
+import type { McpBackend, ReadRun, VersionRef } from "./backend.js";
 import {
   artifactSummary,
   artifactUri,
@@ -17,6 +17,7 @@ import {
   type ToolResult,
 } from "./format.js";
 import {
+  aliasField,
   defineTool,
   describeFailure,
   optional,
@@ -25,6 +26,7 @@ import {
   resolveId,
   ToolInputError,
   versionField,
+  versionRefOf,
   type ToolContext,
 } from "./tool-kit.js";
 
@@ -34,7 +36,7 @@ export const artifactRead = defineTool({
   name: "artifact_read",
   title: "Read an artifact",
   description: (local) =>
-    "Reads one version of an artifact (the latest by default). Text comes as numbered lines (`   12<TAB>text`): " +
+    "Reads one version of an artifact (the latest by default; version N, or alias for a named one such as production). Text comes as numbered lines (`   12<TAB>text`): " +
     "from line offset (1-based) with limit lines, or head / tail lines. byteOffset/byteLength read raw bytes instead " +
     "(binary comes back as a base64 blob resource). metadataOnly answers the artifact and version metadata without content. " +
     (local ? "saveTo writes the version (or the byte range) to a file on this machine instead, at any size. " : "") +
@@ -42,6 +44,7 @@ export const artifactRead = defineTool({
   shape: {
     ...refShape,
     version: versionField,
+    alias: aliasField,
     offset: z.number().int().min(1).optional().describe("First line to read, 1-based (default 1)."),
     limit: z.number().int().min(1).max(MAX_LINES).optional().describe(`Lines to read (default 200, at most ${MAX_LINES}).`),
     head: z.number().int().min(1).max(MAX_LINES).optional().describe("Read the first N lines."),
@@ -67,19 +70,20 @@ export const artifactRead = defineTool({
       throw new ToolInputError("tail cannot be combined with offset, head or limit", "tail");
     if (a.head !== undefined && (a.offset !== undefined || a.limit !== undefined))
       throw new ToolInputError("head cannot be combined with offset or limit", "head");
+    const ref = versionRefOf(a);
     const id = await resolveId(ctx.backend, a);
     const run = optional({ runId: a.runId });
-    if (a.metadataOnly) return metadata(ctx, id, a.version);
+    if (a.metadataOnly) return metadata(ctx, id, ref);
     if (a.saveTo !== undefined) {
-      const v = await ctx.backend.version(id, a.version);
+      const v = await ctx.backend.version(id, ref);
       const range = byteMode ? { start: a.byteOffset ?? 0, ...optional({ end: endOf(a.byteOffset ?? 0, a.byteLength) }) } : undefined;
       const saved = await ctx.files!.saveTo(id, v.version, a.saveTo, range, run);
       return result([json({ saved: saved.path, bytes: saved.bytes, artifactId: id, version: v.version, mimeType: v.mimeType })]);
     }
-    if (byteMode) return bytes(ctx, id, await ctx.backend.version(id, a.version), a.byteOffset ?? 0, a.byteLength, run);
+    if (byteMode) return bytes(ctx, id, await ctx.backend.version(id, ref), a.byteOffset ?? 0, a.byteLength, run);
     return lines(ctx, id, {
       ...run,
-      ...optional({ version: a.version, tail: a.tail }),
+      ...optional({ version: ref, tail: a.tail }),
       ...(a.head !== undefined ? { offset: 1, limit: a.head } : optional({ offset: a.offset, limit: a.limit })),
     });
   },
@@ -87,7 +91,7 @@ export const artifactRead = defineTool({
 
 const endOf = (start: number, length: number | undefined) => (length === undefined ? undefined : start + length - 1);
 
-async function metadata(ctx: ToolContext, id: string, version: number | undefined): Promise<ToolResult> {
+async function metadata(ctx: ToolContext, id: string, version: VersionRef | undefined): Promise<ToolResult> {
   const [artifact, v] = await Promise.all([ctx.backend.get(id), ctx.backend.version(id, version)]);
   const full = JSON.stringify({ artifact: artifactSummary(artifact), version: versionSummary(v) });
   if (utf8Length(full) <= ctx.limits.resultMaxBytes) return result([text(full)]);

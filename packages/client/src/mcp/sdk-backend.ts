@@ -2,7 +2,7 @@ import { describeError as describeCliError } from "../cli/exit-codes.js";
 import { StowageError } from "../errors.js";
 import type { Stowage } from "../stowage.js";
 import type { Version } from "../types.js";
-import type { ErrorDescription, LocalFiles, McpBackend, PublishRequest } from "./backend.js";
+import type { ErrorDescription, LocalFiles, McpBackend, PublishRequest, VersionRef } from "./backend.js";
 
 /**
  * The tools' backend for the stdio server: every call is an SDK call with the configured key, and
@@ -17,7 +17,13 @@ export function sdkBackend(stowage: Stowage): McpBackend {
     list: (filter) => a.listPage(filter),
     versions: (id, page) => a.versionsPage(id, page),
     async version(id, version) {
-      if (version !== undefined) return a.version(id, version);
+      if (typeof version === "number") return a.version(id, version);
+      if (version !== undefined) {
+        // No route answers a version by alias alone: the alias list says which version it is.
+        const found = (await a.aliases(id)).find((x) => x.name === version.alias);
+        if (!found) throw new StowageError("ARTIFACT_NOT_FOUND", `alias ${version.alias} not found`, { status: 404 });
+        return a.version(id, found.version);
+      }
       const latest = (await a.get(id)).latest;
       if (!latest) throw new StowageError("ARTIFACT_NOT_FOUND", "the artifact has no version", { status: 404 });
       return latest as Version;
@@ -27,13 +33,16 @@ export function sdkBackend(stowage: Stowage): McpBackend {
       const body = await a.download(id, { version, range: { start, end }, ...read });
       return readAtMost(body.stream(), end - start + 1);
     },
-    text: (id, options) => a.text(id, options),
-    grep: (id, options) => a.grep(id, options),
+    text: (id, { version, ...options }) => a.text(id, { ...options, ...choice(version) }),
+    grep: (id, { version, ...options }) => a.grep(id, { ...options, ...choice(version) }),
     grepSession: (options) => a.grepSession(options),
-    diff: (id, options) => a.diff(id, options),
+    diff: (id, { from, to, ...options }) => a.diff(id, { ...options, ...renamed(choice(from), "from"), ...renamed(choice(to), "to") }),
     append: (id, text) => a.append(id, text),
-    share: (id, options) => a.share(id, options),
+    share: (id, { version, ...options }) => a.share(id, { ...options, ...choice(version) }),
     delete: (id, options) => a.delete(id, options),
+    aliases: (id) => a.aliases(id),
+    setAlias: (id, name, input) => a.setAlias(id, name, input),
+    deleteAlias: (id, name) => a.deleteAlias(id, name),
     describeError,
   };
 }
@@ -57,6 +66,17 @@ export function sdkLocalFiles(stowage: Stowage, cwd: string): LocalFiles {
       return body.toFile(target);
     },
   };
+}
+
+/** A VersionRef as the SDK's options take it: `{ version }` or `{ alias }`. */
+function choice(ref: VersionRef | undefined): { version?: number; alias?: string } {
+  return ref === undefined ? {} : typeof ref === "number" ? { version: ref } : { alias: ref.alias };
+}
+
+/** `{ version }` / `{ alias }` as a diff's `from`/`fromAlias` (or `to`/`toAlias`). */
+function renamed(ref: { version?: number; alias?: string }, side: "from" | "to"): Record<string, number | string> {
+  if (ref.version !== undefined) return { [side]: ref.version };
+  return ref.alias !== undefined ? { [`${side}Alias`]: ref.alias } : {};
 }
 
 function publishOptions({ ifNoneMatch, ...options }: PublishRequest) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { GrepMatch } from "./backend.js";
 import { fitLines, result, text } from "./format.js";
-import { defineTool, optional, readRunField, refShape, resolveId, versionField } from "./tool-kit.js";
+import { aliasField, defineTool, optional, readRunField, refShape, resolveId, versionField, versionRefOf } from "./tool-kit.js";
 
 /** grep's own layout: `12:match`, `11-context`, `--` between groups. */
 function block(m: GrepMatch): string {
@@ -21,12 +21,13 @@ export const artifactGrep = defineTool({
   description:
     "Searches text with a regular expression (RE2 syntax: no backreferences or lookaround) and answers matching lines " +
     "with their line numbers (`12:line`, context lines as `11-line`). Either one artifact (id, or namespace + name; " +
-    "version for an older one), or every artifact of a session (namespace + sessionId, no id or name: their latest versions). " +
+    "version or alias for another), or every artifact of a session (namespace + sessionId, no id or name: their latest versions). " +
     "Bounded by max and the result cap; read around a match with artifact_read offset=<line>.",
   shape: {
     ...refShape,
     pattern: z.string().min(1).describe("The regular expression (RE2)."),
     version: versionField,
+    alias: aliasField,
     context: z.number().int().min(0).max(20).optional().describe("Lines of context before and after each match (default 0)."),
     max: z.number().int().min(1).max(500).optional().describe("Most matches to return (default 50)."),
     ignoreCase: z.boolean().optional().describe("Match case-insensitively."),
@@ -40,6 +41,7 @@ export const artifactGrep = defineTool({
     let blocks: string[];
     let lead: string;
     let stoppedBy: string | null;
+    const ref = versionRefOf(a);
     if (!a.id && !a.name && a.namespace && a.sessionId) {
       const found = await backend.grepSession({ ...options, namespace: a.namespace, sessionId: a.sessionId });
       let previous = "";
@@ -53,7 +55,7 @@ export const artifactGrep = defineTool({
       stoppedBy = found.stoppedBy;
     } else {
       const id = await resolveId(backend, a);
-      const found = await backend.grep(id, { ...options, ...optional({ version: a.version, runId: a.runId }) });
+      const found = await backend.grep(id, { ...options, ...optional({ version: ref, runId: a.runId }) });
       blocks = found.matches.map(block);
       lead = `${found.matches.length} match(es) in artifact ${id} v${found.version}.`;
       stoppedBy = found.stoppedBy;
@@ -76,18 +78,22 @@ export const artifactDiff = defineTool({
   title: "Compare two versions",
   description:
     "A unified diff (3 lines of context) between two versions of a text artifact: from (default: the newest existing version before to) " +
-    "and to (default: the latest). Long diffs come in pieces: offset is the first line of the diff to show.",
+    "and to (default: the latest), or fromAlias / toAlias for the versions aliases point to (e.g. production against the latest). Long diffs come in pieces: offset is the first line of the diff to show.",
   shape: {
     ...refShape,
     from: z.number().int().min(0).optional().describe("The older version (default: the newest existing one before to)."),
     to: z.number().int().min(0).optional().describe("The newer version (default: the latest)."),
+    fromAlias: z.string().min(1).optional().describe("Instead of from: an alias (e.g. production) for the older version."),
+    toAlias: z.string().min(1).optional().describe("Instead of to: an alias for the newer version."),
     offset: z.number().int().min(1).optional().describe("First line of the diff output to show, 1-based (default 1)."),
     runId: readRunField,
   },
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(a, { backend, limits }) {
+    const from = versionRefOf({ version: a.from, alias: a.fromAlias }, "fromAlias");
+    const to = versionRefOf({ version: a.to, alias: a.toAlias }, "toAlias");
     const id = await resolveId(backend, a);
-    const found = await backend.diff(id, optional({ from: a.from, to: a.to, runId: a.runId }));
+    const found = await backend.diff(id, optional({ from, to, runId: a.runId }));
     const versions = `v${found.from ?? "none"} → v${found.to}`;
     if (found.diff === "") return result([text(`no differences (${versions})`)]);
     const all = found.diff.replace(/\n$/, "").split("\n");

@@ -29,6 +29,7 @@ const INSTRUCTIONS =
   "namespace + session + name; uploading the same again makes its next version, and every version stays readable. " +
   "Your own namespace is agent:<your identity>. Find artifacts with artifact_list, read text in numbered pages with " +
   "artifact_read, search with artifact_grep, compare versions with artifact_diff, add to logs with artifact_append. " +
+  "Name the version others should use with artifact_alias (production, best) and read it with alias instead of version. " +
   "Results are capped in size; a cut result ends with the exact arguments to continue.";
 
 /** The tools with their input schema for this server: local-only fields only where there are local files. */
@@ -42,7 +43,7 @@ function toolsFor(local: boolean) {
 }
 
 /**
- * The Stowage MCP server over any transport: the nine artifact tools and each artifact as a
+ * The Stowage MCP server over any transport: the ten artifact tools and each artifact as a
  * resource, all through `backend`. The stdio bin and the remote /api/mcp build theirs with this.
  */
 export function createStowageMcpServer(backend: McpBackend, options: StowageMcpOptions = {}): Server {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ErrorDescription, LocalFiles, McpBackend } from "./backend.js";
+import type { ErrorDescription, LocalFiles, McpBackend, VersionRef } from "./backend.js";
 import type { ToolResult } from "./format.js";
 import type { McpLimits } from "./limits.js";
 
@@ -96,6 +96,17 @@ export const readRunField = z
   .describe("The run doing this read, recorded as its input (default: the run this server was configured with, if any).");
 
 export const versionField = z.number().int().min(0).optional().describe("A version number; the latest when left out.");
+export const aliasField = z
+  .string()
+  .min(1)
+  .optional()
+  .describe("Instead of version: an alias (e.g. production, see artifact_alias): the version it points to now.");
+
+/** A tool's `version` or `alias` as one reference (the schema cannot say "not both"). */
+export function versionRefOf(a: { version?: number | undefined; alias?: string | undefined }, field = "alias"): VersionRef | undefined {
+  if (a.version !== undefined && a.alias !== undefined) throw new ToolInputError(`give version or ${field}, not both`, field);
+  return a.alias !== undefined ? { alias: a.alias } : a.version;
+}
 export const limitField = (max: number, fallback: number) =>
   z.number().int().min(1).max(max).default(fallback).describe(`How many to return (1 to ${max}, default ${fallback}).`);
 export const cursorField = z.string().min(1).optional().describe("The nextCursor of the previous call, for the next page.");

@@ -2,7 +2,17 @@ import { z } from "zod";
 import type { Published } from "../types.js";
 import type { McpBackend, PublishRequest } from "./backend.js";
 import { artifactSummary, fromBase64, json, linkTo, result, text, versionSummary } from "./format.js";
-import { defineTool, describeFailure, optional, refShape, resolveId, ToolInputError, versionField } from "./tool-kit.js";
+import {
+  aliasField,
+  defineTool,
+  describeFailure,
+  optional,
+  refShape,
+  resolveId,
+  ToolInputError,
+  versionField,
+  versionRefOf,
+} from "./tool-kit.js";
 
 const published = ({ artifact, version, unchanged }: Published) =>
   result([
@@ -112,16 +122,18 @@ export const artifactShare = defineTool({
   title: "Share an artifact by URL",
   description:
     "Makes a time-limited URL to one version of an artifact that works without credentials (for a human, a browser, " +
-    "or another tool), until it expires or is revoked. Answers { url, expiresAt }.",
+    "or another tool), until it expires or is revoked. By alias, the link stays on the version the alias points to now. Answers { url, expiresAt }.",
   shape: {
     ...refShape,
     version: versionField,
+    alias: aliasField,
     expiresIn: z.number().int().min(60).optional().describe("Seconds the URL works (60 up to the server's maximum; default 3600)."),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async run(a, { backend }) {
+    const version = versionRefOf(a);
     const id = await resolveId(backend, a);
-    return result([json(await backend.share(id, optional({ version: a.version, expiresIn: a.expiresIn })))]);
+    return result([json(await backend.share(id, optional({ version, expiresIn: a.expiresIn })))]);
   },
 });
 
@@ -130,7 +142,8 @@ export const artifactDelete = defineTool({
   title: "Delete an artifact or one version",
   description:
     "Deletes one version, or (without version) the whole artifact with every version. Only the artifact's owner " +
-    "or an admin may. It cannot be undone.",
+    "or an admin may. It cannot be undone. A version a protected alias points to cannot be deleted (ARTIFACT_VERSION_PROTECTED): " +
+    "move or unprotect the alias with artifact_alias first.",
   shape: { ...refShape, version: z.number().int().min(0).optional().describe("Only this version; the whole artifact when left out.") },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async run(a, { backend }) {

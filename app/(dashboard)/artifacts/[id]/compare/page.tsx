@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireViewer } from "@/app/_auth/get-viewer";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import type { TPrincipal } from "@/lib/access/principal";
+import { aliasNamesByVersion } from "@/lib/aliases/list-aliases";
 import { getVersion } from "@/lib/artifacts/get-artifact";
 import { getArtifactView } from "@/lib/artifacts/get-artifact-view";
 import { readVersionHead } from "@/lib/artifacts/read-version-head";
@@ -91,6 +92,12 @@ export default async function ComparePage({
   const aKind = previewKind(a!.mimeType, a!.filename);
   const bKind = previewKind(b!.mimeType, b!.filename);
   const identical = a!.sha256 === b!.sha256;
+  // The pickers name each version's aliases too, so "production against latest" is easy to pick.
+  const aliasNames = aliasNamesByVersion(view.aliases);
+  const optionLabel = (n: number) => {
+    const names = [...(n === latest ? ["latest"] : []), ...(aliasNames.get(n) ?? [])];
+    return `v${n}${names.length ? ` (${names.join(", ")})` : ""}`;
+  };
 
   let body: React.ReactNode;
   if (identical) {
@@ -161,8 +168,7 @@ export default async function ComparePage({
           <select id="compare-a" name="a" defaultValue={a!.version} className={`${inputClass} mt-1`}>
             {choices.map((n) => (
               <option key={n} value={n}>
-                v{n}
-                {n === latest ? " (latest)" : ""}
+                {optionLabel(n)}
               </option>
             ))}
           </select>
@@ -174,8 +180,7 @@ export default async function ComparePage({
           <select id="compare-b" name="b" defaultValue={b!.version} className={`${inputClass} mt-1`}>
             {choices.map((n) => (
               <option key={n} value={n}>
-                v{n}
-                {n === latest ? " (latest)" : ""}
+                {optionLabel(n)}
               </option>
             ))}
           </select>

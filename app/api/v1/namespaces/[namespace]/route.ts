@@ -12,7 +12,7 @@ export const GET = apiRoute<P>(async ({ db, principal, params }) => {
   return json(await getNamespaceUsage(db, principal, namespace));
 });
 
-// PATCH /api/v1/namespaces/{ns} {quotaBytes?, retentionDays?} – admins set the overrides (null: the default)
+// PATCH /api/v1/namespaces/{ns} {quotaBytes?, retentionDays?, keepVersions?} – admins set the overrides (null: the default)
 export const PATCH = adminRoute<P>(async ({ req, db, principal, params }) => {
   const { namespace } = readParams(params, updateNamespaceSettingsOp);
   const settings = await readBody(req, updateNamespaceSettingsOp);

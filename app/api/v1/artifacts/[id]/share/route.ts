@@ -1,3 +1,4 @@
+import { versionRef } from "@/lib/aliases/version-ref";
 import { createShareLinkOp } from "@/lib/api-contract/sharing";
 import { getConfig } from "@/lib/config";
 import { readBody, readParams } from "@/lib/http/contract-input";
@@ -11,7 +12,8 @@ export const POST = apiRoute<{ id: string }>(async ({ req, db, principal, params
   const body = await readBody(req, createShareLinkOp);
   const config = getConfig();
   const link = await createShareLink(db, principal, id, {
-    ...body,
+    expiresIn: body?.expiresIn,
+    version: versionRef(body ?? {}),
     maxSeconds: config.shareUrlMaxSeconds,
     baseUrl: requestOrigin(req.headers, config.publicUrl),
   });

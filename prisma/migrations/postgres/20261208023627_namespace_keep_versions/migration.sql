@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Namespace" ADD COLUMN     "keepVersions" INTEGER;
+
