@@ -136,7 +136,9 @@ describe("namespace listings for the dashboard", () => {
     expect(rows[0]).toMatchObject({ usedBytes: 40, artifactCount: 1, versionCount: 2, quotaOverride: false });
     expect(rows[1]).toMatchObject({ usedBytes: 3, artifactCount: 1, versionCount: 1 });
     for (const row of rows)
-      expect(row).toMatchObject(await getNamespaceUsage(h.db, h.alice, row.name).then(({ namespace, retentionDays, keepVersions, ...u }) => u));
+      expect(row).toMatchObject(
+        await getNamespaceUsage(h.db, h.alice, row.name).then(({ namespace, retentionDays, keepVersions, ...u }) => u),
+      );
 
     const all = await listNamespaceUsages(h.db, h.admin);
     expect(all.map((r) => r.name)).toEqual(["agent:alice", "agent:bob", "agent:carol", "agent:root", "team:ml"]);
