@@ -1,6 +1,7 @@
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { adminApi, createAgent, uniq } from "../support/api.ts";
+import { startSideServer } from "../support/side-server.ts";
 import { callTool, connectMcp, fails, ok } from "../support/mcp-client.ts";
 import { describeMcpTools, type TMcpLineage } from "../support/mcp-tool-suite.ts";
 
@@ -22,8 +23,8 @@ const initialize = {
   params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "curl", version: "1" } },
 };
 
-const post = (headers: Record<string, string>, body: unknown = initialize) =>
-  fetch(mcpUrl(), {
+const post = (headers: Record<string, string>, body: unknown = initialize, url = mcpUrl()) =>
+  fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
     body: JSON.stringify(body),
@@ -187,15 +188,33 @@ describe("remote /api/mcp: bounds", () => {
   });
   afterAll(() => undefined);
 
-  it("refuses a request body over MCP_REQUEST_MAX_MB (8 MB by default) before parsing it", async () => {
-    const big = {
-      jsonrpc: "2.0",
-      id: 2,
-      method: "tools/call",
-      params: { name: "artifact_upload", arguments: { text: "x".repeat(9 * 1024 * 1024) } },
-    };
-    const res = await post({ authorization: `Bearer ${agent.key}` }, big);
-    expect(res.status).toBe(413);
+  it("refuses a request body over MCP_REQUEST_MAX_MB before parsing it, and the client reads the 413", async () => {
+    // A server of its own with a 1 MB limit: the refused rest of the body (½ MB) is small enough
+    // to be drained, so the answer is read rather than cut off by the close (EPIPE) that a
+    // remainder past the drain bound gets.
+    const side = await startSideServer({ env: { MCP_REQUEST_MAX_MB: "1" } });
+    try {
+      const owner = await createAgent(uniq("bounds"), {}, side.admin);
+      const big = {
+        jsonrpc: "2.0",
+        id: 2,
+        method: "tools/call",
+        params: { name: "artifact_upload", arguments: { text: "x".repeat(1.5 * 1024 * 1024) } },
+      };
+      const res = await post({ authorization: `Bearer ${owner.key}` }, big, new URL("/api/mcp", side.server.baseUrl));
+      expect(res.status).toBe(413);
+      expect(res.headers.get("connection")).not.toBe("close");
+      // Under the limit the same call goes through and publishes.
+      const small = {
+        ...big,
+        params: { ...big.params, arguments: { text: "x".repeat(1024), namespace: owner.namespace, name: "ok.txt" } },
+      };
+      const done = await post({ authorization: `Bearer ${owner.key}` }, small, new URL("/api/mcp", side.server.baseUrl));
+      expect(done.status).toBe(200);
+      expect(((await done.json()) as { result: { isError?: boolean } }).result.isError).toBeFalsy();
+    } finally {
+      await side.stop();
+    }
   });
 
   it("keeps a binary byte read within the cap once base64-encoded, and says where to continue", async () => {
