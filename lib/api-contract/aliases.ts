@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseAliasName } from "../aliases/alias-name.ts";
 import { operation, type TOperation } from "./operation.ts";
+import { ZVersion } from "./common.ts";
 
 const TAG = "Aliases";
 
@@ -62,6 +63,23 @@ export const listAliasesOp = operation({
   errors: ["ARTIFACT_NOT_FOUND"],
 });
 
+export const getAliasOp = operation({
+  id: "getAlias",
+  method: "GET",
+  path: "/api/v1/artifacts/{id}/aliases/{name}",
+  tag: TAG,
+  summary: "One alias with the version it points to",
+  auth: "key",
+  params: ZAliasParams,
+  responses: {
+    200: {
+      description: "The alias and its version's metadata.",
+      schema: z.strictObject({ alias: ZAlias, version: ZVersion }).meta({ id: "AliasWithVersion" }),
+    },
+  },
+  errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NOT_FOUND"],
+});
+
 export const setAliasOp = operation({
   id: "setAlias",
   method: "PUT",
@@ -98,4 +116,4 @@ export const deleteAliasOp = operation({
   errors: ["ARTIFACT_VALIDATION_FAILED", "ARTIFACT_NAMESPACE_DENIED", "ARTIFACT_NOT_FOUND"],
 });
 
-export const ALIAS_OPERATIONS: TOperation[] = [listAliasesOp, setAliasOp, deleteAliasOp];
+export const ALIAS_OPERATIONS: TOperation[] = [listAliasesOp, getAliasOp, setAliasOp, deleteAliasOp];

@@ -31,6 +31,14 @@ describe("aliases over HTTP", () => {
       ["best", 1],
       ["production", 2],
     ]);
+    const one = await c.json(`/api/v1/artifacts/${id}/aliases/production`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ alias: { name: "production", version: 2, protected: true }, version: { artifactId: id, version: 2 } });
+    expect((await c.json(`/api/v1/artifacts/${id}/aliases/nope`)).body.error).toMatchObject({ code: "ARTIFACT_NOT_FOUND" });
+    expect((await c.json(`/api/v1/artifacts/${id}/aliases/Bad`)).body.error).toMatchObject({
+      code: "ARTIFACT_VALIDATION_FAILED",
+      field: "name",
+    });
     const history = await c.json(`/api/v1/artifacts/${id}/versions`);
     expect(history.body.versions.map((v: { version: number; aliases: string[] }) => [v.version, v.aliases])).toEqual([
       [2, ["production"]],

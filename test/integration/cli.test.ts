@@ -345,6 +345,11 @@ describe("the stowage CLI (the built bin, as a subprocess, against the real serv
       expect(usage).toMatchObject({ namespace: agent.namespace, artifactCount: expect.any(Number), quotaBytes: expect.any(Number) });
       expect(usage.usedBytes).toBeGreaterThan(0);
       expect((await ok(["usage"])).out).toMatch(new RegExp(`^${agent.namespace}: .+ of .+`));
+      expect((await ok(["usage"])).out).not.toContain("versions kept");
+      const ns = `/api/v1/namespaces/${encodeURIComponent(agent.namespace)}`;
+      expect((await adminApi().json(ns, { method: "PATCH", json: { keepVersions: 5 } })).status).toBe(200);
+      expect((await ok(["usage"])).out).toContain("\nversions kept per artifact: the newest 5\n");
+      expect((await adminApi().json(ns, { method: "PATCH", json: { keepVersions: null } })).status).toBe(200);
 
       const runs = JSON.parse((await ok(["runs", "--namespace", agent.namespace, "--json"])).out) as any[];
       expect(runs.find((r) => r.id === run)).toMatchObject({ namespace: agent.namespace, sessionId: session });

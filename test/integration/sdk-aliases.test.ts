@@ -48,6 +48,8 @@ describe("the SDK's aliases: list, set, delete, and reads by alias", () => {
       ["best", 1, true],
       ["production", 2, false],
     ]);
+    const one = await stowage.artifacts.alias(id, "best");
+    expect(one).toMatchObject({ alias: { name: "best", version: 1, protected: true }, version: { artifactId: id, version: 1 } });
     const history = [];
     for await (const v of stowage.artifacts.versions(id)) history.push([v.version, v.aliases ?? []]);
     expect(history).toEqual([

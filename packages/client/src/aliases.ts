@@ -30,6 +30,14 @@ export async function listAliases(transport: Transport, id: string, { signal }: 
   return aliases;
 }
 
+/** The alias and the version it points to (its metadata, as `version()` gives it). */
+export type AliasWithVersion = components["schemas"]["AliasWithVersion"];
+
+/** GET …/aliases/{name}: one alias with its version, in one request. */
+export function getAlias(transport: Transport, id: string, name: string, { signal }: Signal): Promise<AliasWithVersion> {
+  return transport.json<AliasWithVersion>({ method: "GET", path: aliasesPath(id, name), signal });
+}
+
 /**
  * PUT …/aliases/{name}: 201 when created, 200 when moved. A PUT may be retried: after a lost
  * answer the retry finds the alias already set and says `created: false`.

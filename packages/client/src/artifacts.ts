@@ -1,4 +1,13 @@
-import { deleteAlias, listAliases, setAlias, type Alias, type SetAliasOptions, type SetAliasResult } from "./aliases.js";
+import {
+  deleteAlias,
+  getAlias,
+  listAliases,
+  setAlias,
+  type Alias,
+  type AliasWithVersion,
+  type SetAliasOptions,
+  type SetAliasResult,
+} from "./aliases.js";
 import { DownloadBody } from "./download-body.js";
 import { eachItem } from "./paginate.js";
 import { getLineage, type Lineage } from "./lineage.js";
@@ -238,6 +247,11 @@ export class ArtifactsApi {
   /** The artifact's aliases (named pointers to versions, such as `production`), by name. */
   aliases(id: string, options: Signal = {}): Promise<Alias[]> {
     return listAliases(this.#transport, id, options);
+  }
+
+  /** One alias with the version it points to (404 ARTIFACT_NOT_FOUND when there is no such alias). */
+  alias(id: string, name: string, options: Signal = {}): Promise<AliasWithVersion> {
+    return getAlias(this.#transport, id, name, options);
   }
 
   /**

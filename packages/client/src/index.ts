@@ -7,7 +7,7 @@ export type { InputRef, PublishOptions } from "./publish.js";
 export type { Lineage, LineageVersion } from "./lineage.js";
 export type { PublishData, Progress } from "./publish-body.js";
 export type { ArtifactsApi, DeleteOptions, DownloadOptions, ShareOptions, UpdateOptions, UrlOptions } from "./artifacts.js";
-export type { Alias, SetAliasOptions, SetAliasResult } from "./aliases.js";
+export type { Alias, AliasWithVersion, SetAliasOptions, SetAliasResult } from "./aliases.js";
 export type { ContentRange, DownloadBody } from "./download-body.js";
 export type {
   DiffOptions,

@@ -92,5 +92,6 @@ export const usage: Command = {
     if (u.reservedBytes) out.line(`held for uploads in flight: ${formatBytes(u.reservedBytes)}`);
     out.line(`${u.artifactCount} artifact${u.artifactCount === 1 ? "" : "s"}, ${u.versionCount} version${u.versionCount === 1 ? "" : "s"}`);
     if (u.retentionDays !== null) out.line(`retention: ${u.retentionDays} days`);
+    if (u.keepVersions !== null) out.line(`versions kept per artifact: the newest ${u.keepVersions}`);
   },
 };

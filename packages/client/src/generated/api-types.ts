@@ -70,7 +70,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One alias with the version it points to */
+        get: operations["getAlias"];
         /**
          * Point an alias at a version: create it or move it (writers)
          * @description `protected` left out keeps what the alias had (a new alias is unprotected). A protected alias keeps its version from deletion (409 ARTIFACT_VERSION_PROTECTED) and its artifact from expiry until it moves or is removed. Audited as alias.set.
@@ -1001,6 +1002,10 @@ export interface components {
         };
         AliasResponse: {
             alias: components["schemas"]["Alias"];
+        };
+        AliasWithVersion: {
+            alias: components["schemas"]["Alias"];
+            version: components["schemas"]["Version"];
         };
         /** @description A key as listings show it: never the key itself. */
         ApiKey: {
@@ -2281,6 +2286,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AliasList"];
+                };
+            };
+            /** @description Error: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description Error: ARTIFACT_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description Error: INTERNAL_ERROR. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "INTERNAL_ERROR";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAlias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The artifact's id. */
+                id: string;
+                /** @description An alias: 1–64 lowercase letters, digits and . _ -, not a number and not `latest` (which is implicit). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The alias and its version's metadata. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AliasWithVersion"];
+                };
+            };
+            /** @description Error: ARTIFACT_VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ARTIFACT_VALIDATION_FAILED";
+                        };
+                    };
                 };
             };
             /** @description Error: UNAUTHENTICATED. */

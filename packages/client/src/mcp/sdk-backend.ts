@@ -18,12 +18,7 @@ export function sdkBackend(stowage: Stowage): McpBackend {
     versions: (id, page) => a.versionsPage(id, page),
     async version(id, version) {
       if (typeof version === "number") return a.version(id, version);
-      if (version !== undefined) {
-        // No route answers a version by alias alone: the alias list says which version it is.
-        const found = (await a.aliases(id)).find((x) => x.name === version.alias);
-        if (!found) throw new StowageError("ARTIFACT_NOT_FOUND", `alias ${version.alias} not found`, { status: 404 });
-        return a.version(id, found.version);
-      }
+      if (version !== undefined) return (await a.alias(id, version.alias)).version as Version;
       const latest = (await a.get(id)).latest;
       if (!latest) throw new StowageError("ARTIFACT_NOT_FOUND", "the artifact has no version", { status: 404 });
       return latest as Version;
