@@ -1,3 +1,6 @@
+/** What toAliasDto needs beside the alias row: the number of the version it points to. */
+export const ALIAS_INCLUDE = { version: { select: { version: true } } } as const;
+
 /** An alias as every entry point shows it. */
 export type TAliasDto = { name: string; version: number; protected: boolean; createdAt: string; updatedAt: string };
 

@@ -6,6 +6,7 @@ import { findArtifactOrThrow } from "../artifacts/find-artifact-or-throw.ts";
 import { lockArtifactRow } from "../gc/delete-artifact-rows.ts";
 import { recordAuditEventInTx } from "../audit/record-audit-event.ts";
 import { parseAliasName } from "./alias-name.ts";
+import { findAlias } from "./list-aliases.ts";
 
 /** Removes an alias (writers of the artifact); the version it pointed to stays. 404 when there is none. */
 export async function deleteAlias(db: Db, principal: TPrincipal, artifactId: string, rawName: string): Promise<void> {
@@ -13,10 +14,7 @@ export async function deleteAlias(db: Db, principal: TPrincipal, artifactId: str
   const artifact = await findArtifactOrThrow(db, principal, artifactId, "write");
   await db.$transaction(async (tx) => {
     if (!(await lockArtifactRow(tx, artifactId))) throw notFound();
-    const alias = await tx.artifactAlias.findUnique({
-      where: { artifactId_name: { artifactId, name } },
-      include: { version: { select: { version: true } } },
-    });
+    const alias = await findAlias(tx, artifactId, name);
     if (!alias) throw notFound(`alias ${name}`);
     await tx.artifactAlias.delete({ where: { artifactId_name: { artifactId, name } } });
     if (alias.protected) await tx.artifact.update({ where: { id: artifactId }, data: { protectedAliases: { decrement: 1 } } });

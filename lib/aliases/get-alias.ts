@@ -5,8 +5,8 @@ import type { TPrincipal } from "../access/principal.ts";
 import { findVersionOrThrow } from "../artifacts/find-artifact-or-throw.ts";
 import { toVersionDto, type TVersionDto } from "../artifacts/serialize.ts";
 import { parseAliasName } from "./alias-name.ts";
-import { aliasesOf } from "./list-aliases.ts";
-import type { TAliasDto } from "./alias-dto.ts";
+import { toAliasDto, type TAliasDto } from "./alias-dto.ts";
+import { findAlias } from "./list-aliases.ts";
 
 /** One alias (readers of the artifact) with the version it points to, as GET …/versions/{n} gives it; 404 when there is none. */
 export async function getAlias(
@@ -17,8 +17,8 @@ export async function getAlias(
 ): Promise<{ alias: TAliasDto; version: TVersionDto }> {
   const name = parseAliasName(rawName, "name");
   const { row } = await findVersionOrThrow(db, principal, artifactId, { alias: name });
-  const alias = (await aliasesOf(db, artifactId)).find((a) => a.name === name);
+  const alias = await findAlias(db, artifactId, name);
   // Removed between the two reads.
   if (!alias) throw notFound(`alias ${name}`);
-  return { alias, version: toVersionDto(row) };
+  return { alias: toAliasDto(alias), version: toVersionDto(row) };
 }

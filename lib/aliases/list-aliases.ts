@@ -1,8 +1,8 @@
 import "server-only";
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/client.ts";
 import type { TPrincipal } from "../access/principal.ts";
 import { findArtifactOrThrow } from "../artifacts/find-artifact-or-throw.ts";
-import { toAliasDto, type TAliasDto } from "./alias-dto.ts";
+import { ALIAS_INCLUDE, toAliasDto, type TAliasDto } from "./alias-dto.ts";
 
 /** An artifact's aliases (readers of the artifact), by name. */
 export async function listAliases(db: Db, principal: TPrincipal, artifactId: string): Promise<TAliasDto[]> {
@@ -15,9 +15,14 @@ export async function aliasesOf(db: Db, artifactId: string): Promise<TAliasDto[]
   const rows = await db.artifactAlias.findMany({
     where: { artifactId },
     orderBy: { name: "asc" },
-    include: { version: { select: { version: true } } },
+    include: ALIAS_INCLUDE,
   });
   return rows.map(toAliasDto);
+}
+
+/** One alias row with its version's number (in `db` or a transaction), or null. */
+export function findAlias(db: Db | Tx, artifactId: string, name: string) {
+  return db.artifactAlias.findUnique({ where: { artifactId_name: { artifactId, name } }, include: ALIAS_INCLUDE });
 }
 
 /** Alias names by version number, for a version history. */

@@ -6,7 +6,8 @@ import { findArtifactOrThrow } from "../artifacts/find-artifact-or-throw.ts";
 import { lockArtifactRow } from "../gc/delete-artifact-rows.ts";
 import { recordAuditEventInTx } from "../audit/record-audit-event.ts";
 import { parseAliasName } from "./alias-name.ts";
-import { toAliasDto, type TAliasDto } from "./alias-dto.ts";
+import { ALIAS_INCLUDE, toAliasDto, type TAliasDto } from "./alias-dto.ts";
+import { findAlias } from "./list-aliases.ts";
 
 /**
  * Points an alias at a version (writers of the artifact): creates it, or moves it. `protected`
@@ -27,17 +28,14 @@ export async function setAlias(
     if (!(await lockArtifactRow(tx, artifactId))) throw notFound();
     const target = await tx.artifactVersion.findUnique({ where: { artifactId_version: { artifactId, version: input.version } } });
     if (!target) throw notFound("version");
-    const before = await tx.artifactAlias.findUnique({
-      where: { artifactId_name: { artifactId, name } },
-      include: { version: { select: { version: true } } },
-    });
+    const before = await findAlias(tx, artifactId, name);
     const isProtected = input.protected ?? before?.protected ?? false;
     const now = new Date();
     const alias = await tx.artifactAlias.upsert({
       where: { artifactId_name: { artifactId, name } },
       create: { artifactId, name, versionId: target.id, protected: isProtected, createdAt: now, updatedAt: now },
       update: { versionId: target.id, protected: isProtected, updatedAt: now },
-      include: { version: { select: { version: true } } },
+      include: ALIAS_INCLUDE,
     });
     const delta = Number(isProtected) - Number(before?.protected ?? false);
     if (delta !== 0) await tx.artifact.update({ where: { id: artifactId }, data: { protectedAliases: { increment: delta } } });
