@@ -1,16 +1,14 @@
-import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { builtClientCopy } from "../support/cli-bin.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { adminApi, createAgent, uniq } from "../support/api.ts";
 import { connectMcp, fails, numberedLines, ok } from "../support/mcp-client.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
 let scratch: string;
 let bin: string;
 
@@ -43,13 +41,7 @@ const connectRemote = (key: string): Promise<Client> =>
 
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), "stowage-mcp-aliases-"));
-  await promisify(execFile)("npm", ["run", "build", "-w", "@stowage/client"], { cwd: root });
-  const pkg = path.join(scratch, "pkg");
-  mkdirSync(pkg);
-  cpSync(path.join(root, "packages/client/package.json"), path.join(pkg, "package.json"));
-  cpSync(path.join(root, "packages/client/dist"), path.join(pkg, "dist"), { recursive: true });
-  symlinkSync(path.join(root, "node_modules"), path.join(pkg, "node_modules"));
-  bin = path.join(pkg, "dist/mcp/main.js");
+  bin = path.join(await builtClientCopy(scratch, { withNodeModules: true }), "dist/mcp/main.js");
 }, 180_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

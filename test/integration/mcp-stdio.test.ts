@@ -1,15 +1,14 @@
-import { execFile, spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { builtClientCopy } from "../support/cli-bin.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createAgent, uniq } from "../support/api.ts";
 import { connectMcp, fails, ok } from "../support/mcp-client.ts";
 import { describeMcpTools, type TMcpLineage } from "../support/mcp-tool-suite.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const RESULT_MAX_KB = 16;
 let scratch: string;
 let bin: string;
@@ -33,12 +32,7 @@ function connectStdio(env: Record<string, string>, args: string[] = [], cwd = sc
 
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), "stowage-mcp-"));
-  await promisify(execFile)("npm", ["run", "build", "-w", "@stowage/client"], { cwd: root });
-  const pkg = path.join(scratch, "pkg");
-  mkdirSync(pkg);
-  cpSync(path.join(root, "packages/client/package.json"), path.join(pkg, "package.json"));
-  cpSync(path.join(root, "packages/client/dist"), path.join(pkg, "dist"), { recursive: true });
-  symlinkSync(path.join(root, "node_modules"), path.join(pkg, "node_modules"));
+  const pkg = await builtClientCopy(scratch, { withNodeModules: true });
   bin = path.join(pkg, "dist/mcp/main.js");
   expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   expect(statSync(bin).mode & 0o111).not.toBe(0);

@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { cpSync, mkdirSync } from "node:fs";
+import { cpSync, mkdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { inject } from "vitest";
@@ -9,17 +9,22 @@ const root = path.resolve(import.meta.dirname, "../..");
 export type TCliResult = { code: number | null; out: string; stderr: string };
 
 /**
- * Builds the client package and copies it under `scratch`, answering the copy's `stowage` bin:
- * another test file rebuilds dist while this one runs.
+ * Builds the client package and copies it under `scratch` (another test file rebuilds dist while
+ * this one runs), answering the copy's directory. `withNodeModules` links the repository's
+ * node_modules beside it, for bins that load the package's dependencies (the MCP SDK, zod).
  */
-export async function builtCliCopy(scratch: string): Promise<string> {
+export async function builtClientCopy(scratch: string, options: { withNodeModules?: boolean } = {}): Promise<string> {
   await promisify(execFile)("npm", ["run", "build", "-w", "@stowage/client"], { cwd: root });
   const pkg = path.join(scratch, "pkg");
   mkdirSync(pkg);
   cpSync(path.join(root, "packages/client/package.json"), path.join(pkg, "package.json"));
   cpSync(path.join(root, "packages/client/dist"), path.join(pkg, "dist"), { recursive: true });
-  return path.join(pkg, "dist/cli/main.js");
+  if (options.withNodeModules) symlinkSync(path.join(root, "node_modules"), path.join(pkg, "node_modules"));
+  return pkg;
 }
+
+/** The `stowage` bin of a fresh builtClientCopy. */
+export const builtCliCopy = async (scratch: string) => path.join(await builtClientCopy(scratch), "dist/cli/main.js");
 
 /** Runs the bin as a user would in a terminal of their own: HOME and the config dir in `scratch`, the shared server and `key` in the environment. */
 export function runCli(bin: string, args: string[], options: { scratch: string; key: string; input?: string }): Promise<TCliResult> {
